@@ -1,0 +1,158 @@
+"""humanising: reasoned verdicts on mental-health service innovations.
+
+Describe an initiative as typed facts and ask which models of progressive
+practice fit it (co-production, evidence-based practice, service user-led,
+community involvement, user-centred design), which relationships it equalises,
+and whether it humanises care, following Harcourt and Crepaz-Keay, *Co-Production
+is Good, but Other Things are Good Too* (2023).
+
+Example:
+    >>> import humanising
+    >>> sleepwell = humanising.casebook.load("sleepwell")
+    >>> humanising.classify(sleepwell)["coproduction"].fit.value
+    'does not fit'
+    >>> humanising.quadrant(sleepwell).value
+    'humanising only'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from humanising import casebook, exceptions
+from humanising._analysis import Analysis, analyse, classify, models, register_model, unregister_model
+from humanising._facts import (
+    Aspect,
+    Change,
+    Claim,
+    DesignProcess,
+    Domain,
+    Evidence,
+    FailedPartnership,
+    FeatureKind,
+    HumanisingFeature,
+    Identity,
+    Initiative,
+    Involvement,
+    Participation,
+    Product,
+    ProductKind,
+    Relationship,
+    Revision,
+    Role,
+    RoleDifferentiation,
+    Source,
+    Stage,
+    Stakeholder,
+)
+from humanising._registry import CriterionSpec, Model
+from humanising._relations import Quadrant, equalises, humanises, quadrant
+from humanising._unknown import UNKNOWN, Basis, Fact, Unknown
+from humanising._verdict import CriterionResult, Fit, Status, Verdict
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = [
+    "UNKNOWN",
+    "Analysis",
+    "Aspect",
+    "Basis",
+    "Change",
+    "Claim",
+    "CriterionResult",
+    "CriterionSpec",
+    "DesignProcess",
+    "Domain",
+    "Evidence",
+    "Fact",
+    "FailedPartnership",
+    "FeatureKind",
+    "Fit",
+    "HumanisingFeature",
+    "Identity",
+    "Initiative",
+    "Involvement",
+    "Model",
+    "Participation",
+    "Product",
+    "ProductKind",
+    "Quadrant",
+    "Relationship",
+    "Revision",
+    "Role",
+    "RoleDifferentiation",
+    "Source",
+    "Stage",
+    "Stakeholder",
+    "Status",
+    "Unknown",
+    "Verdict",
+    "analyse",
+    "casebook",
+    "classify",
+    "equalises",
+    "exceptions",
+    "humanises",
+    "load_file",
+    "models",
+    "quadrant",
+    "register_model",
+    "structure",
+    "unregister_model",
+    "unstructure",
+]
+
+
+def load_file(path: str | Path) -> tuple[Initiative, ...]:
+    """Read every initiative in a YAML or JSON case file.
+
+    A file holds one initiative (a mapping) or several (a list of mappings).
+
+    Raises:
+        humanising.exceptions.CaseFileError: The file is missing, unreadable or
+            invalid; the error names the file, the path inside it and what was expected.
+
+    Example:
+        >>> import humanising, pathlib, tempfile
+        >>> case = pathlib.Path(tempfile.mkdtemp()) / "case.yaml"
+        >>> _ = case.write_text("id: mine\\nname: My initiative\\n")
+        >>> humanising.load_file(case)[0].name
+        'My initiative'
+    """
+    from humanising._serialize import load_file as _load_file
+
+    return _load_file(path)
+
+
+def structure(data: Any, *, file: str = "<data>") -> Initiative:
+    """An initiative from plain data (as read from JSON or YAML).
+
+    Raises:
+        humanising.exceptions.CaseFileError: The data does not describe a valid
+            initiative; the error names ``file``, the path inside the data and
+            what was expected.
+
+    Example:
+        >>> import humanising
+        >>> humanising.structure({"id": "mine", "name": "My initiative"}).id
+        'mine'
+    """
+    from humanising._serialize import structure as _structure
+
+    return _structure(data, file=file)
+
+
+def unstructure(initiative: Initiative) -> dict[str, Any]:
+    """An initiative as plain data (dicts, lists, strings, booleans), ready for JSON or YAML.
+
+    Facts at their defaults are left out; ``structure`` restores them.
+
+    Example:
+        >>> import humanising
+        >>> humanising.unstructure(humanising.Initiative(id="mine", name="My initiative"))
+        {'id': 'mine', 'name': 'My initiative'}
+    """
+    from humanising._serialize import unstructure as _unstructure
+
+    return _unstructure(initiative)

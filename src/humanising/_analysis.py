@@ -1,0 +1,133 @@
+"""Running every model over an initiative: ``classify`` and the fuller ``analyse``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+
+from humanising._facts import Initiative, Relationship
+from humanising._registry import Model, Registry, entry_point_models
+from humanising._relations import Quadrant, equalises, humanises, quadrant_of
+from humanising._verdict import Verdict
+
+_default: Registry | None = None
+
+
+def _registry() -> Registry:
+    # Built lazily so that `import humanising` stays cheap and plug-ins load once.
+    global _default  # noqa: PLW0603 - the one process-wide registry
+    if _default is None:
+        from humanising.models import BUILTIN_MODELS
+
+        registry = Registry(BUILTIN_MODELS)
+        for model in entry_point_models():
+            registry.register(model)
+        _default = registry
+    return _default
+
+
+def models() -> tuple[Model, ...]:
+    """Every registered model, built-in ones first.
+
+    Example:
+        >>> import humanising
+        >>> "user_led" in [model.id for model in humanising.models()]
+        True
+    """
+    return _registry().models()
+
+
+def register_model(model: Model, *, replace: bool = False) -> None:
+    """Register a model so that ``classify`` and ``analyse`` run it.
+
+    Args:
+        model: The model.
+        replace: Replace a model already registered under the same id.
+
+    Raises:
+        RegistrationError: The id is taken and ``replace`` is false.
+
+    Example:
+        >>> import humanising
+        >>> def always(initiative):
+        ...     return humanising.Verdict.judge("always", ())
+        >>> humanising.register_model(humanising.Model(
+        ...     id="always", name="Always", judge=always, summary="Fits anything.", source="none"))
+        >>> humanising.classify(humanising.casebook.load("sleepwell"))["always"].fit.value
+        'fits'
+        >>> humanising.unregister_model("always")
+    """
+    _registry().register(model, replace=replace)
+
+
+def unregister_model(model_id: str) -> None:
+    """Remove a registered model by id.
+
+    Raises:
+        RegistrationError: No model has that id.
+    """
+    _registry().unregister(model_id)
+
+
+def classify(initiative: Initiative) -> Mapping[str, Verdict]:
+    """Every registered model's verdict on an initiative, keyed by model id.
+
+    Code that reads the result should look up the ids it knows: contributed
+    models add keys.
+
+    Args:
+        initiative: The initiative.
+
+    Returns:
+        A mapping from model id to verdict, in registration order.
+
+    Example:
+        >>> import humanising
+        >>> verdicts = humanising.classify(humanising.casebook.load("mhf-wales"))
+        >>> verdicts["user_led"].fit.value, verdicts["coproduction"].fit.value
+        ('fits', 'does not fit')
+    """
+    return _registry().classify(initiative)
+
+
+@attrs.frozen
+class Analysis:
+    """Everything humanising says about an initiative, and about each of its parts.
+
+    Attributes:
+        initiative: The initiative analysed.
+        verdicts: Every registered model's verdict, keyed by model id.
+        equalises: The relationships it narrows.
+        humanises: Whether it shows respect and humanity.
+        quadrant: Where it sits between equalising and humanising.
+        parts: The analyses of its parts, each judged as if alone.
+    """
+
+    initiative: Initiative
+    verdicts: Mapping[str, Verdict] = attrs.field(hash=False)
+    equalises: tuple[Relationship, ...]
+    humanises: Verdict
+    quadrant: Quadrant
+    parts: tuple[Analysis, ...] = ()
+
+
+def analyse(initiative: Initiative) -> Analysis:
+    """Classify an initiative, find what it equalises and whether it humanises, and do the same for its parts.
+
+    Example:
+        >>> import humanising
+        >>> analysis = humanising.analyse(humanising.casebook.load("east-lille"))
+        >>> len(analysis.parts)
+        8
+    """
+    narrowed = equalises(initiative)
+    humanising = humanises(initiative)
+    return Analysis(
+        initiative=initiative,
+        verdicts=classify(initiative),
+        equalises=narrowed,
+        humanises=humanising,
+        quadrant=quadrant_of(initiative, narrowed, humanising),
+        parts=tuple(analyse(part) for part in initiative.parts),
+    )

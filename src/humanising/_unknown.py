@@ -1,0 +1,95 @@
+"""Unknown as a value, and the basis on which a known fact rests."""
+
+from __future__ import annotations
+
+import enum
+from typing import Generic, TypeVar
+
+import attrs
+
+T = TypeVar("T")
+
+
+class Unknown(enum.Enum):
+    """The type of [`UNKNOWN`][humanising.UNKNOWN]: a fact the sources do not settle.
+
+    A single-member enum, so type checkers narrow ``x is UNKNOWN`` and the value
+    spells ``unknown`` in case files.
+    """
+
+    UNKNOWN = "unknown"
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+    def __bool__(self) -> bool:
+        # Truth-testing an unknown fact is almost always a bug in a predicate.
+        raise TypeError("UNKNOWN has no truth value; compare with `is UNKNOWN`")
+
+
+UNKNOWN = Unknown.UNKNOWN
+"""The value of a fact the sources do not settle."""
+
+
+class Basis(enum.StrEnum):
+    """What a known fact rests on.
+
+    Hedged and inferred facts still count as known; verdicts repeat the hedge.
+    """
+
+    PUBLISHED = "published"
+    """Stated in a published source."""
+    INFORMAL = "informal"
+    """An informal report, e.g. conversations with people involved."""
+    HEDGED = "hedged"
+    """Stated with a hedge in the source ("as far as we can tell")."""
+    INFERRED = "inferred"
+    """The case author's inference, not stated by a source."""
+
+    @property
+    def hedge(self) -> str:
+        """The words a reason adds after a fact on this basis (empty when published)."""
+        return _HEDGES[self]
+
+
+_HEDGES = {
+    Basis.PUBLISHED: "",
+    Basis.INFORMAL: " (informal report)",
+    Basis.HEDGED: " (as far as can be told)",
+    Basis.INFERRED: " (case author's inference)",
+}
+
+
+@attrs.frozen
+class Fact(Generic[T]):
+    """A fact that may be unknown, with the basis on which it is known.
+
+    Case files may write a fact as its bare value (``true``, ``kept``,
+    ``unknown``) or as a mapping with ``value``, ``basis`` and ``note``.
+
+    Attributes:
+        value: The fact, or ``UNKNOWN``.
+        basis: What the fact rests on; ignored while the value is unknown.
+        note: Free text: where it comes from, a quotation's locator, a caveat.
+
+    Example:
+        >>> from humanising import Fact, Basis, UNKNOWN
+        >>> Fact(True, Basis.HEDGED).is_known
+        True
+        >>> Fact(UNKNOWN).is_known
+        False
+    """
+
+    value: T | Unknown = UNKNOWN
+    basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=Basis)
+    note: str = ""
+
+    @property
+    def is_known(self) -> bool:
+        """Whether the value is known."""
+        return self.value is not UNKNOWN
+
+    @property
+    def hedge(self) -> str:
+        """The hedge a reason repeats after this fact (empty when published or unknown)."""
+        return "" if self.value is UNKNOWN else self.basis.hedge

@@ -1,0 +1,113 @@
+"""Errors raised by humanising.
+
+Every error the library raises on purpose derives from [`HumanisingError`][humanising.exceptions.HumanisingError],
+and each concrete error also derives from the builtin that fits it, so code that
+already catches `ValueError` or `LookupError` keeps working:
+
+```text
+HumanisingError
+├── InvalidFactError (ValueError)          a fact that cannot be true as written
+│   ├── UndefinedStakeholderError          a reference to a stakeholder id that is not defined
+│   ├── DuplicateIdError                   two things share an id that must be unique
+│   └── CapacityError                      acting in a capacity the stakeholder does not have
+├── CaseFileError (ValueError)             a case file that cannot be read as an initiative
+├── UnknownCaseError (LookupError)         no shipped case has that id
+└── RegistrationError (ValueError)         a model registered twice or malformed
+```
+
+Each error keeps its payload as attributes (`field`, `value`, `expected`, …)
+so programs can react without parsing messages.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CapacityError",
+    "CaseFileError",
+    "DuplicateIdError",
+    "HumanisingError",
+    "InvalidFactError",
+    "RegistrationError",
+    "UndefinedStakeholderError",
+    "UnknownCaseError",
+]
+
+
+class HumanisingError(Exception):
+    """The root of every error humanising raises on purpose.
+
+    Example:
+        >>> from humanising import Stakeholder
+        >>> from humanising.exceptions import HumanisingError
+        >>> try:
+        ...     Stakeholder(id="x", name="", identities={"service_user"})
+        ... except HumanisingError as error:
+        ...     print(error.field)
+        name
+    """
+
+
+class InvalidFactError(HumanisingError, ValueError):
+    """A fact that cannot hold as written.
+
+    Attributes:
+        field: Where the fact sits, e.g. ``Participation.involvement``.
+        value: The offending value, as given.
+        expected: What would have been accepted.
+    """
+
+    def __init__(self, field: str, value: object, expected: str) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(f"{field}: expected {expected}, got {value!r}")
+
+
+class UndefinedStakeholderError(InvalidFactError):
+    """A participation, relationship or other fact names a stakeholder id that is not defined."""
+
+
+class DuplicateIdError(InvalidFactError):
+    """Two stakeholders, products or parts share an id, or a stakeholder takes part twice in one stage."""
+
+
+class CapacityError(InvalidFactError):
+    """A stakeholder acts in a capacity (identity) it does not have."""
+
+
+class CaseFileError(HumanisingError, ValueError):
+    """A case file (YAML or JSON) that cannot be read as initiatives.
+
+    Attributes:
+        file: The file's path, or a name such as ``<string>``.
+        path: Where inside the document the problem is, e.g. ``$.participations[3].stakeholder``.
+        expected: What would have been accepted there.
+    """
+
+    def __init__(self, file: str, path: str, expected: str) -> None:
+        self.file = file
+        self.path = path
+        self.expected = expected
+        super().__init__(f"{file}: {path}: {expected}")
+
+
+class UnknownCaseError(HumanisingError, LookupError):
+    """No shipped casebook case has the requested id.
+
+    Attributes:
+        case_id: The id that was asked for.
+        known: The ids that exist.
+    """
+
+    def __init__(self, case_id: str, known: tuple[str, ...]) -> None:
+        self.case_id = case_id
+        self.known = known
+        super().__init__(f"no casebook case {case_id!r}; known cases: {', '.join(known)}")
+
+    def __str__(self) -> str:
+        # LookupError would otherwise print the repr of its first argument.
+        return str(self.args[0])
+
+
+class RegistrationError(HumanisingError, ValueError):
+    """A model could not be registered (its id is taken or malformed)."""

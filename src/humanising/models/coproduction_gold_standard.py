@@ -1,0 +1,89 @@
+"""Co-production as a gold standard: service users and providers as equal partners.
+
+The paper (section 2) notes that some writers reserve "co-production" for
+partnerships in which clinicians and service users are equal partners, and keeps
+that stricter sense apart from its own broad one. Here it is a model of its own:
+both parties are partners (or lead) in both design and delivery.
+"""
+
+from __future__ import annotations
+
+from humanising._facts import Initiative, Involvement, Stage
+from humanising._index import Index, Side, all_of
+from humanising._registry import CriterionSpec, Model
+from humanising._verdict import RawCriterion, Status, Verdict, criterion
+from humanising.models._shared import PAPER, produces, roles_not_kept, seat_phrases, stage_names
+
+MODEL_ID = "coproduction_gold_standard"
+
+_SERVICE_USERS = frozenset({Side.SERVICE_USER})
+_PROVIDERS = frozenset({Side.PROVIDER})
+
+
+def _render_partners(status: Status, stage: str, phrases: str) -> str:
+    if status is Status.MET:
+        return f"Service users and providers are equal partners (partner or leads) at {stage}: {phrases}."
+    if status is Status.UNKNOWN:
+        return f"Whether service users and providers are equal partners at {stage} is unknown: {phrases}."
+    return f"Service users and providers are not both partners at {stage}: {phrases}."
+
+
+def _equal_partners(index: Index, stage: Stage) -> RawCriterion:
+    judgement = all_of(
+        index.voice(stage, _SERVICE_USERS, Involvement.PARTNER),
+        index.voice(stage, _PROVIDERS, Involvement.PARTNER),
+    )
+    seats = index.seats_of(stage, _SERVICE_USERS | _PROVIDERS)
+    return criterion(
+        f"equal_partners_{stage}",
+        judgement,
+        _render_partners,
+        stage_names([stage]),
+        seat_phrases(seats),
+        facts=tuple(seat.path for seat in seats),
+    )
+
+
+def coproduction_gold_standard(initiative: Initiative) -> Verdict:
+    """Judge whether an initiative reaches the gold standard of co-production.
+
+    Essential: something is produced; service users and the service's providers
+    are both partners (or lead) in design and in delivery; role differentiation
+    is not kept.
+
+    Args:
+        initiative: The initiative to judge.
+
+    Returns:
+        The verdict, with one result per criterion.
+
+    Example:
+        >>> import humanising
+        >>> coproduction_gold_standard(humanising.casebook.load("sleepwell")).fit.value
+        'does not fit'
+    """
+    index: Index = initiative._index  # noqa: SLF001 - the shared per-initiative index
+    return Verdict.judge(
+        MODEL_ID,
+        (
+            produces(initiative),
+            _equal_partners(index, Stage.DESIGN),
+            _equal_partners(index, Stage.DELIVERY),
+            roles_not_kept(initiative, "roles_shared"),
+        ),
+    )
+
+
+MODEL = Model(
+    id=MODEL_ID,
+    name="Co-production (gold standard)",
+    judge=coproduction_gold_standard,
+    summary="Service users and the professionals who provide the service are equal partners in design and delivery.",
+    source=f"{PAPER}, section 2",
+    criteria=(
+        CriterionSpec("produces", True, "Something is produced, not merely access, a status or a place to live."),
+        CriterionSpec("equal_partners_design", True, "Service users and providers are partners or lead in design."),
+        CriterionSpec("equal_partners_delivery", True, "Service users and providers are partners or lead in delivery."),
+        CriterionSpec("roles_shared", True, "Role differentiation is not kept."),
+    ),
+)

@@ -1,0 +1,100 @@
+"""Evidence-based practice, as the paper sets out its steps (section 4.1).
+
+Topic experts identify a clinical question or problem; the existing research is
+searched and appraised; the evidence is applied to practice; and outcomes may be
+evaluated to test and develop the evidence base. Service-user involvement is
+neither required nor excluded, so this model never looks at participations.
+"""
+
+from __future__ import annotations
+
+from humanising._facts import Initiative
+from humanising._index import Judgement
+from humanising._registry import CriterionSpec, Model
+from humanising._unknown import UNKNOWN, Fact
+from humanising._verdict import RawCriterion, Status, Verdict, criterion
+from humanising.models._shared import PAPER
+
+MODEL_ID = "evidence_based_practice"
+
+_WORDING = {
+    "question": (
+        "topic experts identified a clinical question or problem",
+        "topic experts did not identify a clinical question or problem",
+        "topic experts identified a clinical question or problem",
+    ),
+    "search": (
+        "the existing research was searched and appraised (finding little or none still counts)",
+        "the existing research was not searched",
+        "the existing research was searched and appraised",
+    ),
+    "applied": (
+        "the evidence was applied to practice: it drove the case for change",
+        "the evidence was not what drove the change",
+        "the evidence was applied to practice",
+    ),
+    "evaluated": (
+        "outcomes were evaluated, testing and developing the evidence base",
+        "outcomes were not evaluated",
+        "outcomes were evaluated",
+    ),
+}
+
+
+def _render(status: Status, key: str, hedge: str, note: str) -> str:
+    met, unmet, question = _WORDING[key]
+    if status is Status.UNKNOWN:
+        sentence = f"It is unknown whether {question}"
+    else:
+        sentence = (met if status is Status.MET else unmet) + hedge
+    sentence = sentence[0].upper() + sentence[1:]
+    return f"{sentence}{f' ({note})' if note else ''}."
+
+
+def _step(key: str, path: str, fact: Fact[bool], *, essential: bool = True) -> RawCriterion:
+    judgement: Judgement = (None, (path,)) if fact.value is UNKNOWN else (fact.value, ())
+    return criterion(key, judgement, _render, key, fact.hedge, fact.note, essential=essential, facts=(path,))
+
+
+def evidence_based_practice(initiative: Initiative) -> Verdict:
+    """Judge whether an initiative is evidence-based practice.
+
+    Essential: a question set by topic experts; a search and appraisal of the
+    research; the evidence applied. Qualifying: outcomes evaluated.
+
+    Args:
+        initiative: The initiative to judge.
+
+    Returns:
+        The verdict, with one result per step.
+
+    Example:
+        >>> import humanising
+        >>> evidence_based_practice(humanising.casebook.load("sleepwell")).fit.value
+        'fits'
+    """
+    evidence = initiative.evidence
+    return Verdict.judge(
+        MODEL_ID,
+        (
+            _step("question", "evidence.question_by_topic_experts", evidence.question_by_topic_experts),
+            _step("search", "evidence.literature_searched", evidence.literature_searched),
+            _step("applied", "evidence.evidence_applied", evidence.evidence_applied),
+            _step("evaluated", "evidence.outcomes_evaluated", evidence.outcomes_evaluated, essential=False),
+        ),
+    )
+
+
+MODEL = Model(
+    id=MODEL_ID,
+    name="Evidence-based practice",
+    judge=evidence_based_practice,
+    summary="The best available research evidence, found and appraised, drives decisions about the service.",
+    source=f"{PAPER}, sections 3 and 4.1",
+    criteria=(
+        CriterionSpec("question", True, "Topic experts identify a clinical question or problem."),
+        CriterionSpec("search", True, "The existing research is searched and appraised."),
+        CriterionSpec("applied", True, "The evidence is applied to practice."),
+        CriterionSpec("evaluated", False, "Outcomes are evaluated, e.g. in a pilot."),
+    ),
+)
