@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from humanising import casebook, exceptions
-from humanising._analysis import Analysis, analyse, classify, models, register_model, unregister_model
+from humanising._analysis import Analysis, analyse, classify, register_model, registered_models, unregister_model
 from humanising._facts import (
     Aspect,
     Change,
@@ -95,9 +95,9 @@ __all__ = [
     "exceptions",
     "humanises",
     "load_file",
-    "models",
     "quadrant",
     "register_model",
+    "registered_models",
     "structure",
     "unregister_model",
     "unstructure",
@@ -105,7 +105,7 @@ __all__ = [
 
 
 def load_file(path: str | Path) -> tuple[Initiative, ...]:
-    """Read every initiative in a YAML or JSON case file.
+    r"""Read every initiative in a YAML or JSON case file.
 
     A file holds one initiative (a mapping) or several (a list of mappings).
 
@@ -116,7 +116,7 @@ def load_file(path: str | Path) -> tuple[Initiative, ...]:
     Example:
         >>> import humanising, pathlib, tempfile
         >>> case = pathlib.Path(tempfile.mkdtemp()) / "case.yaml"
-        >>> _ = case.write_text("id: mine\\nname: My initiative\\n")
+        >>> _ = case.write_text("id: mine\nname: My initiative\n")
         >>> humanising.load_file(case)[0].name
         'My initiative'
     """

@@ -27,12 +27,12 @@ def _registry() -> Registry:
     return _default
 
 
-def models() -> tuple[Model, ...]:
+def registered_models() -> tuple[Model, ...]:
     """Every registered model, built-in ones first.
 
     Example:
         >>> import humanising
-        >>> "user_led" in [model.id for model in humanising.models()]
+        >>> "user_led" in [model.id for model in humanising.registered_models()]
         True
     """
     return _registry().models()

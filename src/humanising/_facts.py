@@ -192,99 +192,197 @@ class FeatureKind(enum.StrEnum):
     """Living and taking part in ordinary community life."""
 
 
-# --- converters and validators: each error names the field, what was expected and the value.
+# --- converters coerce leniently (strings to enums, bare values to facts); validators then
+# check, and since a validator knows its class and field, every error names both.
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
+
+
+def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def _coerce(enum_type: type[E], value: object) -> object:
+    if isinstance(value, enum_type):
+        return value
+    try:
+        return enum_type(value)
+    except ValueError:
+        return value  # left for the validator, which names the field
 
 
 def _expected_one_of(enum_type: type[enum.Enum], *extra: str) -> str:
     return "one of " + ", ".join([*(str(member.value) for member in enum_type), *extra])
 
 
-def _to_enum(enum_type: type[E], where: str, value: object) -> E:
-    if isinstance(value, enum_type):
-        return value
-    try:
-        return enum_type(value)
-    except ValueError:
-        raise InvalidFactError(where, value, _expected_one_of(enum_type)) from None
+def _coerce_unknown(enum_type: type[E], value: object) -> object:
+    return UNKNOWN if value is UNKNOWN or value == "unknown" else _coerce(enum_type, value)
 
 
-def _to_enum_or_unknown(enum_type: type[E], where: str, value: object) -> E | Unknown:
-    if value is UNKNOWN or value == "unknown":
-        return UNKNOWN
-    try:
-        return _to_enum(enum_type, where, value)
-    except InvalidFactError:
-        raise InvalidFactError(where, value, _expected_one_of(enum_type, "unknown")) from None
+def _coerce_set(enum_type: type[E], values: object) -> object:
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        return values
+    return frozenset(_coerce(enum_type, value) for value in values)
 
 
-def _to_enum_set(enum_type: type[E], where: str, values: Iterable[object]) -> frozenset[E]:
-    if isinstance(values, str | bytes):
-        raise InvalidFactError(where, values, f"a collection of {_expected_one_of(enum_type)}")
-    return frozenset(_to_enum(enum_type, where, value) for value in values)
+def _as_stage(value: Stage | str) -> Stage:
+    return _coerce(Stage, value)  # type: ignore[return-value]
 
 
-def _to_fact(where: str, check: Callable[[object], object] | None = None) -> Callable[[Any], Fact[Any]]:
-    """Accept a bare value or a ``Fact``; check a known value."""
-
-    def convert(value: Any) -> Fact[Any]:
-        fact = value if isinstance(value, Fact) else Fact(value)
-        if fact.value is not UNKNOWN and check is not None:
-            checked = check(fact.value)
-            if checked is not fact.value:
-                fact = attrs.evolve(fact, value=checked)
-        return fact
-
-    return convert
+def _as_stages(values: Iterable[Stage | str]) -> frozenset[Stage]:
+    return _coerce_set(Stage, values)  # type: ignore[return-value]
 
 
-def _check_bool(where: str) -> Callable[[object], object]:
-    def check(value: object) -> object:
-        if not isinstance(value, bool):
-            raise InvalidFactError(where, value, "true, false or unknown")
-        return value
+def _as_identity(value: Identity | str) -> Identity:
+    return _coerce(Identity, value)  # type: ignore[return-value]
+
+
+def _as_identities(values: Iterable[Identity | str]) -> frozenset[Identity]:
+    return _coerce_set(Identity, values)  # type: ignore[return-value]
+
+
+def _as_roles(values: Iterable[Role | str]) -> frozenset[Role]:
+    return _coerce_set(Role, values)  # type: ignore[return-value]
+
+
+def _as_involvement(value: Involvement | Unknown | str) -> Involvement | Unknown:
+    return _coerce_unknown(Involvement, value)  # type: ignore[return-value]
+
+
+def _as_domain(value: Domain | Unknown | str) -> Domain | Unknown:
+    return _coerce_unknown(Domain, value)  # type: ignore[return-value]
+
+
+def _as_product_kind(value: ProductKind | str) -> ProductKind:
+    return _coerce(ProductKind, value)  # type: ignore[return-value]
+
+
+def _as_aspect(value: Aspect | str) -> Aspect:
+    return _coerce(Aspect, value)  # type: ignore[return-value]
+
+
+def _as_change(value: Change | str) -> Change:
+    return _coerce(Change, value)  # type: ignore[return-value]
+
+
+def _as_claim(value: Claim | str) -> Claim:
+    return _coerce(Claim, value)  # type: ignore[return-value]
+
+
+def _as_basis(value: Basis | str) -> Basis:
+    return _coerce(Basis, value)  # type: ignore[return-value]
+
+
+def _as_feature_kind(value: FeatureKind | str) -> FeatureKind:
+    return _coerce(FeatureKind, value)  # type: ignore[return-value]
+
+
+def _as_bool_fact(value: Fact[bool] | bool | Unknown) -> Fact[bool]:
+    return value if isinstance(value, Fact) else Fact(value)
+
+
+def _as_role_differentiation_fact(
+    value: Fact[RoleDifferentiation] | RoleDifferentiation | Unknown | str,
+) -> Fact[RoleDifferentiation]:
+    fact: Fact[Any] = value if isinstance(value, Fact) else Fact(_coerce_unknown(RoleDifferentiation, value))
+    if not isinstance(fact.value, RoleDifferentiation) and fact.value is not UNKNOWN:
+        fact = attrs.evolve(fact, value=_coerce(RoleDifferentiation, fact.value))
+    return fact
+
+
+def _as_tuple_fact(value: Fact[tuple[Any, ...]] | Iterable[Any] | Unknown) -> Fact[tuple[Any, ...]]:
+    fact: Fact[Any] = value if isinstance(value, Fact) else Fact(value)
+    if fact.value is not UNKNOWN and isinstance(fact.value, Iterable) and not isinstance(fact.value, str | dict):
+        fact = attrs.evolve(fact, value=tuple(fact.value))
+    return fact
+
+
+def _as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
+    if isinstance(values, str | bytes | dict) or not isinstance(values, Iterable):
+        return values  # type: ignore[return-value] # left for the validator, which names the field
+    return tuple(values)
+
+
+def _member_of(enum_type: type[enum.Enum], *, or_unknown: bool = False) -> Callable[[Any, Any, Any], None]:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not (isinstance(value, enum_type) or (or_unknown and value is UNKNOWN)):
+            extra = ("unknown",) if or_unknown else ()
+            raise InvalidFactError(_where(instance, attribute), value, _expected_one_of(enum_type, *extra))
 
     return check
 
 
-def _check_id(where: str) -> Callable[[Any, Any, str], None]:
-    def check(_instance: Any, _attribute: Any, value: str) -> None:
-        if not isinstance(value, str) or not _SLUG.match(value):
-            raise InvalidFactError(
-                where, value, "an id of lower-case letters, digits, '-' or '_' (e.g. 'ward-staff')"
-            )
+def _set_of(enum_type: type[enum.Enum], *, non_empty: bool = False) -> Callable[[Any, Any, Any], None]:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        expected = f"a collection of {_expected_one_of(enum_type)}"
+        if not isinstance(value, frozenset):
+            raise InvalidFactError(_where(instance, attribute), value, expected)
+        for item in sorted(value, key=str):
+            if not isinstance(item, enum_type):
+                raise InvalidFactError(_where(instance, attribute), item, _expected_one_of(enum_type))
+        if non_empty and not value:
+            raise InvalidFactError(_where(instance, attribute), value, f"at least one of {_expected_one_of(enum_type)}")
 
     return check
 
 
-def _check_text(where: str) -> Callable[[Any, Any, str], None]:
-    def check(_instance: Any, _attribute: Any, value: str) -> None:
-        if not isinstance(value, str) or not value.strip():
-            raise InvalidFactError(where, value, "a non-empty string")
-
-    return check
-
-
-def _check_str(where: str) -> Callable[[Any, Any, str], None]:
-    def check(_instance: Any, _attribute: Any, value: str) -> None:
-        if not isinstance(value, str):
-            raise InvalidFactError(where, value, "a string")
-
-    return check
-
-
-def _tuple_of(cls: type[Any], where: str) -> Callable[[Iterable[Any]], tuple[Any, ...]]:
-    def convert(values: Iterable[Any]) -> tuple[Any, ...]:
-        if isinstance(values, str | bytes | dict):
-            raise InvalidFactError(where, values, f"a list of {cls.__name__}")
-        items = tuple(values)
-        for index, item in enumerate(items):
+def _tuple_of(cls: type[Any]) -> Callable[[Any, Any, Any], None]:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            raise InvalidFactError(_where(instance, attribute), value, f"a list of {cls.__name__}")
+        for index, item in enumerate(value):
             if not isinstance(item, cls):
-                raise InvalidFactError(f"{where}[{index}]", item, f"a {cls.__name__}")
-        return items
+                raise InvalidFactError(f"{_where(instance, attribute)}[{index}]", item, f"a {cls.__name__}")
 
-    return convert
+    return check
+
+
+def _fact_of(kind: type[Any], expected: str, item: type[Any] | None = None) -> Callable[[Any, Any, Any], None]:
+    def check(instance: object, attribute: attrs.Attribute[Any], fact: Fact[Any]) -> None:
+        value = fact.value
+        if value is UNKNOWN:
+            return
+        if not isinstance(value, kind):
+            raise InvalidFactError(_where(instance, attribute), value, expected)
+        if item is not None:
+            for index, element in enumerate(value):
+                if not isinstance(element, item):
+                    raise InvalidFactError(f"{_where(instance, attribute)}[{index}]", element, f"a {item.__name__}")
+
+    return check
+
+
+def _is_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not _SLUG.match(value):
+        raise InvalidFactError(
+            _where(instance, attribute), value, "an id of lower-case letters, digits, '-' or '_' (e.g. 'ward-staff')"
+        )
+
+
+def _is_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidFactError(_where(instance, attribute), value, "a non-empty string")
+
+
+def _is_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidFactError(_where(instance, attribute), value, "a string")
+
+
+_is_basis = _member_of(Basis)
+_is_bool_fact = _fact_of(bool, "true, false or unknown")
+
+
+def _basis_field() -> Any:
+    return attrs.field(default=Basis.PUBLISHED, converter=_as_basis, validator=_is_basis)
+
+
+def _note_field() -> Any:
+    return attrs.field(default="", validator=_is_str)
+
+
+def _bool_fact_field() -> Any:
+    return attrs.field(default=Fact(UNKNOWN), converter=_as_bool_fact, validator=_is_bool_fact)
 
 
 # --- the facts
@@ -299,8 +397,8 @@ class Source:
         locator: Where in it, e.g. ``section 4.1``.
     """
 
-    citation: str = attrs.field(validator=_check_text("Source.citation"))
-    locator: str = attrs.field(default="", validator=_check_str("Source.locator"))
+    citation: str = attrs.field(validator=_is_text)
+    locator: str = attrs.field(default="", validator=_is_str)
 
 
 @attrs.frozen
@@ -317,28 +415,16 @@ class Stakeholder:
 
     Example:
         >>> Stakeholder(id="mhf", name="Mental Health Foundation",
-        ...             identities={"organisation"}, user_run=False).user_run.value
+        ...             identities={Identity.ORGANISATION}, user_run=False).user_run.value
         False
     """
 
-    id: str = attrs.field(validator=_check_id("Stakeholder.id"))
-    name: str = attrs.field(validator=_check_text("Stakeholder.name"))
-    identities: frozenset[Identity] = attrs.field(
-        converter=lambda values: _to_enum_set(Identity, "Stakeholder.identities", values)
-    )
-    roles: frozenset[Role] = attrs.field(
-        default=frozenset(), converter=lambda values: _to_enum_set(Role, "Stakeholder.roles", values)
-    )
-    user_run: Fact[bool] = attrs.field(
-        default=Fact(UNKNOWN),
-        converter=_to_fact("Stakeholder.user_run", _check_bool("Stakeholder.user_run")),
-    )
-    note: str = attrs.field(default="", validator=_check_str("Stakeholder.note"))
-
-    @identities.validator
-    def _check_identities(self, _attribute: object, value: frozenset[Identity]) -> None:
-        if not value:
-            raise InvalidFactError(f"Stakeholder.identities of {self.id!r}", value, "at least one identity")
+    id: str = attrs.field(validator=_is_id)
+    name: str = attrs.field(validator=_is_text)
+    identities: frozenset[Identity] = attrs.field(converter=_as_identities, validator=_set_of(Identity, non_empty=True))
+    roles: frozenset[Role] = attrs.field(default=frozenset(), converter=_as_roles, validator=_set_of(Role))
+    user_run: Fact[bool] = _bool_fact_field()
+    note: str = _note_field()
 
     @user_run.validator
     def _check_user_run(self, _attribute: object, value: Fact[bool]) -> None:
@@ -364,16 +450,14 @@ class Participation:
         note: Free text.
     """
 
-    stakeholder: str = attrs.field(validator=_check_id("Participation.stakeholder"))
-    stage: Stage = attrs.field(converter=lambda value: _to_enum(Stage, "Participation.stage", value))
+    stakeholder: str = attrs.field(validator=_is_id)
+    stage: Stage = attrs.field(converter=_as_stage, validator=_member_of(Stage))
     involvement: Involvement | Unknown = attrs.field(
-        converter=lambda value: _to_enum_or_unknown(Involvement, "Participation.involvement", value)
+        converter=_as_involvement, validator=_member_of(Involvement, or_unknown=True)
     )
-    capacity: Identity = attrs.field(converter=lambda value: _to_enum(Identity, "Participation.capacity", value))
-    basis: Basis = attrs.field(
-        default=Basis.PUBLISHED, converter=lambda value: _to_enum(Basis, "Participation.basis", value)
-    )
-    note: str = attrs.field(default="", validator=_check_str("Participation.note"))
+    capacity: Identity = attrs.field(converter=_as_identity, validator=_member_of(Identity))
+    basis: Basis = _basis_field()
+    note: str = _note_field()
 
 
 _PRODUCING_STAGES = frozenset({Stage.DESIGN, Stage.DELIVERY})
@@ -391,14 +475,14 @@ class Product:
         stages: The stages in which it is produced (design and delivery unless stated).
     """
 
-    id: str = attrs.field(validator=_check_id("Product.id"))
-    name: str = attrs.field(validator=_check_text("Product.name"))
-    kind: ProductKind = attrs.field(converter=lambda value: _to_enum(ProductKind, "Product.kind", value))
+    id: str = attrs.field(validator=_is_id)
+    name: str = attrs.field(validator=_is_text)
+    kind: ProductKind = attrs.field(converter=_as_product_kind, validator=_member_of(ProductKind))
     domain: Domain | Unknown = attrs.field(
-        default=UNKNOWN, converter=lambda value: _to_enum_or_unknown(Domain, "Product.domain", value)
+        default=UNKNOWN, converter=_as_domain, validator=_member_of(Domain, or_unknown=True)
     )
     stages: frozenset[Stage] = attrs.field(
-        default=_PRODUCING_STAGES, converter=lambda values: _to_enum_set(Stage, "Product.stages", values)
+        default=_PRODUCING_STAGES, converter=_as_stages, validator=_set_of(Stage, non_empty=True)
     )
 
     @property
@@ -420,26 +504,40 @@ class Relationship:
         note: Free text.
     """
 
-    between: tuple[str, str] = attrs.field(converter=tuple)
-    aspect: Aspect = attrs.field(converter=lambda value: _to_enum(Aspect, "Relationship.aspect", value))
-    change: Change = attrs.field(converter=lambda value: _to_enum(Change, "Relationship.change", value))
-    claim: Claim = attrs.field(
-        default=Claim.OBSERVED, converter=lambda value: _to_enum(Claim, "Relationship.claim", value)
-    )
-    basis: Basis = attrs.field(
-        default=Basis.PUBLISHED, converter=lambda value: _to_enum(Basis, "Relationship.basis", value)
-    )
-    note: str = attrs.field(default="", validator=_check_str("Relationship.note"))
+    between: tuple[str, str] = attrs.field(converter=_as_tuple)
+    aspect: Aspect = attrs.field(converter=_as_aspect, validator=_member_of(Aspect))
+    change: Change = attrs.field(converter=_as_change, validator=_member_of(Change))
+    claim: Claim = attrs.field(default=Claim.OBSERVED, converter=_as_claim, validator=_member_of(Claim))
+    basis: Basis = _basis_field()
+    note: str = _note_field()
 
     @between.validator
-    def _check_between(self, _attribute: object, value: tuple[str, ...]) -> None:
-        if len(value) != 2 or value[0] == value[1] or not all(isinstance(v, str) for v in value):
+    def _check_between(self, _attribute: object, value: object) -> None:
+        if (
+            not isinstance(value, tuple)
+            or len(value) != 2
+            or not all(isinstance(v, str) for v in value)
+            or value[0] == value[1]
+        ):
             raise InvalidFactError("Relationship.between", value, "two different stakeholder ids")
 
     @property
     def key(self) -> str:
         """A stable name for the relationship, used in fact paths."""
         return f"{self.between[0]}~{self.between[1]}:{self.aspect}"
+
+
+def _as_ids(values: Iterable[str]) -> frozenset[str]:
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        return values  # type: ignore[return-value] # left for the validator
+    return frozenset(values)
+
+
+def _ids(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, frozenset):
+        raise InvalidFactError(_where(instance, attribute), value, "a list of stakeholder ids")
+    for item in sorted(value, key=str):
+        _is_id(instance, attribute, item)
 
 
 @attrs.frozen
@@ -452,11 +550,9 @@ class Revision:
         basis: What the fact rests on.
     """
 
-    description: str = attrs.field(validator=_check_text("Revision.description"))
-    answers: frozenset[str] = attrs.field(converter=frozenset)
-    basis: Basis = attrs.field(
-        default=Basis.PUBLISHED, converter=lambda value: _to_enum(Basis, "Revision.basis", value)
-    )
+    description: str = attrs.field(validator=_is_text)
+    answers: frozenset[str] = attrs.field(converter=_as_ids, validator=_ids)
+    basis: Basis = _basis_field()
 
 
 @attrs.frozen
@@ -469,11 +565,9 @@ class FailedPartnership:
         basis: What the fact rests on.
     """
 
-    partner: str = attrs.field(validator=_check_id("FailedPartnership.partner"))
-    why: str = attrs.field(validator=_check_text("FailedPartnership.why"))
-    basis: Basis = attrs.field(
-        default=Basis.PUBLISHED, converter=lambda value: _to_enum(Basis, "FailedPartnership.basis", value)
-    )
+    partner: str = attrs.field(validator=_is_id)
+    why: str = attrs.field(validator=_is_text)
+    basis: Basis = _basis_field()
 
 
 @attrs.frozen
@@ -486,15 +580,9 @@ class HumanisingFeature:
         basis: What the fact rests on.
     """
 
-    kind: FeatureKind = attrs.field(converter=lambda value: _to_enum(FeatureKind, "HumanisingFeature.kind", value))
-    description: str = attrs.field(validator=_check_text("HumanisingFeature.description"))
-    basis: Basis = attrs.field(
-        default=Basis.PUBLISHED, converter=lambda value: _to_enum(Basis, "HumanisingFeature.basis", value)
-    )
-
-
-def _bool_fact(where: str) -> Any:
-    return attrs.field(default=Fact(UNKNOWN), converter=_to_fact(where, _check_bool(where)))
+    kind: FeatureKind = attrs.field(converter=_as_feature_kind, validator=_member_of(FeatureKind))
+    description: str = attrs.field(validator=_is_text)
+    basis: Basis = _basis_field()
 
 
 @attrs.frozen
@@ -508,14 +596,10 @@ class Evidence:
         outcomes_evaluated: Outcomes were evaluated, e.g. in a pilot.
     """
 
-    question_by_topic_experts: Fact[bool] = _bool_fact("Evidence.question_by_topic_experts")
-    literature_searched: Fact[bool] = _bool_fact("Evidence.literature_searched")
-    evidence_applied: Fact[bool] = _bool_fact("Evidence.evidence_applied")
-    outcomes_evaluated: Fact[bool] = _bool_fact("Evidence.outcomes_evaluated")
-
-
-def _check_revisions(value: object) -> object:
-    return _tuple_of(Revision, "DesignProcess.revisions")(value)  # type: ignore[arg-type]
+    question_by_topic_experts: Fact[bool] = _bool_fact_field()
+    literature_searched: Fact[bool] = _bool_fact_field()
+    evidence_applied: Fact[bool] = _bool_fact_field()
+    outcomes_evaluated: Fact[bool] = _bool_fact_field()
 
 
 @attrs.frozen
@@ -529,20 +613,12 @@ class DesignProcess:
         revisions: The revisions made, each with whose concerns it answered.
     """
 
-    end_user_research: Fact[bool] = _bool_fact("DesignProcess.end_user_research")
-    ideation: Fact[bool] = _bool_fact("DesignProcess.ideation")
-    prototyping: Fact[bool] = _bool_fact("DesignProcess.prototyping")
+    end_user_research: Fact[bool] = _bool_fact_field()
+    ideation: Fact[bool] = _bool_fact_field()
+    prototyping: Fact[bool] = _bool_fact_field()
     revisions: Fact[tuple[Revision, ...]] = attrs.field(
-        default=Fact(UNKNOWN), converter=_to_fact("DesignProcess.revisions", _check_revisions)
+        default=Fact(UNKNOWN), converter=_as_tuple_fact, validator=_fact_of(tuple, "a list of revisions", Revision)
     )
-
-
-def _check_role_differentiation(value: object) -> object:
-    return _to_enum(RoleDifferentiation, "Initiative.role_differentiation", value)
-
-
-def _check_features(value: object) -> object:
-    return _tuple_of(HumanisingFeature, "Initiative.humanising_features")(value)  # type: ignore[arg-type]
 
 
 def _unique(where: str, ids: Iterable[str]) -> None:
@@ -583,47 +659,51 @@ class Initiative:
         parts: The innovations of a programme, each an initiative in its own right.
     """
 
-    id: str = attrs.field(validator=_check_id("Initiative.id"))
-    name: str = attrs.field(validator=_check_text("Initiative.name"))
-    summary: str = attrs.field(default="", validator=_check_str("Initiative.summary"))
-    place: str = attrs.field(default="", validator=_check_str("Initiative.place"))
-    period: str = attrs.field(default="", validator=_check_str("Initiative.period"))
-    illustrative: bool = False
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple_of(Source, "Initiative.sources"))
+    id: str = attrs.field(validator=_is_id)
+    name: str = attrs.field(validator=_is_text)
+    summary: str = _note_field()
+    place: str = _note_field()
+    period: str = _note_field()
+    illustrative: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_as_tuple, validator=_tuple_of(Source))
     stakeholders: tuple[Stakeholder, ...] = attrs.field(
-        default=(), converter=_tuple_of(Stakeholder, "Initiative.stakeholders")
+        default=(), converter=_as_tuple, validator=_tuple_of(Stakeholder)
     )
-    products: tuple[Product, ...] = attrs.field(default=(), converter=_tuple_of(Product, "Initiative.products"))
+    products: tuple[Product, ...] = attrs.field(default=(), converter=_as_tuple, validator=_tuple_of(Product))
     participations: tuple[Participation, ...] = attrs.field(
-        default=(), converter=_tuple_of(Participation, "Initiative.participations")
+        default=(), converter=_as_tuple, validator=_tuple_of(Participation)
     )
     relationships: tuple[Relationship, ...] = attrs.field(
-        default=(), converter=_tuple_of(Relationship, "Initiative.relationships")
+        default=(), converter=_as_tuple, validator=_tuple_of(Relationship)
     )
-    evidence: Evidence = attrs.field(factory=Evidence)
-    design_process: DesignProcess = attrs.field(factory=DesignProcess)
+    evidence: Evidence = attrs.field(factory=Evidence, validator=attrs.validators.instance_of(Evidence))
+    design_process: DesignProcess = attrs.field(
+        factory=DesignProcess, validator=attrs.validators.instance_of(DesignProcess)
+    )
     role_differentiation: Fact[RoleDifferentiation] = attrs.field(
-        default=Fact(UNKNOWN), converter=_to_fact("Initiative.role_differentiation", _check_role_differentiation)
+        default=Fact(UNKNOWN),
+        converter=_as_role_differentiation_fact,
+        validator=_fact_of(RoleDifferentiation, _expected_one_of(RoleDifferentiation, "unknown")),
     )
-    compulsion: Fact[bool] = _bool_fact("Initiative.compulsion")
-    paid_employment: Fact[bool] = _bool_fact("Initiative.paid_employment")
-    user_knowledge_shapes_product: Fact[bool] = _bool_fact("Initiative.user_knowledge_shapes_product")
+    compulsion: Fact[bool] = _bool_fact_field()
+    paid_employment: Fact[bool] = _bool_fact_field()
+    user_knowledge_shapes_product: Fact[bool] = _bool_fact_field()
     humanising_features: Fact[tuple[HumanisingFeature, ...]] = attrs.field(
-        default=Fact(UNKNOWN), converter=_to_fact("Initiative.humanising_features", _check_features)
+        default=Fact(UNKNOWN),
+        converter=_as_tuple_fact,
+        validator=_fact_of(tuple, "a list of humanising features", HumanisingFeature),
     )
     failed_partnerships: tuple[FailedPartnership, ...] = attrs.field(
-        default=(), converter=_tuple_of(FailedPartnership, "Initiative.failed_partnerships")
+        default=(), converter=_as_tuple, validator=_tuple_of(FailedPartnership)
     )
-    parts: tuple[Initiative, ...] = attrs.field(default=(), converter=_tuple_of(object, "Initiative.parts"))
+    parts: tuple[Initiative, ...] = attrs.field(default=(), converter=_as_tuple)
 
     def __attrs_post_init__(self) -> None:
         where = f"Initiative {self.id!r}"
         _unique(f"{where}: stakeholders[].id", (s.id for s in self.stakeholders))
         _unique(f"{where}: products[].id", (p.id for p in self.products))
+        _tuple_of(Initiative)(self, attrs.fields(Initiative).parts, self.parts)
         _unique(f"{where}: parts[].id", (self.id, *(p.id for p in self.parts)))
-        for index, part in enumerate(self.parts):
-            if not isinstance(part, Initiative):
-                raise InvalidFactError(f"{where}: parts[{index}]", part, "an Initiative")
         identities = {s.id: s.identities for s in self.stakeholders}
 
         def defined(field: str, stakeholder_id: str) -> None:
@@ -639,7 +719,9 @@ class Initiative:
             if participation.capacity not in identities[participation.stakeholder]:
                 have = ", ".join(sorted(identities[participation.stakeholder]))
                 raise CapacityError(
-                    f"{where}: {field}.capacity", participation.capacity.value, f"one of {participation.stakeholder!r}'s identities ({have})"
+                    f"{where}: {field}.capacity",
+                    participation.capacity.value,
+                    f"one of {participation.stakeholder!r}'s identities ({have})",
                 )
             key = (participation.stakeholder, participation.stage)
             if key in seen:
@@ -672,8 +754,9 @@ class Initiative:
             UndefinedStakeholderError: No stakeholder has that id.
         """
         try:
-            return self._index.stakeholders[stakeholder_id]
+            found: Stakeholder = self._index.stakeholders[stakeholder_id]
         except KeyError:
             raise UndefinedStakeholderError(
                 f"Initiative {self.id!r}: stakeholder", stakeholder_id, "a defined stakeholder id"
             ) from None
+        return found

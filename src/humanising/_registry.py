@@ -19,6 +19,11 @@ from humanising.exceptions import RegistrationError
 _MODEL_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 
+def _check_model_id(value: object) -> None:
+    if not isinstance(value, str) or not _MODEL_ID.match(value):
+        raise RegistrationError(f"Model.id: expected lower_snake_case letters and digits, got {value!r}")
+
+
 @attrs.frozen
 class CriterionSpec:
     """A criterion a model checks, as documentation.
@@ -29,7 +34,7 @@ class CriterionSpec:
         description: What it asks, in a sentence.
     """
 
-    id: str = attrs.field()
+    id: str = attrs.field(validator=lambda _instance, _attribute, value: _check_model_id(value))
     essential: bool
     description: str
 
@@ -48,21 +53,16 @@ class Model:
 
     Example:
         >>> import humanising
-        >>> [model.id for model in humanising.models()][:2]
+        >>> [model.id for model in humanising.registered_models()][:2]
         ['coproduction', 'coproduction_gold_standard']
     """
 
-    id: str = attrs.field()
+    id: str = attrs.field(validator=lambda _instance, _attribute, value: _check_model_id(value))
     name: str
     judge: Callable[[Initiative], Verdict] = attrs.field(eq=False)
     summary: str
     source: str
     criteria: tuple[CriterionSpec, ...] = ()
-
-    @id.validator
-    def _check_id(self, _attribute: object, value: str) -> None:
-        if not isinstance(value, str) or not _MODEL_ID.match(value):
-            raise RegistrationError(f"Model.id: expected lower_snake_case letters and digits, got {value!r}")
 
 
 class Registry:

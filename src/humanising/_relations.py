@@ -58,7 +58,7 @@ _FEATURE_WORDS = {
 }
 
 
-def _render_feature(status: Status, kind: str, description: str, hedge: str) -> str:
+def _render_feature(_status: Status, kind: str, description: str, hedge: str) -> str:
     return f"It shows respect and humanity through {kind}: {description}{hedge}."
 
 

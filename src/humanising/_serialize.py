@@ -18,7 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 
 from humanising._facts import Initiative
 from humanising._unknown import UNKNOWN, Basis, Fact, Unknown
@@ -27,7 +32,7 @@ from humanising.exceptions import CaseFileError, HumanisingError, InvalidFactErr
 _FACT_KEYS = frozenset({"value", "basis", "note"})
 
 
-class _Invalid(Exception):
+class _InvalidValueError(Exception):
     """A value that does not fit, with what was expected (turned into a CaseFileError)."""
 
 
@@ -35,7 +40,7 @@ def _strict(kind: type[Any], expected: str) -> Callable[[Any, Any], Any]:
     def structure(value: Any, _type: Any) -> Any:
         # bool is an int subclass; a flag written as 1 is almost always a mistake.
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise _Invalid(f"expected {expected}, got {value!r}")
+            raise _InvalidValueError(f"expected {expected}, got {value!r}")
         return value
 
     return structure
@@ -65,7 +70,7 @@ def make_converter() -> cattrs.Converter:
             try:
                 return type_(value)
             except ValueError:
-                raise _Invalid(f"expected one of {choices}, got {value!r}") from None
+                raise _InvalidValueError(f"expected one of {choices}, got {value!r}") from None
 
         return structure
 
@@ -93,9 +98,9 @@ def make_converter() -> cattrs.Converter:
             if isinstance(value, Mapping):
                 extra = sorted(set(value) - _FACT_KEYS)
                 if extra:
-                    raise _Invalid(f"unexpected key(s) {', '.join(extra)}; a fact has value, basis and note")
+                    raise _InvalidValueError(f"unexpected key(s) {', '.join(extra)}; a fact has value, basis and note")
                 if "value" not in value:
-                    raise _Invalid("a fact written as a mapping needs a 'value'")
+                    raise _InvalidValueError("a fact written as a mapping needs a 'value'")
                 basis = converter.structure(value.get("basis", "published"), Basis)
                 note = converter.structure(value.get("note", ""), str)
                 value = value["value"]
@@ -173,18 +178,16 @@ def _case_file_error(file: str, error: BaseException) -> CaseFileError:
         with_notes, without_notes = error.group_exceptions()
         if with_notes:
             exception, note = with_notes[0]
-            path += f"[{note.index}]" if isinstance(error, IterableValidationError) else f".{note.name}"
+            path += f"[{note.index}]" if isinstance(note, IterableValidationNote) else f".{note.name}"
             error = exception
         else:
             # Raised by the class itself (a cross-field check), not by one of its fields.
             error = without_notes[0]
     if isinstance(error, ForbiddenExtraKeysError):
-        return CaseFileError(
-            file, path, f"unexpected key(s) {', '.join(sorted(error.extra_fields))}"
-        )
+        return CaseFileError(file, path, f"unexpected key(s) {', '.join(sorted(error.extra_fields))}")
     if isinstance(error, InvalidFactError):
         return CaseFileError(file, path, f"{error.field}: expected {error.expected}, got {error.value!r}")
-    if isinstance(error, _Invalid):
+    if isinstance(error, _InvalidValueError):
         return CaseFileError(file, path, str(error))
     if isinstance(error, KeyError):
         return CaseFileError(file, path, f"missing required key {error.args[0]!r}")
@@ -199,7 +202,9 @@ def parse_text(text: str, *, file: str, format: str) -> tuple[Initiative, ...]: 
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
-            raise CaseFileError(file, f"line {error.lineno}, column {error.colno}", f"valid JSON ({error.msg})") from None
+            raise CaseFileError(
+                file, f"line {error.lineno}, column {error.colno}", f"valid JSON ({error.msg})"
+            ) from None
     elif format == "yaml":
         import yaml
 
@@ -224,14 +229,6 @@ def load_file(path: str | Path) -> tuple[Initiative, ...]:
 
     Raises:
         CaseFileError: The file is missing, unreadable, or not valid.
-
-    Example:
-        >>> import humanising, pathlib, tempfile
-        >>> folder = pathlib.Path(tempfile.mkdtemp())
-        >>> (folder / "case.yaml").write_text("id: mine\\nname: My initiative\\n")
-        30
-        >>> humanising.load_file(folder / "case.yaml")[0].name
-        'My initiative'
     """
     path = Path(path)
     suffix = path.suffix.lower()

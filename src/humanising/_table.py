@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from humanising._analysis import Analysis, models
+from humanising._analysis import Analysis, registered_models
 
 _SHORT = {
     "coproduction": "co-production",
@@ -28,7 +28,7 @@ def _equalises(analysis: Analysis) -> str:
 
 def casebook_table(analyses: Sequence[Analysis]) -> str:
     """A table with a row per initiative: verdicts of every model, what it equalises, whether it humanises."""
-    model_ids = [model.id for model in models()]
+    model_ids = [model.id for model in registered_models()]
     header = ["case", *(_SHORT.get(model_id, model_id) for model_id in model_ids), "humanises", "quadrant", "equalises"]
     rows = [
         [

@@ -43,7 +43,7 @@ class HumanisingError(Exception):
         ...     Stakeholder(id="x", name="", identities={"service_user"})
         ... except HumanisingError as error:
         ...     print(error.field)
-        name
+        Stakeholder.name
     """
 
 

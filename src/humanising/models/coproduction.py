@@ -176,9 +176,7 @@ def coproduction(initiative: Initiative) -> Verdict:
         partners = seat_phrases(seats_on(index, _stages_where(index, producing, _COMMUNITY), _COMMUNITY))
         if partners == seat_phrases(()):
             partners = ""
-    led = tuple(
-        stage for stage in producing if index.voice(stage, _SERVICE_USERS, Involvement.LEADS)[0] is True
-    )
+    led = tuple(stage for stage in producing if index.voice(stage, _SERVICE_USERS, Involvement.LEADS)[0] is True)
     providers_result = criterion(
         "with_providers",
         with_providers,
@@ -208,7 +206,10 @@ def coproduction(initiative: Initiative) -> Verdict:
     candidate_stages = provider_stages or tuple(
         stage for stage in producing if _joint(index, stage, _PROVIDERS)[0] is None
     )
-    shown = sorted({product for stage in candidate_stages for product in index.products_at.get(stage, ())}, key=lambda product: product.id)
+    shown = sorted(
+        {product for stage in candidate_stages for product in index.products_at.get(stage, ())},
+        key=lambda product: product.id,
+    )
     mental_health_result = criterion(
         "mental_health_service",
         mental_health,
@@ -276,8 +277,9 @@ def _other_equalising(initiative: Initiative) -> tuple[str, ...]:
         if (is_user(first) and is_clinician(second)) or (is_user(second) and is_clinician(first)):
             continue
         names = " and ".join(index.stakeholders[party].name for party in relationship.between)
+        aspect = relationship.aspect.value.replace("_", " ")
         notes.append(
-            f"The relationship it equalises ({relationship.aspect.value.replace('_', ' ')}, as {relationship.claim.value}) "
+            f"The relationship it equalises ({aspect}, as {relationship.claim.value}) "
             f"is between {names}, not between service users and mental-health professionals: "
             "a good co-production shares, not co-production itself."
         )
@@ -313,7 +315,9 @@ MODEL = Model(
         CriterionSpec("service_user_voice", True, "Service users are involved or more in a stage that produces it."),
         CriterionSpec("doing_with", True, "Service users and others take part in the same producing stage."),
         CriterionSpec("roles_shared", True, "Role differentiation is not kept: nobody merely delivers to recipients."),
-        CriterionSpec("with_providers", True, "The others include the service's providers, not community members alone."),
+        CriterionSpec(
+            "with_providers", True, "The others include the service's providers, not community members alone."
+        ),
         CriterionSpec("user_knowledge", False, "Service users' knowledge shapes what is produced."),
         CriterionSpec("mental_health_service", False, "What is co-produced is a mental-health service."),
     ),

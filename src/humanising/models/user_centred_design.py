@@ -120,7 +120,11 @@ def user_centred_design(initiative: Initiative) -> Verdict:
     revisions = process.revisions.value
     if revisions is UNKNOWN:
         iteration = criterion(
-            "iteration", (None, ("design_process.revisions",)), _render_iteration, "", "",
+            "iteration",
+            (None, ("design_process.revisions",)),
+            _render_iteration,
+            "",
+            "",
             facts=("design_process.revisions",),
         )
     else:
@@ -137,6 +141,7 @@ def user_centred_design(initiative: Initiative) -> Verdict:
         )
 
     notes: tuple[str, ...] = ()
+
     def is_user(stakeholder: Stakeholder) -> bool:
         return Identity.SERVICE_USER in stakeholder.identities or stakeholder.user_run.value is True
 
@@ -146,8 +151,10 @@ def user_centred_design(initiative: Initiative) -> Verdict:
         and all(is_user(s) for s in by_role[Role.DESIGNER])
     ):
         notes = (
-            "The client and the designers were themselves service users, so the usual power gap between "
-            "client, designer and end user did not arise (paper, section 4.2).",
+            (
+                "The client and the designers were themselves service users, so the usual power gap between "
+                "client, designer and end user did not arise (paper, section 4.2)."
+            ),
         )
     return Verdict.judge(
         MODEL_ID,
@@ -160,6 +167,7 @@ def user_centred_design(initiative: Initiative) -> Verdict:
         ),
         notes=notes,
     )
+
 
 MODEL = Model(
     id=MODEL_ID,
