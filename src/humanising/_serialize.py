@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -50,6 +51,11 @@ def _is_unknown_union(type_: Any) -> bool:
     return typing.get_origin(type_) in (typing.Union, types.UnionType) and Unknown in typing.get_args(type_)
 
 
+def _is_frozenset(type_: Any) -> bool:
+    # Sorted on the way out so that files are stable and diffs small.
+    return type_ is frozenset or typing.get_origin(type_) is frozenset
+
+
 def _is_fact(type_: Any) -> bool:
     return typing.get_origin(type_) is Fact or type_ is Fact
 
@@ -61,22 +67,20 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(bool, _strict(bool, "true or false"))
     converter.register_structure_hook(int, _strict(int, "an integer"))
     converter.register_unstructure_hook(Unknown, lambda _value: "unknown")
-    converter.register_unstructure_hook(frozenset, lambda values: sorted(converter.unstructure(v) for v in values))
-
-    def enum_hook(type_: type[enum.Enum]) -> Callable[[Any, Any], Any]:
-        choices = ", ".join(str(member.value) for member in type_)
-
-        def structure(value: Any, _type: Any) -> Any:
-            try:
-                return type_(value)
-            except ValueError:
-                raise _InvalidValueError(f"expected one of {choices}, got {value!r}") from None
-
-        return structure
-
-    converter.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum) and t is not Unknown, enum_hook
+    # StrEnum members are strs, so the str hooks would claim them (StrEnum precedes str in their MRO).
+    converter.register_unstructure_hook(enum.StrEnum, lambda member: member.value)
+    converter.register_unstructure_hook_func(
+        _is_frozenset, lambda values: sorted(converter.unstructure(v) for v in values)
     )
+
+    def structure_enum(value: Any, type_: type[enum.StrEnum]) -> enum.StrEnum:
+        try:
+            return type_(value)
+        except ValueError:
+            choices = ", ".join(member.value for member in type_)
+            raise _InvalidValueError(f"expected one of {choices}, got {value!r}") from None
+
+    converter.register_structure_hook(enum.StrEnum, structure_enum)
 
     def unknown_union_hook(type_: Any) -> Callable[[Any, Any], Any]:
         (known,) = [arg for arg in typing.get_args(type_) if arg is not Unknown]
@@ -168,7 +172,19 @@ def structure(data: Any, *, file: str = "<data>") -> Initiative:
     except (ClassValidationError, IterableValidationError) as error:
         raise _case_file_error(file, error) from None
     except InvalidFactError as error:
-        raise CaseFileError(file, error.field, f"expected {error.expected}, got {error.value!r}") from None
+        raise CaseFileError(
+            file, "$" + _field_path(error.field), f"expected {error.expected}, got {error.value!r}"
+        ) from None
+
+
+_CLASS_FIELD = re.compile(r"[A-Z]\w*\.(?P<rest>\w.*)")
+_INITIATIVE_FIELD = re.compile(r"Initiative '[^']*': (?P<rest>.*)")
+
+
+def _field_path(field: str) -> str:
+    """The path inside a document of a field an error names (``Participation.stage`` -> ``.stage``)."""
+    match = _INITIATIVE_FIELD.fullmatch(field) or _CLASS_FIELD.fullmatch(field)
+    return f".{match['rest']}" if match else ""
 
 
 def _case_file_error(file: str, error: BaseException) -> CaseFileError:
@@ -186,7 +202,7 @@ def _case_file_error(file: str, error: BaseException) -> CaseFileError:
     if isinstance(error, ForbiddenExtraKeysError):
         return CaseFileError(file, path, f"unexpected key(s) {', '.join(sorted(error.extra_fields))}")
     if isinstance(error, InvalidFactError):
-        return CaseFileError(file, path, f"{error.field}: expected {error.expected}, got {error.value!r}")
+        return CaseFileError(file, path + _field_path(error.field), f"expected {error.expected}, got {error.value!r}")
     if isinstance(error, _InvalidValueError):
         return CaseFileError(file, path, str(error))
     if isinstance(error, KeyError):
