@@ -112,6 +112,14 @@ class Stage(enum.StrEnum):
     CARE_DECISIONS = "care_decisions"
 
 
+_STAGE_ORDER = {stage: position for position, stage in enumerate(Stage)}
+
+
+def in_stage_order(stages: Iterable[Stage]) -> tuple[Stage, ...]:
+    """Stages in the order an initiative goes through them (initiation first), not alphabetically."""
+    return tuple(sorted(stages, key=_STAGE_ORDER.__getitem__))
+
+
 class ProductKind(enum.StrEnum):
     """What kind of thing a product is; ``nothing`` where an initiative produces nothing."""
 

@@ -10,7 +10,7 @@ import enum
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeAlias
 
-from humanising._facts import Identity, Involvement, Participation, Product, Stage, Stakeholder
+from humanising._facts import Identity, Involvement, Participation, Product, Stage, Stakeholder, in_stage_order
 from humanising._unknown import UNKNOWN
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ class Index:
             by_stage.setdefault(participation.stage, []).append(seat)
         # Sorted so that verdicts do not depend on the order facts were written in.
         self.by_stage: dict[Stage, tuple[Seat, ...]] = {
-            stage: tuple(sorted(seats, key=lambda seat: seat.path)) for stage, seats in sorted(by_stage.items())
+            stage: tuple(sorted(by_stage[stage], key=lambda seat: seat.path)) for stage in in_stage_order(by_stage)
         }
         products_at: dict[Stage, list[Product]] = {}
         for product in sorted(initiative.products, key=lambda product: product.id):
@@ -99,7 +99,7 @@ class Index:
                 for stage in product.stages:
                     products_at.setdefault(stage, []).append(product)
         self.products_at = {stage: tuple(products) for stage, products in products_at.items()}
-        self.producing_stages: tuple[Stage, ...] = tuple(sorted(self.products_at))
+        self.producing_stages: tuple[Stage, ...] = in_stage_order(self.products_at)
 
     def seats(self, stage: Stage) -> tuple[Seat, ...]:
         """The participations at a stage, in a stable order."""

@@ -8,7 +8,7 @@ who attend a launch event act as clinicians, not as community.
 
 from __future__ import annotations
 
-from humanising._facts import Initiative, Involvement, Stage
+from humanising._facts import Initiative, Involvement, Stage, in_stage_order
 from humanising._index import Index, Side, any_of
 from humanising._registry import CriterionSpec, Model
 from humanising._verdict import Status, Verdict, criterion
@@ -24,7 +24,7 @@ _DECISION_STAGES = (
     Stage.EVALUATION,
     Stage.RESEARCH_ADVOCACY,
 )
-_STAGES = tuple(sorted((*_DECISION_STAGES, Stage.DELIVERY)))
+_STAGES = in_stage_order((*_DECISION_STAGES, Stage.DELIVERY))
 
 
 def _render_takes_part(status: Status, stages: str, phrases: str) -> str:
@@ -69,7 +69,7 @@ def community_involvement(initiative: Initiative) -> Verdict:
     index: Index = initiative._index  # noqa: SLF001 - the shared per-initiative index
     by_stage = {stage: index.voice(stage, _COMMUNITY, Involvement.INVOLVED) for stage in _STAGES}
     taking_part = tuple(stage for stage in _STAGES if by_stage[stage][0] is True)
-    seats = seats_on(index, sorted(index.by_stage), _COMMUNITY)
+    seats = seats_on(index, index.by_stage, _COMMUNITY)
     deciding = tuple(stage for stage in taking_part if stage in _DECISION_STAGES)
     return Verdict.judge(
         MODEL_ID,

@@ -141,7 +141,7 @@ def coproduction(initiative: Initiative) -> Verdict:
 
     voice_by_stage = [index.voice(stage, _SERVICE_USERS, Involvement.INVOLVED) for stage in producing]
     voice = any_of(voice_by_stage)
-    su_seats = seats_on(index, sorted(index.by_stage), _SERVICE_USERS)
+    su_seats = seats_on(index, index.by_stage, _SERVICE_USERS)
     voice_result = criterion(
         "service_user_voice",
         voice,

@@ -10,7 +10,7 @@ co-produced or led by others, never user-led.
 
 from __future__ import annotations
 
-from humanising._facts import Initiative, Involvement, Stage
+from humanising._facts import Initiative, Involvement, Stage, in_stage_order
 from humanising._index import Index, Judgement, Side, all_of, any_of, negate
 from humanising._registry import CriterionSpec, Model
 from humanising._verdict import RawCriterion, Status, Verdict, criterion
@@ -80,7 +80,7 @@ def user_led(initiative: Initiative) -> Verdict:
         ('partly', ['delivery'])
     """
     index: Index = initiative._index  # noqa: SLF001 - the shared per-initiative index
-    stages = tuple(sorted({*index.by_stage, *_REQUIRED}))
+    stages = in_stage_order({*index.by_stage, *_REQUIRED})
     by_stage = {stage: led_at(index, stage) for stage in stages}
     led = tuple(stage for stage in stages if by_stage[stage][0] is True)
     all_seats = tuple(seat for stage in stages for seat in index.seats(stage))

@@ -1,0 +1,368 @@
+"""Each model's criteria, met and unmet, on small initiatives built for the purpose."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+import pytest
+
+import humanising
+from humanising import (
+    UNKNOWN,
+    Basis,
+    DesignProcess,
+    Domain,
+    Evidence,
+    Fact,
+    FailedPartnership,
+    Fit,
+    Identity,
+    Initiative,
+    Involvement,
+    Participation,
+    Product,
+    ProductKind,
+    Revision,
+    Role,
+    RoleDifferentiation,
+    Stage,
+    Stakeholder,
+    Status,
+)
+
+USERS = Stakeholder(id="users", name="service users", identities={Identity.SERVICE_USER}, roles={Role.END_USER})
+STAFF = Stakeholder(
+    id="staff", name="clinicians", identities={Identity.MENTAL_HEALTH_PROFESSIONAL}, roles={Role.DELIVERER}
+)
+NEIGHBOURS = Stakeholder(id="neighbours", name="neighbours", identities={Identity.COMMUNITY_MEMBER})
+CHARITY = Stakeholder(id="charity", name="a charity", identities={Identity.ORGANISATION})
+SERVICE = Product(id="service", name="a service", kind=ProductKind.SERVICE, domain=Domain.MENTAL_HEALTH)
+
+
+def take_part(*seats: tuple[Stakeholder, Stage, Involvement | str]) -> tuple[Participation, ...]:
+    return tuple(
+        Participation(stakeholder.id, stage, level, capacity=sorted(stakeholder.identities)[0])
+        for stakeholder, stage, level in seats
+    )
+
+
+def case(
+    *seats: tuple[Stakeholder, Stage, Involvement | str],
+    stakeholders: Iterable[Stakeholder] = (USERS, STAFF, NEIGHBOURS),
+    **facts: object,
+) -> Initiative:
+    facts.setdefault("products", (SERVICE,))
+    return Initiative(
+        id="case",
+        name="Case",
+        stakeholders=tuple(stakeholders),
+        participations=take_part(*seats),
+        **facts,  # type: ignore[arg-type]
+    )
+
+
+def judge(model_id: str, initiative: Initiative) -> humanising.Verdict:
+    return humanising.classify(initiative)[model_id]
+
+
+CO_PRODUCED = case(
+    (USERS, Stage.DESIGN, Involvement.INVOLVED),
+    (STAFF, Stage.DESIGN, Involvement.LEADS),
+    user_knowledge_shapes_product=True,
+)
+
+
+class TestCoproduction:
+    def test_fits_when_users_and_providers_produce_together(self) -> None:
+        verdict = judge("coproduction", CO_PRODUCED)
+        assert verdict.fit is Fit.FITS
+        assert all(result.status is Status.MET for result in verdict.criteria)
+        assert "falls short of the gold standard" in verdict.notes[0]
+
+    def test_produces_nothing(self) -> None:
+        nothing = Product(id="access", name="access to records", kind=ProductKind.NOTHING)
+        verdict = judge("coproduction", attrs.evolve(CO_PRODUCED, products=(nothing,)))
+        assert verdict.fit is Fit.DOES_NOT_FIT
+        assert verdict.criterion("produces").status is Status.UNMET
+        assert "access to records" in verdict.criterion("produces").reason
+
+    def test_no_product_recorded_leaves_it_open(self) -> None:
+        verdict = judge("coproduction", attrs.evolve(CO_PRODUCED, products=()))
+        assert verdict.fit is Fit.UNDETERMINED
+        assert "products" in verdict.unknowns
+
+    def test_feedback_is_not_a_voice(self) -> None:
+        initiative = case(
+            (USERS, Stage.DESIGN, Involvement.CONSULTED),
+            (STAFF, Stage.DESIGN, Involvement.LEADS),
+            (USERS, Stage.EVALUATION, Involvement.CONSULTED),
+        )
+        verdict = judge("coproduction", initiative)
+        assert verdict.criterion("service_user_voice").status is Status.UNMET
+        assert "does not count" in verdict.criterion("service_user_voice").reason
+
+    def test_users_alone_is_user_led_not_doing_with(self) -> None:
+        verdict = judge("coproduction", case((USERS, Stage.DESIGN, Involvement.LEADS)))
+        assert verdict.criterion("doing_with").status is Status.UNMET
+        assert "service user-led there" in verdict.criterion("doing_with").reason
+
+    def test_professionals_alone_is_top_down(self) -> None:
+        verdict = judge("coproduction", case((STAFF, Stage.DESIGN, Involvement.LEADS)))
+        assert verdict.criterion("doing_with").status is Status.UNMET
+        assert "top-down" in verdict.criterion("doing_with").reason
+
+    def test_kept_roles_are_delivering_to(self) -> None:
+        kept = attrs.evolve(CO_PRODUCED, role_differentiation=RoleDifferentiation.KEPT)
+        verdict = judge("coproduction", kept)
+        assert verdict.fit is Fit.DOES_NOT_FIT
+        assert verdict.criterion("roles_shared").status is Status.UNMET
+
+    def test_with_community_members_alone_is_not_with_providers(self) -> None:
+        initiative = case(
+            (USERS, Stage.DELIVERY, Involvement.LEADS),
+            (NEIGHBOURS, Stage.DELIVERY, Involvement.INVOLVED),
+            (STAFF, Stage.DELIVERY, Involvement.NONE),
+            failed_partnerships=(FailedPartnership("staff", "the clinic declined"),),
+        )
+        verdict = judge("coproduction", initiative)
+        assert verdict.criterion("doing_with").status is Status.MET
+        reason = verdict.criterion("with_providers").reason
+        assert verdict.criterion("with_providers").status is Status.UNMET
+        assert "co-production with whom?" in reason
+        assert "the clinic declined" in reason
+        assert "sole charge" in reason
+
+    def test_qualifications_cap_it_at_partly(self) -> None:
+        housing = Product(id="homes", name="housing", kind=ProductKind.SERVICE, domain=Domain.HOUSING)
+        verdict = judge("coproduction", attrs.evolve(CO_PRODUCED, products=(housing,)))
+        assert verdict.fit is Fit.PARTLY
+        assert verdict.criterion("mental_health_service").status is Status.UNMET
+        assert "housing" in verdict.criterion("mental_health_service").reason
+        unclear = judge("coproduction", attrs.evolve(CO_PRODUCED, user_knowledge_shapes_product=UNKNOWN))
+        assert unclear.fit is Fit.PARTLY
+        assert unclear.criterion("user_knowledge").status is Status.UNKNOWN
+
+    def test_unknown_involvement_leaves_it_undetermined_and_named(self) -> None:
+        initiative = case(
+            (USERS, Stage.DESIGN, "unknown"),
+            (STAFF, Stage.DESIGN, Involvement.LEADS),
+            user_knowledge_shapes_product=True,
+        )
+        verdict = judge("coproduction", initiative)
+        assert verdict.fit is Fit.UNDETERMINED
+        assert verdict.unknowns == ("participations[users@design].involvement",)
+
+    def test_organisation_of_unknown_kind_is_named(self) -> None:
+        initiative = case(
+            (CHARITY, Stage.DESIGN, Involvement.PARTNER),
+            (STAFF, Stage.DESIGN, Involvement.PARTNER),
+            stakeholders=(CHARITY, STAFF),
+            user_knowledge_shapes_product=True,
+        )
+        verdict = judge("coproduction", initiative)
+        assert verdict.fit is Fit.UNDETERMINED
+        assert "stakeholders[charity].user_run" in verdict.unknowns
+        user_run = attrs.evolve(initiative, stakeholders=(attrs.evolve(CHARITY, user_run=True), STAFF))
+        assert judge("coproduction", user_run).fit is Fit.FITS
+
+    def test_gold_standard(self) -> None:
+        equal = case(
+            (USERS, Stage.DESIGN, Involvement.PARTNER),
+            (STAFF, Stage.DESIGN, Involvement.PARTNER),
+            (USERS, Stage.DELIVERY, Involvement.LEADS),
+            (STAFF, Stage.DELIVERY, Involvement.PARTNER),
+            user_knowledge_shapes_product=True,
+        )
+        assert judge("coproduction_gold_standard", equal).fit is Fit.FITS
+        assert "the gold standard" in judge("coproduction", equal).notes[0]
+        broad = judge("coproduction_gold_standard", CO_PRODUCED)
+        assert broad.fit is Fit.DOES_NOT_FIT
+        assert broad.criterion("equal_partners_design").status is Status.UNMET
+        assert broad.criterion("equal_partners_delivery").status is Status.UNMET
+
+
+class TestEvidenceBasedPractice:
+    def test_steps(self) -> None:
+        steps = Evidence(
+            question_by_topic_experts=True, literature_searched=True, evidence_applied=True, outcomes_evaluated=True
+        )
+        assert judge("evidence_based_practice", case(evidence=steps)).fit is Fit.FITS
+        no_pilot = attrs.evolve(steps, outcomes_evaluated=False)
+        assert judge("evidence_based_practice", case(evidence=no_pilot)).fit is Fit.PARTLY
+        no_search = attrs.evolve(steps, literature_searched=Fact(False, Basis.HEDGED))
+        verdict = judge("evidence_based_practice", case(evidence=no_search))
+        assert verdict.fit is Fit.DOES_NOT_FIT
+        assert verdict.criterion("search").reason == "The existing research was not searched (as far as can be told)."
+        unknown = judge("evidence_based_practice", case(evidence=attrs.evolve(steps, evidence_applied=UNKNOWN)))
+        assert unknown.fit is Fit.UNDETERMINED
+        assert unknown.unknowns == ("evidence.evidence_applied",)
+
+
+class TestUserLed:
+    def test_fits_when_users_lead_design_and_delivery(self) -> None:
+        verdict = judge("user_led", case((USERS, Stage.DESIGN, "leads"), (USERS, Stage.DELIVERY, "leads")))
+        assert verdict.fit is Fit.FITS
+        assert verdict.stages == (Stage.DESIGN, Stage.DELIVERY)
+
+    def test_a_professional_with_a_voice_means_it_is_not_user_led_there(self) -> None:
+        verdict = judge(
+            "user_led",
+            case((USERS, Stage.DESIGN, "leads"), (USERS, Stage.DELIVERY, "leads"), (STAFF, Stage.DELIVERY, "partner")),
+        )
+        assert verdict.fit is Fit.PARTLY
+        assert verdict.stages == (Stage.DESIGN,)
+        assert verdict.criterion("led_delivery").status is Status.UNMET
+        assert "clinicians: partner at delivery" in verdict.criterion("led_delivery").reason
+
+    def test_involved_is_not_leading(self) -> None:
+        verdict = judge("user_led", case((USERS, Stage.DESIGN, "partner")))
+        assert verdict.fit is Fit.DOES_NOT_FIT
+        assert verdict.stages == ()
+
+    def test_unknown_leadership_is_undetermined(self) -> None:
+        verdict = judge("user_led", case((USERS, Stage.DESIGN, "unknown")))
+        assert verdict.fit is Fit.UNDETERMINED
+        assert "participations[users@design].involvement" in verdict.unknowns
+
+
+class TestCommunityInvolvement:
+    def test_taking_part_in_decisions(self) -> None:
+        verdict = judge("community_involvement", case((NEIGHBOURS, Stage.NEEDS_ASSESSMENT, "involved")))
+        assert verdict.fit is Fit.FITS
+
+    def test_delivery_only_is_partly(self) -> None:
+        verdict = judge("community_involvement", case((NEIGHBOURS, Stage.DELIVERY, "involved")))
+        assert verdict.fit is Fit.PARTLY
+        assert verdict.criterion("shapes_decisions").status is Status.UNMET
+
+    def test_an_audience_does_not_take_part(self) -> None:
+        verdict = judge("community_involvement", case((NEIGHBOURS, Stage.DELIVERY, "informed")))
+        assert verdict.fit is Fit.DOES_NOT_FIT
+        assert "audience or target" in verdict.criterion("takes_part").reason
+
+    def test_clinicians_at_an_event_act_as_clinicians(self) -> None:
+        verdict = judge("community_involvement", case((STAFF, Stage.DELIVERY, "involved")))
+        assert verdict.fit is Fit.DOES_NOT_FIT
+
+
+DESIGNERS = Stakeholder(
+    id="designers", name="designers", identities={Identity.OTHER_PROFESSIONAL}, roles={Role.DESIGNER}
+)
+CLIENT = Stakeholder(id="client", name="the trust", identities={Identity.ORGANISATION}, roles={Role.CLIENT})
+
+
+class TestUserCentredDesign:
+    def ucd(self, **process: object) -> Initiative:
+        facts: dict[str, object] = {
+            "end_user_research": True,
+            "ideation": True,
+            "prototyping": True,
+            "revisions": (Revision("simpler forms", {"users"}),),
+        }
+        facts.update(process)
+        return case(
+            stakeholders=(USERS, STAFF, DESIGNERS, CLIENT),
+            design_process=DesignProcess(**facts),  # type: ignore[arg-type]
+        )
+
+    def test_fits(self) -> None:
+        verdict = judge("user_centred_design", self.ucd())
+        assert verdict.fit is Fit.FITS
+        assert verdict.notes == ()  # the client and designers are not service users
+
+    def test_missing_corner(self) -> None:
+        initiative = attrs.evolve(self.ucd(), stakeholders=(USERS, STAFF, DESIGNERS))
+        verdict = judge("user_centred_design", initiative)
+        assert verdict.criterion("roles").status is Status.UNMET
+        assert "no client" in verdict.criterion("roles").reason
+
+    def test_revisions_must_answer_end_users(self) -> None:
+        verdict = judge("user_centred_design", self.ucd(revisions=(Revision("reassure staff", {"staff"}),)))
+        assert verdict.fit is Fit.DOES_NOT_FIT
+        assert "answered the concerns of clinicians" in verdict.criterion("iteration").reason
+        assert judge("user_centred_design", self.ucd(revisions=())).criterion("iteration").status is Status.UNMET
+
+    def test_ideation_only_qualifies(self) -> None:
+        assert judge("user_centred_design", self.ucd(ideation=False)).fit is Fit.PARTLY
+
+    @pytest.mark.parametrize("missing", ["end_user_research", "prototyping"])
+    def test_essential_steps(self, missing: str) -> None:
+        assert judge("user_centred_design", self.ucd(**{missing: False})).fit is Fit.DOES_NOT_FIT
+        assert judge("user_centred_design", self.ucd(**{missing: UNKNOWN})).fit is Fit.UNDETERMINED
+
+
+class TestEqualisingAndHumanising:
+    def test_only_narrowed_relationships_equalise(self) -> None:
+        relationships = [
+            humanising.Relationship(("users", "staff"), "power", change)
+            for change in ("narrows", "bypassed", "never_arose", "unchanged", "widens")
+        ]
+        # Distinct aspects keep the relationships apart.
+        relationships = [
+            attrs.evolve(r, aspect=aspect) for r, aspect in zip(relationships, humanising.Aspect, strict=True)
+        ]
+        narrowed = humanising.equalises(case(relationships=relationships))
+        assert [r.change for r in narrowed] == [humanising.Change.NARROWS]
+
+    def test_quadrants(self) -> None:
+        narrows = (humanising.Relationship(("users", "staff"), "power", "narrows"),)
+        feature = (humanising.HumanisingFeature("dignity", "respect"),)
+        quadrant = humanising.quadrant
+        assert quadrant(case(relationships=narrows, humanising_features=feature)).value == "equalising and humanising"
+        assert quadrant(case(relationships=narrows, humanising_features=())).value == "equalising only"
+        assert quadrant(case(humanising_features=feature)).value == "humanising only"
+        assert quadrant(case(humanising_features=())).value == "neither"
+        assert quadrant(case()).value == "undetermined"
+        unknown_change = (humanising.Relationship(("users", "staff"), "power", "unknown"),)
+        assert quadrant(case(relationships=unknown_change, humanising_features=feature)).value == "undetermined"
+
+    def test_humanises_names_every_feature_with_its_basis(self) -> None:
+        features = (
+            humanising.HumanisingFeature("privacy", "a room of one's own", Basis.INFERRED),
+            humanising.HumanisingFeature("privacy", "a locker"),
+        )
+        verdict = humanising.humanises(case(humanising_features=features))
+        assert verdict.fit is Fit.FITS
+        assert [result.id for result in verdict.criteria] == ["privacy", "privacy_2"]
+        assert "a room of one's own (case author's inference)" in verdict.criteria[1].reason
+        assert humanising.humanises(case(humanising_features=())).fit is Fit.DOES_NOT_FIT
+        assert humanising.humanises(case()).unknowns == ("humanising_features",)
+
+
+class TestRegistry:
+    def test_contributed_models_run_beside_the_built_ins(self) -> None:
+        def always(_initiative: Initiative) -> humanising.Verdict:
+            return humanising.Verdict.judge("always_fits", ())
+
+        model = humanising.Model(id="always_fits", name="Always", judge=always, summary="Fits.", source="tests")
+        humanising.register_model(model)
+        try:
+            assert humanising.classify(CO_PRODUCED)["always_fits"].fit is Fit.FITS
+            with pytest.raises(humanising.exceptions.RegistrationError, match="already registered"):
+                humanising.register_model(model)
+            humanising.register_model(model, replace=True)
+        finally:
+            humanising.unregister_model("always_fits")
+        assert "always_fits" not in humanising.classify(CO_PRODUCED)
+        with pytest.raises(humanising.exceptions.RegistrationError, match="no model"):
+            humanising.unregister_model("always_fits")
+
+    def test_model_ids_are_checked(self) -> None:
+        with pytest.raises(humanising.exceptions.RegistrationError, match="lower_snake_case"):
+            humanising.Model(id="Not OK", name="x", judge=humanising.humanises, summary="", source="")
+
+    def test_built_in_ids_and_documented_criteria_match_verdicts(self) -> None:
+        ids = [model.id for model in humanising.registered_models()]
+        assert ids[:6] == [
+            "coproduction",
+            "coproduction_gold_standard",
+            "evidence_based_practice",
+            "user_led",
+            "community_involvement",
+            "user_centred_design",
+        ]
+        for model in humanising.registered_models():
+            verdict = model.judge(humanising.casebook.load("sleepwell"))
+            assert verdict.model == model.id
+            assert [c.id for c in verdict.criteria] == [spec.id for spec in model.criteria]
