@@ -42,7 +42,7 @@ SERVICE = Product(id="service", name="a service", kind=ProductKind.SERVICE, doma
 
 def take_part(*seats: tuple[Stakeholder, Stage, Involvement | str]) -> tuple[Participation, ...]:
     return tuple(
-        Participation(stakeholder.id, stage, level, capacity=sorted(stakeholder.identities)[0])
+        Participation(stakeholder.id, stage, level, capacity=min(stakeholder.identities))
         for stakeholder, stage, level in seats
     )
 
