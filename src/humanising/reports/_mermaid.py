@@ -1,0 +1,86 @@
+"""An initiative as a Mermaid flowchart: who takes part in which stage, and what it equalises.
+
+The one place that draws initiatives; the command line, the reports and the
+documentation site all call it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from humanising._facts import Identity, Initiative, Involvement, in_stage_order
+from humanising._relations import equalises
+from humanising._unknown import UNKNOWN
+
+_GROUP_NAMES = {
+    Identity.SERVICE_USER: "service users",
+    Identity.SURVIVOR: "survivors",
+    Identity.CARER: "carers and families",
+    Identity.MENTAL_HEALTH_PROFESSIONAL: "mental-health professionals",
+    Identity.OTHER_PROFESSIONAL: "other professionals",
+    Identity.COMMUNITY_MEMBER: "community members",
+    Identity.GENERAL_PUBLIC: "the general public",
+    Identity.ORGANISATION: "organisations",
+}
+_IDENTITY_ORDER = {identity: position for position, identity in enumerate(Identity)}
+_STRONG = (Involvement.PARTNER, Involvement.LEADS)
+
+
+def _node(prefix: str, text: str) -> str:
+    # Mermaid ids take letters, digits and underscores; '-' becomes '_h' so that 'a-b' and 'a_b' stay apart.
+    return prefix + re.sub(r"[^A-Za-z0-9]", lambda match: "_h" if match[0] == "-" else "__", text)
+
+
+def _label(text: str) -> str:
+    return '"' + text.replace('"', "#quot;") + '"'
+
+
+def mermaid(initiative: Initiative) -> str:
+    """Mermaid flowchart text for an initiative.
+
+    Stakeholders are grouped by identity (a stakeholder with several identities sits
+    in the group of the first one, in the order ``Identity`` lists them); an arrow
+    runs from each stakeholder to each stage it takes part in, labelled with its
+    involvement (thick for partner or leads, dotted for unknown); a dotted link
+    joins the two parties of every relationship the initiative narrows.
+
+    Args:
+        initiative: The initiative to draw.
+
+    Returns:
+        The diagram's text, starting ``flowchart LR``.
+
+    Example:
+        >>> import humanising
+        >>> text = mermaid(humanising.casebook.load("east-lille-4"))
+        >>> 'narrows: information' in text
+        True
+    """
+    lines = ["flowchart LR"]
+    groups: dict[Identity, list[str]] = {}
+    for stakeholder in sorted(initiative.stakeholders, key=lambda s: s.id):
+        first = min(stakeholder.identities, key=_IDENTITY_ORDER.__getitem__)
+        groups.setdefault(first, []).append(f"    {_node('s_', stakeholder.id)}[{_label(stakeholder.name)}]")
+    for identity in sorted(groups, key=_IDENTITY_ORDER.__getitem__):
+        lines.append(f"  subgraph {_node('g_', identity.value)}[{_label(_GROUP_NAMES[identity])}]")
+        lines.extend(groups[identity])
+        lines.append("  end")
+    stages = in_stage_order({p.stage for p in initiative.participations})
+    if stages:
+        lines.append(f"  subgraph stages[{_label('stages')}]")
+        lines.extend(f"    {_node('st_', stage.value)}([{_label(stage.value.replace('_', ' '))}])" for stage in stages)
+        lines.append("  end")
+    for participation in sorted(initiative.participations, key=lambda p: (p.stakeholder, p.stage)):
+        source, target = _node("s_", participation.stakeholder), _node("st_", participation.stage.value)
+        involvement = participation.involvement
+        if involvement is UNKNOWN:
+            lines.append(f"  {source} -. {_label('unknown')} .-> {target}")
+        elif involvement in _STRONG:
+            lines.append(f"  {source} == {_label(involvement.value)} ==> {target}")
+        else:
+            lines.append(f"  {source} -- {_label(involvement.value)} --> {target}")
+    for relationship in equalises(initiative):
+        first, second = (_node("s_", party) for party in relationship.between)
+        aspect = relationship.aspect.value.replace("_", " ")
+        lines.append(f"  {first} -. {_label(f'narrows: {aspect} ({relationship.claim.value})')} .- {second}")
+    return "\n".join(lines) + "\n"
