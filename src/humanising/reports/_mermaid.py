@@ -80,7 +80,7 @@ def mermaid(initiative: Initiative) -> str:
         else:
             lines.append(f"  {source} -- {_label(involvement.value)} --> {target}")
     for relationship in equalises(initiative):
-        first, second = (_node("s_", party) for party in relationship.between)
+        left, right = (_node("s_", party) for party in relationship.between)
         aspect = relationship.aspect.value.replace("_", " ")
-        lines.append(f"  {first} -. {_label(f'narrows: {aspect} ({relationship.claim.value})')} .- {second}")
+        lines.append(f"  {left} -. {_label(f'narrows: {aspect} ({relationship.claim.value})')} .- {right}")
     return "\n".join(lines) + "\n"
