@@ -200,6 +200,45 @@ class FeatureKind(enum.StrEnum):
     """Living and taking part in ordinary community life."""
 
 
+class AgendaSetter(enum.StrEnum):
+    """Who sets the agenda of an initiative (the essay: not what the institution wants)."""
+
+    SERVICE_USERS = "service_users"
+    """Service users, survivors, their organisations or communities."""
+    SHARED = "shared"
+    INSTITUTION = "institution"
+    """Clinical or organisational goals drive the agenda."""
+
+
+class GoalSetter(enum.StrEnum):
+    """Who sets the goals of the people an initiative serves."""
+
+    PEOPLE_THEMSELVES = "people_themselves"
+    SHARED = "shared"
+    PROFESSIONALS = "professionals"
+
+
+class DissentHandling(enum.StrEnum):
+    """What happens when service users criticise, challenge or express anger."""
+
+    HEARD = "heard"
+    """Challenge and confrontation are admitted as part of the process."""
+    MARGINALISED = "marginalised"
+    PATHOLOGISED = "pathologised"
+    """Read as a symptom rather than as a view."""
+    REPHRASED = "rephrased"
+    """Translated or modified by professionals before it counts."""
+
+
+class Scale(enum.StrEnum):
+    """The scale at which an initiative changes things (the essay: small or large)."""
+
+    INDIVIDUAL = "individual"
+    """Relationships between individual practitioners and service users."""
+    SERVICE = "service"
+    SYSTEM = "system"
+
+
 # --- converters coerce leniently (strings to enums, bare values to facts); validators then
 # check, and since a validator knows its class and field, every error names both.
 
@@ -629,6 +668,77 @@ class DesignProcess:
     )
 
 
+def _as_agenda_fact(value: Fact[AgendaSetter] | AgendaSetter | Unknown | str) -> Fact[AgendaSetter]:
+    return _as_enum_fact(AgendaSetter, value)
+
+
+def _as_goals_fact(value: Fact[GoalSetter] | GoalSetter | Unknown | str) -> Fact[GoalSetter]:
+    return _as_enum_fact(GoalSetter, value)
+
+
+def _as_dissent_fact(value: Fact[DissentHandling] | DissentHandling | Unknown | str) -> Fact[DissentHandling]:
+    return _as_enum_fact(DissentHandling, value)
+
+
+def _as_scale_fact(value: Fact[Scale] | Scale | Unknown | str) -> Fact[Scale]:
+    return _as_enum_fact(Scale, value)
+
+
+def _as_enum_fact(enum_type: type[E], value: object) -> Fact[Any]:
+    fact: Fact[Any] = value if isinstance(value, Fact) else Fact(_coerce_unknown(enum_type, value))
+    if fact.value is not UNKNOWN and not isinstance(fact.value, enum_type):
+        fact = attrs.evolve(fact, value=_coerce(enum_type, fact.value))
+    return fact
+
+
+def _enum_fact_of(enum_type: type[enum.Enum]) -> Callable[[Any, Any, Any], None]:
+    return _fact_of(enum_type, _expected_one_of(enum_type, "unknown"))
+
+
+@attrs.frozen
+class Observations:
+    """What an initiative shows of power, agenda and institutional habit (the essay on Cahn).
+
+    Every observation defaults to unknown, so a case that records none of them stays
+    valid and its barrier findings read "not assessed".
+
+    Attributes:
+        agenda_set_by: Who sets the agenda: service users (or their organisations and
+            communities), shared, or the institution (clinical or organisational goals).
+        goals_set_by: Who sets the goals of the people it serves.
+        user_knowledge_equal_status: Service users' knowledge has equal status with professional knowledge.
+        assets_view: Everyone is treated as having something to contribute ("no throwaway people").
+        dissent: What happens to criticism, challenge and anger.
+        change_superficial: Change stays superficial or short-term; old practice carries on.
+        user_organisations_excluded: Organisations run by service users or survivors are kept out.
+        absorbed_into_procedure: Co-production is absorbed into standard administrative procedure.
+        judged_by_category: People are judged by diagnosis, psychiatric history or administrative category.
+        risk_aversion: Risk aversion shapes what is allowed (bad for staff as well as service users).
+        conformity_demanded: Service users must keep institutional rules of behaviour, choice and
+            language (the "obedient patient" role) to be accepted.
+        scale: Whether it changes individual relationships, a service, or the system.
+    """
+
+    agenda_set_by: Fact[AgendaSetter] = attrs.field(
+        default=Fact(UNKNOWN), converter=_as_agenda_fact, validator=_enum_fact_of(AgendaSetter)
+    )
+    goals_set_by: Fact[GoalSetter] = attrs.field(
+        default=Fact(UNKNOWN), converter=_as_goals_fact, validator=_enum_fact_of(GoalSetter)
+    )
+    user_knowledge_equal_status: Fact[bool] = _bool_fact_field()
+    assets_view: Fact[bool] = _bool_fact_field()
+    dissent: Fact[DissentHandling] = attrs.field(
+        default=Fact(UNKNOWN), converter=_as_dissent_fact, validator=_enum_fact_of(DissentHandling)
+    )
+    change_superficial: Fact[bool] = _bool_fact_field()
+    user_organisations_excluded: Fact[bool] = _bool_fact_field()
+    absorbed_into_procedure: Fact[bool] = _bool_fact_field()
+    judged_by_category: Fact[bool] = _bool_fact_field()
+    risk_aversion: Fact[bool] = _bool_fact_field()
+    conformity_demanded: Fact[bool] = _bool_fact_field()
+    scale: Fact[Scale] = attrs.field(default=Fact(UNKNOWN), converter=_as_scale_fact, validator=_enum_fact_of(Scale))
+
+
 def _unique(where: str, ids: Iterable[str]) -> None:
     seen: set[str] = set()
     for item in ids:
@@ -664,6 +774,7 @@ class Initiative:
         user_knowledge_shapes_product: Whether service users' knowledge shapes what is produced.
         humanising_features: The ways it shows respect and humanity (empty: none).
         failed_partnerships: Partnerships sought but not established, and why.
+        observations: What it shows of power, agenda and institutional habit (the essay on Cahn).
         parts: The innovations of a programme, each an initiative in its own right.
     """
 
@@ -704,6 +815,7 @@ class Initiative:
     failed_partnerships: tuple[FailedPartnership, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_tuple_of(FailedPartnership)
     )
+    observations: Observations = attrs.field(factory=Observations, validator=attrs.validators.instance_of(Observations))
     parts: tuple[Initiative, ...] = attrs.field(default=(), converter=_as_tuple)
 
     def __attrs_post_init__(self) -> None:

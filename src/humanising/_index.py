@@ -32,6 +32,7 @@ class Side(enum.Enum):
     SERVICE_USER = "service user"
     PROVIDER = "provider"
     COMMUNITY = "community"
+    SURVIVOR = "survivor"
     OTHER = "other"
 
 
@@ -42,11 +43,11 @@ _SIDES = {
     Identity.COMMUNITY_MEMBER: Side.COMMUNITY,
     Identity.GENERAL_PUBLIC: Side.COMMUNITY,
     Identity.CARER: Side.OTHER,
-    Identity.SURVIVOR: Side.OTHER,
+    Identity.SURVIVOR: Side.SURVIVOR,
 }
 
 ANY_SIDE = frozenset(Side)
-NOT_SERVICE_USER = frozenset({Side.PROVIDER, Side.COMMUNITY, Side.OTHER})
+NOT_SERVICE_USER = frozenset({Side.PROVIDER, Side.COMMUNITY, Side.SURVIVOR, Side.OTHER})
 
 
 def participation_path(participation: Participation) -> str:

@@ -12,6 +12,7 @@ from humanising.models import (
     coproduction,
     coproduction_gold_standard,
     evidence_based_practice,
+    transformative_coproduction,
     user_centred_design,
     user_led,
 )
@@ -23,6 +24,7 @@ BUILTIN_MODELS: tuple[Model, ...] = (
     user_led.MODEL,
     community_involvement.MODEL,
     user_centred_design.MODEL,
+    transformative_coproduction.MODEL,
 )
 
 __all__ = ["BUILTIN_MODELS"]

@@ -1,0 +1,117 @@
+"""The readings of co-production the essay on Cahn lists, and which an initiative matches.
+
+Co-production has been read as democratic involvement of citizens in public
+services, as individual "responsibilised" consumerism in health and social care,
+and as power shifting to communities through participatory governance. An
+initiative may match several readings, or none.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from humanising._facts import GoalSetter, Initiative, Involvement, Stage
+from humanising._index import Index, Judgement, Side, all_of, any_of
+from humanising._unknown import UNKNOWN
+from humanising._verdict import Status
+
+
+class Reading(enum.StrEnum):
+    """A reading of what co-production is (the essay lists three)."""
+
+    DEMOCRATIC = "democratic"
+    """Democratic involvement of citizens in public services."""
+    CONSUMERIST = "consumerist"
+    """Individual, "responsibilised" consumerism in health and social care."""
+    COMMUNITY_POWER = "community_power"
+    """Power shifting to communities through participatory governance."""
+
+
+@attrs.frozen
+class ReadingMatch:
+    """Whether an initiative matches one reading of co-production.
+
+    Attributes:
+        reading: The reading.
+        status: Met (it matches), unmet, or unknown.
+        reason: A sentence a person can read.
+        unknowns: Paths of the unknown facts that would settle it.
+    """
+
+    reading: Reading
+    status: Status
+    reason: str
+    unknowns: tuple[str, ...] = ()
+
+
+_STATUS = {True: Status.MET, False: Status.UNMET, None: Status.UNKNOWN}
+_USERS = frozenset({Side.SERVICE_USER})
+_PROVIDERS = frozenset({Side.PROVIDER})
+_COLLECTIVE = frozenset({Side.SERVICE_USER, Side.SURVIVOR, Side.COMMUNITY})
+_GOVERNANCE = (Stage.POLICY, Stage.FUNDING, Stage.ALLOCATION)
+
+_READING_WORDS = {
+    Reading.DEMOCRATIC: (
+        "democratic involvement in public services: service users have a say in policy or design "
+        "alongside those who run the service"
+    ),
+    Reading.CONSUMERIST: (
+        "individual, responsibilised consumerism: people take charge of their own care or set their own goals"
+    ),
+    Reading.COMMUNITY_POWER: (
+        "community power through participatory governance: service users, survivors or communities "
+        "lead or partner on policy, funding or allocation"
+    ),
+}
+
+
+def _goals(initiative: Initiative) -> Judgement:
+    goals = initiative.observations.goals_set_by.value
+    if goals is UNKNOWN:
+        return (None, ("observations.goals_set_by",))
+    return (goals is GoalSetter.PEOPLE_THEMSELVES, ())
+
+
+def _match(reading: Reading, judgement: Judgement) -> ReadingMatch:
+    value, unknowns = judgement
+    words = _READING_WORDS[reading]
+    if value is True:
+        reason = f"It matches the reading of co-production as {words}."
+    elif value is False:
+        reason = f"It does not match the reading of co-production as {words}."
+    else:
+        reason = f"Whether it matches the reading of co-production as {words} is unknown."
+    return ReadingMatch(reading, _STATUS[value], reason, unknowns)
+
+
+def readings(initiative: Initiative) -> tuple[ReadingMatch, ...]:
+    """Tell which readings of co-production an initiative matches, with reasons.
+
+    Democratic: service users are involved or more in policy or design together
+    with providers. Consumerist: service users partner on or lead decisions about
+    their own care, or set their own goals. Community power: service users,
+    survivors or community members lead or partner on policy, funding or allocation.
+    An initiative may match several readings, or none.
+
+    Example:
+        >>> import humanising
+        >>> [m.reading.value for m in readings(humanising.casebook.load("mhf-wales")) if m.status.value == "met"]
+        ['consumerist', 'community_power']
+    """
+    index: Index = initiative._index  # noqa: SLF001 - the shared per-initiative index
+    democratic = any_of(
+        all_of(
+            index.voice(stage, _USERS, Involvement.INVOLVED),
+            index.voice(stage, _PROVIDERS, Involvement.INVOLVED),
+        )
+        for stage in (Stage.POLICY, Stage.DESIGN)
+    )
+    consumerist = any_of((index.voice(Stage.CARE_DECISIONS, _USERS, Involvement.PARTNER), _goals(initiative)))
+    community = any_of(index.voice(stage, _COLLECTIVE, Involvement.PARTNER) for stage in _GOVERNANCE)
+    return (
+        _match(Reading.DEMOCRATIC, democratic),
+        _match(Reading.CONSUMERIST, consumerist),
+        _match(Reading.COMMUNITY_POWER, community),
+    )

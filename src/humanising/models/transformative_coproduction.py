@@ -1,0 +1,227 @@
+"""Transformative co-production, after Edgar Cahn.
+
+The essay on Cahn's *No More Throwaway People* (2000) reads co-production as a
+transformation of power and control: power relocates to service users,
+survivors, their organisations and communities; the agenda is theirs rather than
+the institution's; their knowledge has equal status; relations move from
+subordination and dependency to parity, mutuality and reciprocity; everyone has
+assets to contribute; fixed roles are disrupted; and challenge, even
+confrontation, is part of the process. It may change individual relationships or
+a whole service or system, and the verdict says which.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from humanising._facts import Initiative, Involvement, RoleDifferentiation, Stage
+from humanising._index import Index, Judgement, Side, any_of
+from humanising._registry import CriterionSpec, Model
+from humanising._unknown import UNKNOWN, Fact
+from humanising._verdict import RawCriterion, Status, Verdict, criterion
+from humanising.models._shared import seat_phrases, seats_on, stage_names
+
+MODEL_ID = "transformative_coproduction"
+ESSAY = "An essay on Edgar Cahn's transformative co-production and the legacy of the institutions"
+
+POWER_SIDES = frozenset({Side.SERVICE_USER, Side.SURVIVOR})
+"""Service users, survivors and organisations run by service users."""
+DECISION_STAGES = (
+    Stage.INITIATION,
+    Stage.NEEDS_ASSESSMENT,
+    Stage.DESIGN,
+    Stage.POLICY,
+    Stage.EVALUATION,
+    Stage.CARE_DECISIONS,
+)
+RESOURCE_STAGES = (Stage.FUNDING, Stage.ALLOCATION)
+
+
+def _render_power(status: Status, what: str, stages: str, phrases: str) -> str:
+    if status is Status.MET:
+        return f"Service users or survivors lead or partner on {what} at {stages}: power relocates to them."
+    if status is Status.UNKNOWN:
+        return f"Whether service users or survivors lead or partner on {what} is unknown: {phrases}."
+    return f"No service user, survivor or organisation of theirs leads or partners on {what} ({stages}): {phrases}."
+
+
+def _power(index: Index, stages: tuple[Stage, ...], what: str, criterion_id: str) -> RawCriterion:
+    judgement = any_of(index.voice(stage, POWER_SIDES, Involvement.PARTNER) for stage in stages)
+    holding = tuple(stage for stage in stages if index.voice(stage, POWER_SIDES, Involvement.PARTNER)[0] is True)
+    seats = seats_on(index, stages, POWER_SIDES)
+    return criterion(
+        criterion_id,
+        judgement,
+        _render_power,
+        what,
+        stage_names(holding or stages),
+        seat_phrases(seats),
+        facts=tuple(seat.path for seat in seats),
+    )
+
+
+_WORDS = {
+    "service_users": "service users or their organisations",
+    "shared": "service users and the institution together",
+}
+
+_FACT_WORDING = {
+    "own_agenda": (
+        "The agenda is set by {value}{hedge}, not by what the institution wants.",
+        "The agenda is set by the institution{hedge}: clinical or organisational goals drive it.",
+        "Who sets the agenda is unknown.",
+    ),
+    "equal_knowledge": (
+        "Service users' knowledge has equal status{hedge}.",
+        "Service users' knowledge does not have equal status{hedge}.",
+        "Whether service users' knowledge has equal status is unknown.",
+    ),
+    "assets": (
+        "Everyone is treated as having something to contribute{hedge}.",
+        "Not everyone is treated as having something to contribute{hedge}.",
+        "Whether everyone is treated as having something to contribute is unknown.",
+    ),
+    "roles_disrupted": (
+        "Fixed roles are disrupted: role differentiation is {value}{hedge}.",
+        "Fixed roles stay in place: role differentiation is {value}{hedge}.",
+        "Whether fixed roles are disrupted is unknown.",
+    ),
+    "challenge": (
+        "Challenge and dissent are heard{hedge}: confrontation can be part of the process.",
+        "Challenge is not admitted: dissent is {value}{hedge}.",
+        "What happens to challenge and dissent is unknown.",
+    ),
+    "not_absorbed": (
+        "It has not been absorbed into standard procedure{hedge}.",
+        "It has been absorbed into standard administrative procedure{hedge}.",
+        "Whether it has been absorbed into standard procedure is unknown.",
+    ),
+}
+
+
+def _render_fact(status: Status, key: str, value: str, hedge: str) -> str:
+    met, unmet, unknown = _FACT_WORDING[key]
+    template = {Status.MET: met, Status.UNMET: unmet, Status.UNKNOWN: unknown}[status]
+    return template.format(value=value, hedge=hedge)
+
+
+def _from_fact(key: str, path: str, fact: Fact[Any], holds: bool | None, *, essential: bool = False) -> RawCriterion:
+    judgement: Judgement = (None, (path,)) if fact.value is UNKNOWN else (holds, ())
+    shown = "" if fact.value is UNKNOWN else _WORDS.get(str(fact.value), str(fact.value).replace("_", " "))
+    return criterion(key, judgement, _render_fact, key, shown, fact.hedge, essential=essential, facts=(path,))
+
+
+def _render_reciprocity(status: Status, phrases: str) -> str:
+    if status is Status.MET:
+        return f"Service users contribute as well as receive: {phrases}."
+    if status is Status.UNKNOWN:
+        return f"Whether service users contribute as well as receive is unknown: {phrases}."
+    return f"Service users receive without contributing to delivery: {phrases}."
+
+
+def transformative_coproduction(initiative: Initiative) -> Verdict:
+    """Judge whether an initiative's co-production is transformative in Cahn's sense.
+
+    Essential: service users, survivors or their organisations lead or partner on
+    decisions, and on resources; the agenda is theirs (or shared), not the
+    institution's. Qualifying: their knowledge has equal status; they contribute
+    to delivery as well as receive; everyone is treated as having assets; fixed
+    roles are dissolved; challenge is heard; it has not been absorbed into standard
+    procedure. A note gives the scale of change where it is known.
+
+    Args:
+        initiative: The initiative to judge.
+
+    Returns:
+        The verdict, with one result per criterion.
+
+    Example:
+        >>> import humanising
+        >>> transformative_coproduction(humanising.casebook.load("sleepwell")).fit.value
+        'does not fit'
+    """
+    index: Index = initiative._index  # noqa: SLF001 - the shared per-initiative index
+    observations = initiative.observations
+    agenda = observations.agenda_set_by.value
+    roles = initiative.role_differentiation.value
+    dissent = observations.dissent.value
+    delivery_seats = index.seats_of(Stage.DELIVERY, POWER_SIDES)
+    results = (
+        _power(index, DECISION_STAGES, "decisions", "decision_power"),
+        _power(index, RESOURCE_STAGES, "resources", "resource_power"),
+        _from_fact(
+            "own_agenda",
+            "observations.agenda_set_by",
+            observations.agenda_set_by,
+            agenda is not UNKNOWN and agenda.value != "institution",
+            essential=True,
+        ),
+        _from_fact(
+            "equal_knowledge",
+            "observations.user_knowledge_equal_status",
+            observations.user_knowledge_equal_status,
+            observations.user_knowledge_equal_status.value is True,
+        ),
+        criterion(
+            "reciprocity",
+            index.voice(Stage.DELIVERY, POWER_SIDES, Involvement.INVOLVED),
+            _render_reciprocity,
+            seat_phrases(delivery_seats),
+            essential=False,
+            facts=tuple(seat.path for seat in delivery_seats),
+        ),
+        _from_fact(
+            "assets", "observations.assets_view", observations.assets_view, observations.assets_view.value is True
+        ),
+        _from_fact(
+            "roles_disrupted",
+            "role_differentiation",
+            initiative.role_differentiation,
+            roles is RoleDifferentiation.DISSOLVED,
+        ),
+        _from_fact(
+            "challenge",
+            "observations.dissent",
+            observations.dissent,
+            dissent is not UNKNOWN and dissent.value == "heard",
+        ),
+        _from_fact(
+            "not_absorbed",
+            "observations.absorbed_into_procedure",
+            observations.absorbed_into_procedure,
+            observations.absorbed_into_procedure.value is False,
+        ),
+    )
+    scale = observations.scale
+    notes: tuple[str, ...] = ()
+    if scale.value is not UNKNOWN:
+        where = {
+            "individual": "individual relationships between practitioners and service users",
+            "service": "a service",
+            "system": "the wider system",
+        }[scale.value.value]
+        notes = (f"The scale of change is {where}{scale.hedge}.",)
+    return Verdict.judge(MODEL_ID, results, notes=notes)
+
+
+MODEL = Model(
+    id=MODEL_ID,
+    name="Transformative co-production",
+    judge=transformative_coproduction,
+    summary=(
+        "Power, control and the agenda relocate to service users, survivors, their organisations and "
+        "communities; relations move to parity and reciprocity; roles are disrupted; challenge is admitted."
+    ),
+    source=ESSAY,
+    criteria=(
+        CriterionSpec("decision_power", True, "Service users or survivors lead or partner on decisions."),
+        CriterionSpec("resource_power", True, "Service users or survivors lead or partner on resources."),
+        CriterionSpec("own_agenda", True, "The agenda is not set by what the institution wants."),
+        CriterionSpec("equal_knowledge", False, "Service users' knowledge has equal status."),
+        CriterionSpec("reciprocity", False, "Service users contribute as well as receive."),
+        CriterionSpec("assets", False, "Everyone is treated as having something to contribute."),
+        CriterionSpec("roles_disrupted", False, "Fixed roles are disrupted."),
+        CriterionSpec("challenge", False, "Challenge and confrontation are admitted as part of the process."),
+        CriterionSpec("not_absorbed", False, "It is not absorbed into standard administrative procedure."),
+    ),
+)
