@@ -334,3 +334,13 @@ def test_findings_cite_their_facts(initiative: Initiative) -> None:
             assert finding.unknowns
         else:
             assert finding.facts
+
+
+@pytest.mark.parametrize("case_id", humanising.casebook.ids())
+def test_case_files_written_before_observations_existed_still_load(case_id: str) -> None:
+    data = humanising.unstructure(humanising.casebook.load(case_id))
+    for part in (data, *data.get("parts", ())):
+        part.pop("observations", None)
+    older = humanising.structure(data)
+    assert older.observations == Observations()
+    assert [f.status for f in humanising.barriers(older)][2:] == [Finding.NOT_ASSESSED] * 2
