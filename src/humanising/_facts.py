@@ -272,6 +272,13 @@ def _coerce_set(enum_type: type[E], values: object) -> object:
     return frozenset(_coerce(enum_type, value) for value in values)
 
 
+def _as_enum_fact(enum_type: type[E], value: object) -> Fact[Any]:
+    fact: Fact[Any] = value if isinstance(value, Fact) else Fact(_coerce_unknown(enum_type, value))
+    if fact.value is not UNKNOWN and not isinstance(fact.value, enum_type):
+        fact = attrs.evolve(fact, value=_coerce(enum_type, fact.value))
+    return fact
+
+
 def _as_stage(value: Stage | str) -> Stage:
     return _coerce(Stage, value)  # type: ignore[return-value]
 
@@ -331,10 +338,7 @@ def _as_bool_fact(value: Fact[bool] | bool | Unknown) -> Fact[bool]:
 def _as_role_differentiation_fact(
     value: Fact[RoleDifferentiation] | RoleDifferentiation | Unknown | str,
 ) -> Fact[RoleDifferentiation]:
-    fact: Fact[Any] = value if isinstance(value, Fact) else Fact(_coerce_unknown(RoleDifferentiation, value))
-    if not isinstance(fact.value, RoleDifferentiation) and fact.value is not UNKNOWN:
-        fact = attrs.evolve(fact, value=_coerce(RoleDifferentiation, fact.value))
-    return fact
+    return _as_enum_fact(RoleDifferentiation, value)
 
 
 def _as_tuple_fact(value: Fact[tuple[Any, ...]] | Iterable[Any] | Unknown) -> Fact[tuple[Any, ...]]:
@@ -682,13 +686,6 @@ def _as_dissent_fact(value: Fact[DissentHandling] | DissentHandling | Unknown | 
 
 def _as_scale_fact(value: Fact[Scale] | Scale | Unknown | str) -> Fact[Scale]:
     return _as_enum_fact(Scale, value)
-
-
-def _as_enum_fact(enum_type: type[E], value: object) -> Fact[Any]:
-    fact: Fact[Any] = value if isinstance(value, Fact) else Fact(_coerce_unknown(enum_type, value))
-    if fact.value is not UNKNOWN and not isinstance(fact.value, enum_type):
-        fact = attrs.evolve(fact, value=_coerce(enum_type, fact.value))
-    return fact
 
 
 def _enum_fact_of(enum_type: type[enum.Enum]) -> Callable[[Any, Any, Any], None]:
