@@ -130,3 +130,147 @@ def test_missing_file_and_wrong_suffix(tmp_path: Path) -> None:
         humanising.load_file(tmp_path / "absent.yaml")
     with pytest.raises(CaseFileError, match=r"\.yaml, \.yml or \.json"):
         humanising.load_file(tmp_path / "case.txt")
+
+
+# --- lines, suggestions and strictness beyond the path
+
+
+def located(error: CaseFileError) -> tuple[int | None, int | None]:
+    return getattr(error, "line", None), getattr(error, "column", None)
+
+
+def test_yaml_errors_name_the_line_of_the_offending_value(tmp_path: Path) -> None:
+    error = error_for(tmp_path, MINIMAL.replace("stakeholder: members", "stakeholder: member"))
+    assert located(error) == (6, 6)
+    assert str(error).startswith(f"{tmp_path / 'case.yaml'}:6:6: $.participations[0].stakeholder: ")
+    assert "(did you mean 'members'?)" in error.expected
+
+
+def test_unknown_key_names_its_line_and_suggests_the_near_miss(tmp_path: Path) -> None:
+    error = error_for(tmp_path, MINIMAL + "sumary: a typo\n")
+    assert error.path == "$"
+    assert located(error)[0] == 7
+    assert "unexpected key(s) sumary (did you mean 'summary'?)" in error.expected
+
+
+def test_unknown_key_without_a_near_miss_lists_the_allowed_keys(tmp_path: Path) -> None:
+    error = error_for(tmp_path, MINIMAL.replace("capacity: service_user}", "capacity: service_user, xyz: 3}"))
+    assert error.path == "$.participations[0]"
+    assert "a Participation has stakeholder, stage, involvement, capacity, basis, note" in error.expected
+
+
+@pytest.mark.parametrize(
+    ("typo", "suggestion"),
+    [
+        ("involvement: leads", "involvement: lead"),
+        ("stage: delivery", "stage: delivry"),
+        ("capacity: service_user", "capacity: service_users"),
+    ],
+)
+def test_near_miss_enum_values_are_suggested(tmp_path: Path, typo: str, suggestion: str) -> None:
+    error = error_for(tmp_path, MINIMAL.replace(typo, suggestion))
+    right = typo.split(": ")[1]
+    assert error.expected.endswith(f"(did you mean {right!r}?)")
+    assert located(error)[0] == 6
+
+
+def test_an_enum_that_may_be_unknown_suggests_unknown(tmp_path: Path) -> None:
+    error = error_for(tmp_path, MINIMAL.replace("involvement: leads", "involvement: unknwon"))
+    assert "unknown, got 'unknwon' (did you mean 'unknown'?)" in error.expected
+
+
+def test_a_fact_basis_typo_is_suggested(tmp_path: Path) -> None:
+    error = error_for(tmp_path, MINIMAL + "compulsion: {value: true, basis: hedgd}\n")
+    assert error.path == "$.compulsion"
+    assert "(did you mean 'hedged'?)" in error.expected
+
+
+def test_a_list_written_as_a_string_or_mapping_is_a_type_error(tmp_path: Path) -> None:
+    error = error_for(tmp_path, MINIMAL.replace("identities: [service_user]", "identities: service_user"))
+    assert error.path == "$.stakeholders[0].identities"
+    assert error.expected == "expected a list, got 'service_user'"
+    error = error_for(tmp_path, "id: mine\nname: Mine\nstakeholders: {id: members}\n")
+    assert error.path == "$.stakeholders"
+    assert error.expected == "expected a list, got a mapping"
+    assert located(error)[0] == 3
+
+
+def test_a_mapping_written_as_a_list_is_a_type_error(tmp_path: Path) -> None:
+    error = error_for(tmp_path, MINIMAL + "evidence: [true]\n")
+    assert error.path == "$.evidence"
+    assert error.expected.startswith("expected a mapping (with keys question_by_topic_experts,")
+
+
+def test_a_pair_needs_two_items(tmp_path: Path) -> None:
+    text = MINIMAL + "relationships:\n  - {between: [members], aspect: power, change: narrows}\n"
+    error = error_for(tmp_path, text)
+    assert error.path == "$.relationships[0].between"
+    assert error.expected == "expected a list of 2 items, got a list of 1 item"
+
+
+def test_unquoted_year_or_date_hints_at_quotes(tmp_path: Path) -> None:
+    error = error_for(tmp_path, MINIMAL + "period: 2019-03-01\n")
+    assert error.expected == "expected a string, got the date 2019-03-01 (put it in quotes to make it text)"
+
+
+def test_duplicate_yaml_key(tmp_path: Path) -> None:
+    error = error_for(tmp_path, MINIMAL + "name: Again\n")
+    assert error.path == "$.name"
+    assert located(error) == (7, 1)
+    assert "'name' is written twice" in error.expected
+
+
+def test_duplicate_json_key(tmp_path: Path) -> None:
+    error = error_for(tmp_path, '{"id": "a",\n "name": "A",\n "name": "B"}', name="case.json")
+    assert error.path == "$.name"
+    assert located(error) == (3, 2)
+
+
+def test_json_errors_name_the_line_where_it_can_be_found(tmp_path: Path) -> None:
+    data = {
+        "id": "mine",
+        "name": "Mine",
+        "stakeholders": [{"id": "members", "name": "members", "identities": ["service_user"]}],
+        "participations": [
+            {"stakeholder": "membres", "stage": "design", "involvement": "leads", "capacity": "service_user"}
+        ],
+    }
+    error = error_for(tmp_path, json.dumps(data, indent=2), name="case.json")
+    assert error.path == "$.participations[0].stakeholder"
+    assert located(error)[0] == 15
+    assert "(did you mean 'members'?)" in error.expected
+
+
+def test_an_error_in_the_second_initiative_of_a_list(tmp_path: Path) -> None:
+    error = error_for(tmp_path, "- id: a\n  name: A\n- id: b\n  name: B\n  plac: Here\n")
+    assert error.path == "$[1]"
+    assert "plac (did you mean 'place'?)" in error.expected
+    assert located(error)[0] == 5
+    error = error_for(tmp_path, "- id: a\n  name: A\n- id: b\n  nam: B\n")
+    assert error.path == "$[1].name"
+    assert "missing required key 'name'" in error.expected
+    assert located(error)[0] == 3  # the mapping that lacks it
+    assert str(tmp_path / "case.yaml") == error.file
+
+
+def test_dangling_reference_in_a_part_suggests_the_parts_stakeholders(tmp_path: Path) -> None:
+    text = (
+        "id: p\nname: P\nparts:\n"
+        "  - id: a\n    name: A\n"
+        "    stakeholders: [{id: nurses, name: nurses, identities: [mental_health_professional]}]\n"
+        "    participations:\n"
+        "      - {stakeholder: nurse, stage: design, involvement: leads, capacity: mental_health_professional}\n"
+    )
+    error = error_for(tmp_path, text)
+    assert error.path == "$.parts[0].participations[0].stakeholder"
+    assert located(error)[0] == 8
+    assert error.expected.endswith("got 'nurse' (did you mean 'nurses'?)")
+
+
+def test_unreadable_and_undecodable_files(tmp_path: Path) -> None:
+    (tmp_path / "latin.yaml").write_bytes("name: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(CaseFileError, match="is not UTF-8"):
+        humanising.load_file(tmp_path / "latin.yaml")
+    (tmp_path / "folder.yaml").mkdir()
+    with pytest.raises(CaseFileError, match="it is a directory"):
+        humanising.load_file(tmp_path / "folder.yaml")
