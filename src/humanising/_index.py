@@ -2,16 +2,41 @@
 
 Also the three-valued logic the predicates reason in: a judgement is ``True``,
 ``False`` or ``None`` (unknown), paired with the unknown facts that left it open.
+
+The index is on the hot path of every verdict, so it summarises each stage once:
+the highest known involvement on each side, and apart from that the few
+participations whose involvement or side is unknown. Everything a reason needs
+for its sentence is worked out only when the sentence is read.
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Final, TypeAlias
 
-from humanising._facts import Identity, Involvement, Participation, Product, Stage, Stakeholder, in_stage_order
+from humanising._facts import (
+    Identity,
+    Involvement,
+    Participation,
+    Product,
+    ProductKind,
+    Stage,
+    Stakeholder,
+    in_stage_order,
+)
 from humanising._unknown import UNKNOWN
+
+# Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
+# so the ones used while judging are bound once here.
+_CARER = Identity.CARER
+_COMMUNITY_MEMBER = Identity.COMMUNITY_MEMBER
+_GENERAL_PUBLIC = Identity.GENERAL_PUBLIC
+_MENTAL_HEALTH_PROFESSIONAL = Identity.MENTAL_HEALTH_PROFESSIONAL
+_ORGANISATION = Identity.ORGANISATION
+_OTHER_PROFESSIONAL = Identity.OTHER_PROFESSIONAL
+_SERVICE_USER = Identity.SERVICE_USER
+_SURVIVOR = Identity.SURVIVOR
+_NOTHING = ProductKind.NOTHING
 
 if TYPE_CHECKING:
     from humanising._facts import Initiative
@@ -26,28 +51,40 @@ TRUE: Judgement = (True, ())
 FALSE: Judgement = (False, ())
 
 
-class Side(enum.Enum):
-    """Which side of the producing relationship a participant acts on."""
+class Side:
+    """Which side of the producing relationship a participant acts on, as bit flags.
 
-    SERVICE_USER = "service user"
-    PROVIDER = "provider"
-    COMMUNITY = "community"
-    SURVIVOR = "survivor"
-    OTHER = "other"
+    Plain integers rather than an enum: the predicates combine and test them
+    dozens of times per verdict, and enum hashing is written in Python.
+    """
 
+    SERVICE_USER: Final = 1
+    PROVIDER: Final = 2
+    COMMUNITY: Final = 4
+    SURVIVOR: Final = 8
+    OTHER: Final = 16
+
+
+Sides: TypeAlias = int
+"""A set of sides: the bitwise or of ``Side`` flags."""
 
 _SIDES = {
-    Identity.SERVICE_USER: Side.SERVICE_USER,
-    Identity.MENTAL_HEALTH_PROFESSIONAL: Side.PROVIDER,
-    Identity.OTHER_PROFESSIONAL: Side.PROVIDER,
-    Identity.COMMUNITY_MEMBER: Side.COMMUNITY,
-    Identity.GENERAL_PUBLIC: Side.COMMUNITY,
-    Identity.CARER: Side.OTHER,
-    Identity.SURVIVOR: Side.SURVIVOR,
+    _SERVICE_USER: Side.SERVICE_USER,
+    _MENTAL_HEALTH_PROFESSIONAL: Side.PROVIDER,
+    _OTHER_PROFESSIONAL: Side.PROVIDER,
+    _COMMUNITY_MEMBER: Side.COMMUNITY,
+    _GENERAL_PUBLIC: Side.COMMUNITY,
+    _CARER: Side.OTHER,
+    _SURVIVOR: Side.SURVIVOR,
 }
+_SLOTS = {Side.SERVICE_USER: 0, Side.PROVIDER: 1, Side.COMMUNITY: 2, Side.SURVIVOR: 3, Side.OTHER: 4}
+_RANKS = {level: level.rank for level in Involvement}
+_EITHER: Sides = Side.SERVICE_USER | Side.PROVIDER
+"""The sides an organisation may be on while nobody knows whether service users run it."""
 
-ANY_SIDE = frozenset(Side)
-NOT_SERVICE_USER = frozenset({Side.PROVIDER, Side.COMMUNITY, Side.SURVIVOR, Side.OTHER})
+ANY_SIDE: Sides = 31
+NOT_SERVICE_USER: Sides = ANY_SIDE & ~Side.SERVICE_USER
+_POSITIONS = {mask: tuple(slot for flag, slot in _SLOTS.items() if mask & flag) for mask in range(32)}
 
 
 def participation_path(participation: Participation) -> str:
@@ -55,78 +92,169 @@ def participation_path(participation: Participation) -> str:
     return f"participations[{participation.stakeholder}@{participation.stage}]"
 
 
-class Seat:
-    """A participation with what the predicates need to know about it, worked out once."""
-
-    __slots__ = ("involvement_path", "participation", "path", "side_path", "sides", "stakeholder")
-
-    def __init__(self, participation: Participation, stakeholder: Stakeholder) -> None:
-        self.participation = participation
-        self.stakeholder = stakeholder
-        self.path = participation_path(participation)
-        self.involvement_path = self.path + ".involvement"
-        self.side_path: str | None = None
-        if participation.capacity is Identity.ORGANISATION:
-            user_run = stakeholder.user_run.value
-            if user_run is UNKNOWN:
-                # Either side until the source says whether it is user-run.
-                self.sides = frozenset({Side.SERVICE_USER, Side.PROVIDER})
-                self.side_path = f"stakeholders[{stakeholder.id}].user_run"
-            else:
-                self.sides = frozenset({Side.SERVICE_USER if user_run else Side.PROVIDER})
-        else:
-            self.sides = frozenset({_SIDES[participation.capacity]})
+def sides_of(participation: Participation, stakeholder: Stakeholder) -> Sides:
+    """The sides a participant may be acting on (two for an organisation not known to be user-run or not)."""
+    if participation.capacity is _ORGANISATION:
+        user_run = stakeholder.user_run.value
+        if user_run is UNKNOWN:
+            return _EITHER
+        return Side.SERVICE_USER if user_run else Side.PROVIDER
+    return _SIDES[participation.capacity]
 
 
 class Index:
-    """What the predicates look up, computed once per initiative."""
+    """What the predicates look up, computed once per initiative.
 
-    __slots__ = ("by_stage", "initiative", "producing_stages", "products_at", "stakeholders")
+    Attributes:
+        initiative: The initiative.
+        stakeholders: Stakeholders by id.
+        producing_stages: The stages that produce something, in order.
+        products_at: The products (not ``nothing``) each producing stage produces, by id.
+        memo: Results several predicates share, keyed by name.
+    """
+
+    __slots__ = (
+        "_by_stage",
+        "_levels",
+        "_open",
+        "_participations",
+        "_voices",
+        "initiative",
+        "memo",
+        "producing_stages",
+        "products_at",
+        "stakeholders",
+    )
 
     def __init__(self, initiative: Initiative) -> None:
         self.initiative = initiative
-        self.stakeholders = {s.id: s for s in initiative.stakeholders}
-        by_stage: dict[Stage, list[Seat]] = {}
+        stakeholders = {s.id: s for s in initiative.stakeholders}
+        self.stakeholders = stakeholders
+        participations: dict[Stage, list[Participation]] = {}
+        levels: dict[Stage, list[int]] = {}
+        pending: dict[Stage, list[Participation]] = {}
+        ranks = _RANKS
         for participation in initiative.participations:
-            seat = Seat(participation, self.stakeholders[participation.stakeholder])
-            by_stage.setdefault(participation.stage, []).append(seat)
-        # Sorted so that verdicts do not depend on the order facts were written in.
-        self.by_stage: dict[Stage, tuple[Seat, ...]] = {
-            stage: tuple(sorted(by_stage[stage], key=lambda seat: seat.path)) for stage in in_stage_order(by_stage)
+            stage = participation.stage
+            found = participations.get(stage)
+            if found is None:
+                participations[stage] = [participation]
+            else:
+                found.append(participation)
+            involvement = participation.involvement
+            capacity = participation.capacity
+            if capacity is _ORGANISATION:
+                user_run = stakeholders[participation.stakeholder].user_run.value
+                if user_run is UNKNOWN or involvement is UNKNOWN:
+                    pending.setdefault(stage, []).append(participation)
+                    continue
+                slot = 0 if user_run else 1
+            elif involvement is UNKNOWN:
+                pending.setdefault(stage, []).append(participation)
+                continue
+            else:
+                slot = _SLOTS[_SIDES[capacity]]
+            row = levels.get(stage)
+            if row is None:
+                row = levels[stage] = [-1, -1, -1, -1, -1]
+            rank = ranks[involvement]
+            row[slot] = max(row[slot], rank)
+        self._participations = participations
+        self._by_stage: dict[Stage, tuple[Participation, ...]] | None = None
+        self._levels = levels
+        # The few participations whose side or involvement is unknown, with their fact paths.
+        self._open = {
+            stage: [
+                (
+                    p,
+                    sides_of(p, stakeholders[p.stakeholder]),
+                    participation_path(p) + ".involvement",
+                    f"stakeholders[{p.stakeholder}].user_run",
+                )
+                for p in found
+            ]
+            for stage, found in pending.items()
         }
         products_at: dict[Stage, list[Product]] = {}
-        for product in sorted(initiative.products, key=lambda product: product.id):
-            if product.is_something:
+        for product in initiative.products:
+            if product.kind is not _NOTHING:
                 for stage in product.stages:
                     products_at.setdefault(stage, []).append(product)
-        self.products_at = {stage: tuple(products) for stage, products in products_at.items()}
-        self.producing_stages: tuple[Stage, ...] = in_stage_order(self.products_at)
+        self.products_at = {stage: tuple(sorted(found, key=_by_id)) for stage, found in products_at.items()}
+        self.producing_stages: tuple[Stage, ...] = in_stage_order(products_at)
+        self.memo: dict[str, object] = {}
+        self._voices: dict[tuple[Stage, Sides, Involvement], Judgement] = {}
 
-    def seats(self, stage: Stage) -> tuple[Seat, ...]:
-        """The participations at a stage, in a stable order."""
-        return self.by_stage.get(stage, ())
+    @property
+    def by_stage(self) -> dict[Stage, tuple[Participation, ...]]:
+        """The participations at each stage: stages in order, participations by stakeholder id.
 
-    def voice(self, stage: Stage, sides: frozenset[Side], level: Involvement) -> Judgement:
+        Sorted on first use: only reasons, which are written when read, need the order.
+        """
+        if self._by_stage is None:
+            found = self._participations
+            self._by_stage = {
+                stage: tuple(sorted(found[stage], key=_by_stakeholder)) for stage in in_stage_order(found)
+            }
+        return self._by_stage
+
+    def stages(self) -> tuple[Stage, ...]:
+        """The stages anyone takes part in, in order."""
+        return in_stage_order(self._participations)
+
+    def voice(self, stage: Stage, sides: Sides, level: Involvement) -> Judgement:
         """Whether someone acting on one of ``sides`` has at least ``level`` of say at ``stage``."""
-        unknowns: list[str] = []
-        for seat in self.by_stage.get(stage, ()):
-            if not seat.sides & sides:
-                continue
-            involvement = seat.participation.involvement
-            known_side = seat.side_path is None or seat.sides <= sides
-            if involvement is UNKNOWN:
-                unknowns.append(seat.involvement_path)
-                if not known_side:
-                    unknowns.append(seat.side_path)  # type: ignore[arg-type]
-            elif involvement.at_least(level):
-                if known_side:
+        # Several models ask the same questions; remember the answers.
+        key = (stage, sides, level)
+        known = self._voices.get(key)
+        if known is None:
+            known = self._voices[key] = self._voice(stage, sides, level)
+        return known
+
+    def _voice(self, stage: Stage, sides: Sides, level: Involvement) -> Judgement:
+        row = self._levels.get(stage)
+        if row is not None:
+            rank = _RANKS[level]
+            for slot in _POSITIONS[sides]:
+                if row[slot] >= rank:
                     return TRUE
-                unknowns.append(seat.side_path)  # type: ignore[arg-type]
+        pending = self._open.get(stage)
+        if not pending:
+            return FALSE
+        unknowns: list[str] = []
+        for participation, possible, involvement_path, user_run_path in pending:
+            if not possible & sides:
+                continue
+            side_path = None if possible & ~sides == 0 else user_run_path
+            involvement = participation.involvement
+            if involvement is UNKNOWN:
+                unknowns.append(involvement_path)
+                if side_path:
+                    unknowns.append(side_path)
+            elif involvement.at_least(level):
+                if side_path is None:
+                    return TRUE
+                unknowns.append(side_path)
         return (None, tuple(unknowns)) if unknowns else FALSE
 
-    def seats_of(self, stage: Stage, sides: frozenset[Side]) -> tuple[Seat, ...]:
-        """The participations at a stage acting (possibly) on one of ``sides``."""
-        return tuple(seat for seat in self.by_stage.get(stage, ()) if seat.sides & sides)
+    def voice_anywhere(self, stages: Iterable[Stage], sides: Sides, level: Involvement) -> Judgement:
+        """Whether someone on one of ``sides`` has at least ``level`` of say at any of ``stages``."""
+        return any_of([self.voice(stage, sides, level) for stage in stages])
+
+    def seats(self, stage: Stage, sides: Sides = ANY_SIDE) -> tuple[Participation, ...]:
+        """The participations at a stage acting (possibly) on one of ``sides``, by stakeholder id."""
+        found = self.by_stage.get(stage, ())
+        if sides == ANY_SIDE:
+            return found
+        return tuple(p for p in found if sides_of(p, self.stakeholders[p.stakeholder]) & sides)
+
+
+def _by_stakeholder(participation: Participation) -> str:
+    return participation.stakeholder
+
+
+def _by_id(product: Product) -> str:
+    return product.id
 
 
 def all_of(*judgements: Judgement) -> Judgement:

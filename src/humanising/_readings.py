@@ -17,6 +17,20 @@ from humanising._index import Index, Judgement, Side, all_of, any_of
 from humanising._unknown import UNKNOWN
 from humanising._verdict import Status
 
+# Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
+# so the ones used while judging are bound once here.
+_PEOPLE_THEMSELVES = GoalSetter.PEOPLE_THEMSELVES
+_INVOLVED = Involvement.INVOLVED
+_PARTNER = Involvement.PARTNER
+_ALLOCATION = Stage.ALLOCATION
+_CARE_DECISIONS = Stage.CARE_DECISIONS
+_DESIGN = Stage.DESIGN
+_FUNDING = Stage.FUNDING
+_POLICY = Stage.POLICY
+_MET = Status.MET
+_STATUS_UNKNOWN = Status.UNKNOWN
+_UNMET = Status.UNMET
+
 
 class Reading(enum.StrEnum):
     """A reading of what co-production is (the essay lists three)."""
@@ -46,11 +60,11 @@ class ReadingMatch:
     unknowns: tuple[str, ...] = ()
 
 
-_STATUS = {True: Status.MET, False: Status.UNMET, None: Status.UNKNOWN}
-_USERS = frozenset({Side.SERVICE_USER})
-_PROVIDERS = frozenset({Side.PROVIDER})
-_COLLECTIVE = frozenset({Side.SERVICE_USER, Side.SURVIVOR, Side.COMMUNITY})
-_GOVERNANCE = (Stage.POLICY, Stage.FUNDING, Stage.ALLOCATION)
+_STATUS = {True: _MET, False: _UNMET, None: _STATUS_UNKNOWN}
+_USERS = Side.SERVICE_USER
+_PROVIDERS = Side.PROVIDER
+_COLLECTIVE = Side.SERVICE_USER | Side.SURVIVOR | Side.COMMUNITY
+_GOVERNANCE = (_POLICY, _FUNDING, _ALLOCATION)
 
 _READING_WORDS = {
     Reading.DEMOCRATIC: (
@@ -71,7 +85,7 @@ def _goals(initiative: Initiative) -> Judgement:
     goals = initiative.observations.goals_set_by.value
     if goals is UNKNOWN:
         return (None, ("observations.goals_set_by",))
-    return (goals is GoalSetter.PEOPLE_THEMSELVES, ())
+    return (goals is _PEOPLE_THEMSELVES, ())
 
 
 def _match(reading: Reading, judgement: Judgement) -> ReadingMatch:
@@ -103,13 +117,13 @@ def readings(initiative: Initiative) -> tuple[ReadingMatch, ...]:
     index: Index = initiative._index  # noqa: SLF001 - the shared per-initiative index
     democratic = any_of(
         all_of(
-            index.voice(stage, _USERS, Involvement.INVOLVED),
-            index.voice(stage, _PROVIDERS, Involvement.INVOLVED),
+            index.voice(stage, _USERS, _INVOLVED),
+            index.voice(stage, _PROVIDERS, _INVOLVED),
         )
-        for stage in (Stage.POLICY, Stage.DESIGN)
+        for stage in (_POLICY, _DESIGN)
     )
-    consumerist = any_of((index.voice(Stage.CARE_DECISIONS, _USERS, Involvement.PARTNER), _goals(initiative)))
-    community = any_of(index.voice(stage, _COLLECTIVE, Involvement.PARTNER) for stage in _GOVERNANCE)
+    consumerist = any_of((index.voice(_CARE_DECISIONS, _USERS, _PARTNER), _goals(initiative)))
+    community = any_of(index.voice(stage, _COLLECTIVE, _PARTNER) for stage in _GOVERNANCE)
     return (
         _match(Reading.DEMOCRATIC, democratic),
         _match(Reading.CONSUMERIST, consumerist),

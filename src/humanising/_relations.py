@@ -16,6 +16,14 @@ from humanising._index import Judgement
 from humanising._unknown import UNKNOWN
 from humanising._verdict import Fit, RawCriterion, Status, Verdict, criterion
 
+# Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
+# so the ones used while judging are bound once here.
+_NARROWS = Change.NARROWS
+_CHANGE_UNKNOWN = Change.UNKNOWN
+_DOES_NOT_FIT = Fit.DOES_NOT_FIT
+_FITS = Fit.FITS
+_STATUS_UNKNOWN = Status.UNKNOWN
+
 HUMANISES = "humanises"
 
 
@@ -36,10 +44,13 @@ def equalises(initiative: Initiative) -> tuple[Relationship, ...]:
         >>> [r.between for r in equalises(humanising.casebook.load("east-lille-4"))]
         [('patients', 'professionals')]
     """
+    narrowed = [r for r in initiative.relationships if r.change is _NARROWS]
+    if len(narrowed) < 2:
+        return tuple(narrowed)
     return tuple(
         sorted(
-            (r for r in initiative.relationships if r.change is Change.NARROWS),
-            key=lambda r: (r.key, r.claim, r.basis, r.note),
+            narrowed,
+            key=lambda r: (r.between, r.aspect, r.claim, r.basis, r.note),
         )
     )
 
@@ -63,7 +74,7 @@ def _render_feature(_status: Status, kind: str, description: str, hedge: str) ->
 
 
 def _render_features(status: Status) -> str:
-    if status is Status.UNKNOWN:
+    if status is _STATUS_UNKNOWN:
         return "Whether it shows respect and humanity in design or delivery is unknown."
     return "No feature showing respect and humanity in design or delivery is recorded."
 
@@ -146,12 +157,12 @@ def quadrant_of(initiative: Initiative, narrowed: tuple[Relationship, ...], huma
     """The quadrant, from an already computed ``equalises`` and ``humanises``."""
     if narrowed:
         equalising: bool | None = True
-    elif any(r.change is Change.UNKNOWN for r in initiative.relationships):
+    elif any(r.change is _CHANGE_UNKNOWN for r in initiative.relationships):
         equalising = None
     else:
         equalising = False
-    if equalising is None or humanising.fit not in (Fit.FITS, Fit.DOES_NOT_FIT):
+    if equalising is None or humanising.fit not in (_FITS, _DOES_NOT_FIT):
         return Quadrant.UNDETERMINED
-    if humanising.fit is Fit.FITS:
+    if humanising.fit is _FITS:
         return Quadrant.EQUALISING_AND_HUMANISING if equalising else Quadrant.HUMANISING_ONLY
     return Quadrant.EQUALISING_ONLY if equalising else Quadrant.NEITHER

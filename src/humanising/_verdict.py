@@ -36,16 +36,29 @@ class Status(enum.StrEnum):
     UNKNOWN = "unknown"
 
 
-_STATUS = {True: Status.MET, False: Status.UNMET, None: Status.UNKNOWN}
+# Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
+# so the ones used while judging are bound once here.
+_DOES_NOT_FIT = Fit.DOES_NOT_FIT
+_FITS = Fit.FITS
+_PARTLY = Fit.PARTLY
+_UNDETERMINED = Fit.UNDETERMINED
+_MET = Status.MET
+_UNKNOWN = Status.UNKNOWN
+_UNMET = Status.UNMET
+_STATUS = {True: _MET, False: _UNMET, None: _UNKNOWN}
 
 Render: TypeAlias = Callable[..., str]
+Facts: TypeAlias = tuple[str, ...] | Callable[[], tuple[str, ...]]
 
-RawCriterion: TypeAlias = tuple[str, Status, bool, Render, tuple[Any, ...], tuple[str, ...], tuple[str, ...]]
+RawCriterion: TypeAlias = tuple[str, Status, bool, Render, tuple[Any, ...], Facts, tuple[str, ...]]
 """(id, status, essential, render, render arguments, facts looked at, unknown facts).
 
-Predicates build these cheap tuples; a ``CriterionResult`` and its sentence are
-made only when someone reads ``Verdict.criteria``.
+Predicates build these cheap tuples; a ``CriterionResult``, its sentence and the
+list of facts it looked at are made only when someone reads ``Verdict.criteria``.
 """
+
+RawNote: TypeAlias = tuple[Render, tuple[Any, ...]]
+"""A note's renderer and its arguments: ``render(*args)`` writes it when read."""
 
 
 def criterion(
@@ -54,9 +67,12 @@ def criterion(
     render: Render,
     *args: Any,
     essential: bool = True,
-    facts: tuple[str, ...] = (),
+    facts: Facts = (),
 ) -> RawCriterion:
-    """Record one criterion's result; ``render(status, *args)`` writes its sentence when read."""
+    """Record one criterion's result; ``render(status, *args)`` writes its sentence when read.
+
+    ``facts`` may be a function, so that the paths are only worked out when read.
+    """
     value, unknowns = judgement
     return (criterion_id, _STATUS[value], essential, render, args, facts, unknowns)
 
@@ -66,7 +82,7 @@ class CriterionResult:
     """The result of one criterion of a model.
 
     Attributes:
-        id: A stable code, e.g. ``coproduction.doing_with``; part of the API.
+        id: A stable code, e.g. ``doing_with``; part of the API.
         status: Met, unmet or unknown.
         essential: Essential (unmet: does not fit) or qualifying (unmet: at most partly).
         reason: A sentence a person can read; its wording is not part of the API.
@@ -82,30 +98,34 @@ class CriterionResult:
     unknowns: tuple[str, ...] = ()
 
 
-def _fit_of(results: Iterable[RawCriterion]) -> Fit:
-    fit = Fit.FITS
-    for _id, status, essential, *_ in results:
-        if status is Status.MET:
+def fit_of(results: Iterable[RawCriterion]) -> Fit:
+    """The fit that criterion results add up to."""
+    fit = _FITS
+    for result in results:
+        status = result[1]
+        if status is _MET:
             continue
-        if essential:
-            if status is Status.UNMET:
-                return Fit.DOES_NOT_FIT
-            fit = Fit.UNDETERMINED
-        elif fit is Fit.FITS:
-            fit = Fit.PARTLY
+        if result[2]:
+            if status is _UNMET:
+                return _DOES_NOT_FIT
+            fit = _UNDETERMINED
+        elif fit is _FITS:
+            fit = _PARTLY
     return fit
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Verdict:
     """A model's verdict on an initiative, with every criterion and its reason.
+
+    Two verdicts are equal when they say the same: same model, fit and stages, and
+    the same criteria, reasons, facts and notes once written out.
 
     Attributes:
         model: The model's id, e.g. ``user_led``.
         fit: How well it fits.
         stages: The stages the verdict singles out (for ``user_led``, the stages at
             which the initiative is user-led); empty for most models.
-        notes: Further sentences, e.g. whether co-production reaches the gold standard.
 
     Example:
         >>> import humanising
@@ -120,7 +140,7 @@ class Verdict:
     fit: Fit
     raw: tuple[RawCriterion, ...] = attrs.field(repr=False)
     stages: tuple[Stage, ...] = ()
-    notes: tuple[str, ...] = ()
+    raw_notes: tuple[RawNote, ...] = attrs.field(default=(), repr=False)
 
     @classmethod
     def judge(
@@ -129,18 +149,33 @@ class Verdict:
         results: tuple[RawCriterion, ...],
         *,
         stages: tuple[Stage, ...] = (),
-        notes: tuple[str, ...] = (),
+        notes: tuple[RawNote | str, ...] = (),
     ) -> Verdict:
-        """Build a verdict from criterion results, working out the fit."""
-        return cls(model, _fit_of(results), results, stages, notes)
+        """Build a verdict from criterion results, working out the fit.
+
+        Args:
+            model: The model's id.
+            results: One result per criterion, as ``criterion()`` makes them.
+            stages: Stages the verdict singles out.
+            notes: Further sentences, or ``(render, args)`` pairs that write them when read.
+        """
+        raw_notes = tuple((_same, (note,)) if isinstance(note, str) else note for note in notes)
+        return cls(model, fit_of(results), results, stages, raw_notes)
 
     @cached_property
     def criteria(self) -> tuple[CriterionResult, ...]:
         """Every criterion's result, essential ones first as the model lists them."""
         return tuple(
-            CriterionResult(criterion_id, status, essential, render(status, *args), facts, unknowns)
+            CriterionResult(
+                criterion_id, status, essential, render(status, *args), facts() if callable(facts) else facts, unknowns
+            )
             for criterion_id, status, essential, render, args, facts, unknowns in self.raw
         )
+
+    @cached_property
+    def notes(self) -> tuple[str, ...]:
+        """Further sentences, e.g. whether co-production reaches the gold standard."""
+        return tuple(render(*args) for render, args in self.raw_notes)
 
     def criterion(self, criterion_id: str) -> CriterionResult:
         """The result of one criterion, by id.
@@ -162,3 +197,18 @@ class Verdict:
     def reasons(self) -> tuple[str, ...]:
         """The reason sentences of every criterion, then the notes."""
         return (*(result.reason for result in self.criteria), *self.notes)
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.model, self.fit, self.stages, self.criteria, self.notes)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Verdict):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+
+def _same(note: str) -> str:
+    return note

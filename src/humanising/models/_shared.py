@@ -1,45 +1,66 @@
-"""Pieces several models share: wording helpers and the criteria two models both check."""
+"""Pieces several models share: wording helpers and the criteria two models both check.
+
+Wording helpers run only when a reason is read, never while judging.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
-from humanising._facts import Initiative, Product, RoleDifferentiation, Stage
-from humanising._index import FALSE, TRUE, Index, Seat, Side
+from humanising._facts import Initiative, Participation, Product, RoleDifferentiation, Stage
+from humanising._index import FALSE, TRUE, Index, Sides, participation_path
 from humanising._unknown import UNKNOWN
 from humanising._verdict import RawCriterion, Status, criterion
 
+# Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
+# so the ones used while judging are bound once here.
+_BROADENED = RoleDifferentiation.BROADENED
+_KEPT = RoleDifferentiation.KEPT
+_MET = Status.MET
+_STATUS_UNKNOWN = Status.UNKNOWN
+
 PAPER = "Harcourt and Crepaz-Keay (2023), Co-Production is Good, but Other Things are Good Too"
+
+_STAGE_WORDS = {stage: str(stage).replace("_", " ") for stage in Stage}
 
 
 def stage_names(stages: Iterable[Stage]) -> str:
     """``design, delivery and allocation``."""
-    names = [str(stage).replace("_", " ") for stage in stages]
+    names = [_STAGE_WORDS[stage] for stage in stages]
     if not names:
         return "no stage"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def seat_phrase(seat: Seat) -> str:
-    """``patients: consulted at evaluation (as far as can be told)``."""
-    participation = seat.participation
+def seat_phrase(index: Index, participation: Participation) -> str:
+    """``in-patients: consulted at evaluation (as far as can be told)``."""
     level = "unknown involvement" if participation.involvement is UNKNOWN else str(participation.involvement)
-    return f"{seat.stakeholder.name}: {level} at {stage_names([participation.stage])}{participation.basis.hedge}"
+    name = index.stakeholders[participation.stakeholder].name
+    return f"{name}: {level} at {_STAGE_WORDS[participation.stage]}{participation.basis.hedge}"
 
 
-def seat_phrases(seats: Iterable[Seat]) -> str:
-    return "; ".join(seat_phrase(seat) for seat in seats) or "no recorded participation"
+def seat_phrases(index: Index, participations: Iterable[Participation]) -> str:
+    """Every participation's phrase, joined; ``no recorded participation`` when there is none."""
+    return "; ".join(seat_phrase(index, p) for p in participations) or "no recorded participation"
 
 
-def seats_on(index: Index, stages: Iterable[Stage], sides: frozenset[Side]) -> tuple[Seat, ...]:
-    return tuple(seat for stage in stages for seat in index.seats_of(stage, sides))
+def seats_on(index: Index, stages: Iterable[Stage], sides: Sides) -> tuple[Participation, ...]:
+    """The participations at ``stages`` acting (possibly) on one of ``sides``."""
+    return tuple(p for stage in stages for p in index.seats(stage, sides))
 
 
-def _render_produces(status: Status, names: str, unrecorded: bool) -> str:
-    if status is Status.MET:
-        return f"Something is produced: {names}."
-    if unrecorded:
+def paths(participations: Iterable[Participation]) -> tuple[str, ...]:
+    """The fact paths of participations."""
+    return tuple(participation_path(p) for p in participations)
+
+
+def _render_produces(status: Status, products: tuple[Product, ...]) -> str:
+    if status is _STATUS_UNKNOWN:
         return "No product is recorded, so whether anything is produced is unknown."
+    names = "; ".join(_product_phrase(product) for product in products)
+    if status is _MET:
+        return f"Something is produced: {names}."
     return (
         f"Nothing is produced: {names}. Access, a status or a place to live is not a product, "
         "so it cannot be co-produced (paper, section 4.3)."
@@ -47,15 +68,27 @@ def _render_produces(status: Status, names: str, unrecorded: bool) -> str:
 
 
 def produces(initiative: Initiative) -> RawCriterion:
-    """Essential to co-production: something is produced."""
+    """Essential to co-production: something is produced (worked out once per initiative)."""
+    memo = initiative._index.memo  # noqa: SLF001 - the shared per-initiative index
+    found = memo.get("produces")
+    if found is None:
+        found = memo["produces"] = _produces(initiative)
+    return cast("RawCriterion", found)
+
+
+def _produces(initiative: Initiative) -> RawCriterion:
     products = initiative.products
     if not products:
-        return criterion("produces", (None, ("products",)), _render_produces, "", True)
-    something = [product for product in products if product.is_something]
-    shown = something or list(products)
-    names = "; ".join(_product_phrase(product) for product in shown)
-    facts = tuple(f"products[{product.id}]" for product in shown)
-    return criterion("produces", TRUE if something else FALSE, _render_produces, names, False, facts=facts)
+        return criterion("produces", (None, ("products",)), _render_produces, ())
+    something = tuple(product for product in products if product.is_something)
+    shown = tuple(sorted(something or products, key=lambda product: product.id))
+    return criterion(
+        "produces",
+        TRUE if something else FALSE,
+        _render_produces,
+        shown,
+        facts=lambda: tuple(f"products[{product.id}]" for product in shown),
+    )
 
 
 def _product_phrase(product: Product) -> str:
@@ -65,9 +98,9 @@ def _product_phrase(product: Product) -> str:
     return f"{product.name} ({product.kind}, {domain})"
 
 
-def _render_roles_kept(status: Status, value: str, hedge: str) -> str:
-    if status is Status.MET:
-        if value:
+def _render_roles_kept(status: Status, value: object, hedge: str) -> str:
+    if status is _MET:
+        if value is not UNKNOWN:
             return f"Role differentiation is {value}{hedge}: providers and service users do the work together."
         return "Nothing says that providers deliver to service users who only receive."
     return (
@@ -76,17 +109,12 @@ def _render_roles_kept(status: Status, value: str, hedge: str) -> str:
     )
 
 
+_ROLES_FACTS = ("role_differentiation",)
+
+
 def roles_not_kept(initiative: Initiative, criterion_id: str) -> RawCriterion:
     """'Doing with', not delivering to: role differentiation is not kept (or broadened)."""
     fact = initiative.role_differentiation
     value = fact.value
-    kept = value is RoleDifferentiation.KEPT or value is RoleDifferentiation.BROADENED
-    shown = "" if value is UNKNOWN else str(value)
-    return criterion(
-        criterion_id,
-        FALSE if kept else TRUE,
-        _render_roles_kept,
-        shown,
-        fact.hedge,
-        facts=("role_differentiation",),
-    )
+    kept = value is _KEPT or value is _BROADENED
+    return criterion(criterion_id, FALSE if kept else TRUE, _render_roles_kept, value, fact.hedge, facts=_ROLES_FACTS)

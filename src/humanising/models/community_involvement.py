@@ -8,15 +8,15 @@ who attend a launch event act as clinicians, not as community.
 
 from __future__ import annotations
 
-from humanising._facts import Initiative, Involvement, Stage, in_stage_order
+from humanising._facts import Initiative, Involvement, Participation, Stage, in_stage_order
 from humanising._index import Index, Side, any_of
 from humanising._registry import CriterionSpec, Model
 from humanising._verdict import Status, Verdict, criterion
-from humanising.models._shared import PAPER, seat_phrases, seats_on, stage_names
+from humanising.models._shared import PAPER, paths, seat_phrases, seats_on, stage_names
 
 MODEL_ID = "community_involvement"
 
-_COMMUNITY = frozenset({Side.COMMUNITY})
+_COMMUNITY = Side.COMMUNITY
 _DECISION_STAGES = (
     Stage.NEEDS_ASSESSMENT,
     Stage.DESIGN,
@@ -24,28 +24,50 @@ _DECISION_STAGES = (
     Stage.EVALUATION,
     Stage.RESEARCH_ADVOCACY,
 )
-_STAGES = in_stage_order((*_DECISION_STAGES, Stage.DELIVERY))
+
+# Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
+# so the ones used while judging are bound once here.
+_INVOLVED = Involvement.INVOLVED
+_DELIVERY = Stage.DELIVERY
+_DESIGN = Stage.DESIGN
+_EVALUATION = Stage.EVALUATION
+_NEEDS_ASSESSMENT = Stage.NEEDS_ASSESSMENT
+_POLICY = Stage.POLICY
+_RESEARCH_ADVOCACY = Stage.RESEARCH_ADVOCACY
+_MET = Status.MET
+_STATUS_UNKNOWN = Status.UNKNOWN
+_STAGES = in_stage_order((*_DECISION_STAGES, _DELIVERY))
 
 
-def _render_takes_part(status: Status, stages: str, phrases: str) -> str:
-    if status is Status.MET:
-        return f"Community members take part (involved or more) at {stages}: {phrases}."
-    if status is Status.UNKNOWN:
-        return f"Whether community members take part is unknown: {phrases}."
-    if phrases:
-        return f"Community members do not take part; they are at most the audience or target: {phrases}."
+def _render_takes_part(status: Status, index: Index, taking_part: tuple[Stage, ...]) -> str:
+    if status is _MET:
+        return (
+            f"Community members take part (involved or more) at {stage_names(taking_part)}: "
+            f"{seat_phrases(index, _community_seats(index))}."
+        )
+    seats = _community_seats(index)
+    if status is _STATUS_UNKNOWN:
+        return f"Whether community members take part is unknown: {seat_phrases(index, seats)}."
+    if seats:
+        return (
+            "Community members do not take part; they are at most the audience or target: "
+            f"{seat_phrases(index, seats)}."
+        )
     return "No community member takes part in the initiative."
 
 
-def _render_decisions(status: Status, stages: str) -> str:
-    if status is Status.MET:
-        return f"Community members help decide, not only deliver, at {stages}."
-    if status is Status.UNKNOWN:
+def _render_decisions(status: Status, taking_part: tuple[Stage, ...]) -> str:
+    deciding = tuple(stage for stage in taking_part if stage in _DECISION_STAGES)
+    if status is _MET:
+        return f"Community members help decide, not only deliver, at {stage_names(deciding)}."
+    if status is _STATUS_UNKNOWN:
         return "Whether community members take part in assessing needs, planning or evaluating is unknown."
-    return (
-        "Community members do not take part in assessing needs, planning, evaluating, research or advocacy"
-        f"{f'; they take part in {stages}' if stages else ''}."
-    )
+    where = f"; they take part in {stage_names(taking_part)}" if taking_part else ""
+    return f"Community members do not take part in assessing needs, planning, evaluating, research or advocacy{where}."
+
+
+def _community_seats(index: Index) -> tuple[Participation, ...]:
+    return seats_on(index, index.by_stage, _COMMUNITY)
 
 
 def community_involvement(initiative: Initiative) -> Verdict:
@@ -67,10 +89,8 @@ def community_involvement(initiative: Initiative) -> Verdict:
         'fits'
     """
     index: Index = initiative._index  # noqa: SLF001 - the shared per-initiative index
-    by_stage = {stage: index.voice(stage, _COMMUNITY, Involvement.INVOLVED) for stage in _STAGES}
+    by_stage = {stage: index.voice(stage, _COMMUNITY, _INVOLVED) for stage in _STAGES}
     taking_part = tuple(stage for stage in _STAGES if by_stage[stage][0] is True)
-    seats = seats_on(index, index.by_stage, _COMMUNITY)
-    deciding = tuple(stage for stage in taking_part if stage in _DECISION_STAGES)
     return Verdict.judge(
         MODEL_ID,
         (
@@ -78,15 +98,15 @@ def community_involvement(initiative: Initiative) -> Verdict:
                 "takes_part",
                 any_of(by_stage.values()),
                 _render_takes_part,
-                stage_names(taking_part),
-                seat_phrases(seats) if seats else "",
-                facts=tuple(seat.path for seat in seats),
+                index,
+                taking_part,
+                facts=lambda: paths(_community_seats(index)),
             ),
             criterion(
                 "shapes_decisions",
-                any_of(by_stage[stage] for stage in _DECISION_STAGES),
+                any_of([by_stage[stage] for stage in _DECISION_STAGES]),
                 _render_decisions,
-                stage_names(deciding or taking_part) if taking_part else "",
+                taking_part,
                 essential=False,
             ),
         ),

@@ -9,32 +9,61 @@ a model of its own (``coproduction_gold_standard``).
 
 from __future__ import annotations
 
-from humanising._facts import Domain, Identity, Initiative, Involvement, Stage
-from humanising._index import NOT_SERVICE_USER, TRUE, Index, Judgement, Side, all_of, any_of
+from humanising._facts import Domain, Identity, Initiative, Involvement, Relationship, Stage
+from humanising._index import NOT_SERVICE_USER, Index, Judgement, Side, Sides, all_of, any_of
 from humanising._registry import CriterionSpec, Model
 from humanising._relations import equalises
 from humanising._unknown import UNKNOWN
-from humanising._verdict import RawCriterion, Status, Verdict, criterion
-from humanising.models._shared import (
-    PAPER,
-    produces,
-    roles_not_kept,
-    seat_phrases,
-    seats_on,
-    stage_names,
-)
+from humanising._verdict import Fit, RawCriterion, RawNote, Status, Verdict, criterion, fit_of
+from humanising.models._shared import PAPER, paths, produces, roles_not_kept, seat_phrases, seats_on, stage_names
+
+# Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
+# so the ones used while judging are bound once here.
+_MENTAL_HEALTH = Domain.MENTAL_HEALTH
+_FITS = Fit.FITS
+_PARTLY = Fit.PARTLY
+_MENTAL_HEALTH_PROFESSIONAL = Identity.MENTAL_HEALTH_PROFESSIONAL
+_SERVICE_USER = Identity.SERVICE_USER
+_INVOLVED = Involvement.INVOLVED
+_LEADS = Involvement.LEADS
+_PARTNER = Involvement.PARTNER
+_DELIVERY = Stage.DELIVERY
+_DESIGN = Stage.DESIGN
+_MET = Status.MET
+_STATUS_UNKNOWN = Status.UNKNOWN
 
 MODEL_ID = "coproduction"
 
-_SERVICE_USERS = frozenset({Side.SERVICE_USER})
-_PROVIDERS = frozenset({Side.PROVIDER})
-_COMMUNITY = frozenset({Side.COMMUNITY})
+_SERVICE_USERS = Side.SERVICE_USER
+_PROVIDERS = Side.PROVIDER
+_COMMUNITY = Side.COMMUNITY
+_GOLD = (_DESIGN, _DELIVERY)
 
 
-def _render_voice(status: Status, stages: str, phrases: str) -> str:
-    if status is Status.MET:
+def _where(index: Index, stages: tuple[Stage, ...], sides: Sides, level: Involvement) -> tuple[Stage, ...]:
+    return tuple(stage for stage in stages if index.voice(stage, sides, level)[0] is True)
+
+
+def _joint_stages(index: Index, stages: tuple[Stage, ...], partners: Sides) -> tuple[Stage, ...]:
+    return tuple(
+        stage
+        for stage in stages
+        if index.voice(stage, _SERVICE_USERS, _INVOLVED)[0] is True
+        and index.voice(stage, partners, _INVOLVED)[0] is True
+    )
+
+
+def _render_voice(status: Status, index: Index, producing: tuple[Stage, ...]) -> str:
+    if producing:
+        stages = stage_names(producing)
+    elif index.initiative.products:
+        stages = "none, as nothing is produced"
+    else:
+        stages = "the producing stages"
+    phrases = seat_phrases(index, seats_on(index, index.by_stage, _SERVICE_USERS))
+    if status is _MET:
         return f"Service users have a real voice (involved or more) in producing it, at {stages}."
-    if status is Status.UNKNOWN:
+    if status is _STATUS_UNKNOWN:
         return f"Whether service users have a real voice at {stages} is unknown ({phrases})."
     return (
         f"Service users have no real voice at any producing stage ({stages}): {phrases}. "
@@ -42,77 +71,98 @@ def _render_voice(status: Status, stages: str, phrases: str) -> str:
     )
 
 
-def _render_doing_with(status: Status, joint: str, alone: str, others_only: str) -> str:
-    if status is Status.MET:
-        return f"Service users and others take part together at {joint}: 'doing with'."
-    if status is Status.UNKNOWN:
+def _render_doing_with(status: Status, index: Index, producing: tuple[Stage, ...]) -> str:
+    if status is _MET:
+        return (
+            f"Service users and others take part together at "
+            f"{stage_names(_joint_stages(index, producing, NOT_SERVICE_USER))}: 'doing with'."
+        )
+    if status is _STATUS_UNKNOWN:
         return "Whether service users and others take part in the same producing stage is unknown."
+    users = _where(index, producing, _SERVICE_USERS, _INVOLVED)
+    others = _where(index, producing, NOT_SERVICE_USER, _INVOLVED)
     parts = []
+    alone = tuple(stage for stage in users if stage not in others)
     if alone:
         parts.append(
-            f"service users act at {alone} with nobody else taking part, professionals absent, "
+            f"service users act at {stage_names(alone)} with nobody else taking part, professionals absent, "
             "which makes it service user-led there"
         )
+    others_only = tuple(stage for stage in others if stage not in users)
     if others_only:
-        parts.append(f"others act without service users at {others_only}, which makes it top-down there")
+        parts.append(f"others act without service users at {stage_names(others_only)}, which makes it top-down there")
     detail = "; ".join(parts) or "no producing stage has both service users and others taking part"
     return f"No producing stage has service users and others taking part together: {detail}."
 
 
-def _render_providers(status: Status, partners: str, failed: str, sole_charge: str) -> str:
-    if status is Status.MET:
-        return f"The partnership is with those who provide the service: {partners}."
-    if status is Status.UNKNOWN:
+def _render_providers(status: Status, index: Index, producing: tuple[Stage, ...]) -> str:
+    if status is _MET:
+        partners = seats_on(index, _joint_stages(index, producing, _PROVIDERS), _PROVIDERS)
+        return f"The partnership is with those who provide the service: {seat_phrases(index, partners)}."
+    if status is _STATUS_UNKNOWN:
         return "Whether the service's providers take part alongside service users is unknown."
     sentences = ["No provider of the service takes part alongside service users in producing it."]
-    if partners:
+    community = seats_on(index, _joint_stages(index, producing, _COMMUNITY), _COMMUNITY)
+    if community:
         sentences.append(
-            f"Service users worked with {partners} instead: that is community involvement, "
-            "not co-production (co-production with whom?)."
+            f"Service users worked with {seat_phrases(index, community)} instead: that is community "
+            "involvement, not co-production (co-production with whom?)."
         )
-    if failed:
-        sentences.append(failed)
-    if sole_charge:
-        sentences.append(f"Service users were in sole charge instead, at {sole_charge}.")
+    initiative = index.initiative
+    sentences.extend(
+        f"A partnership with {index.stakeholders[failed.partner].name} was sought but not established: "
+        f"{failed.why}{failed.basis.hedge}."
+        for failed in sorted(initiative.failed_partnerships, key=lambda failed: failed.partner)
+    )
+    led = _where(index, producing, _SERVICE_USERS, _LEADS)
+    if led:
+        sentences.append(f"Service users were in sole charge instead, at {stage_names(led)}.")
     return " ".join(sentences)
 
 
 def _render_knowledge(status: Status, hedge: str) -> str:
-    if status is Status.MET:
+    if status is _MET:
         return f"Service users' knowledge shapes what is produced{hedge}."
-    if status is Status.UNKNOWN:
+    if status is _STATUS_UNKNOWN:
         return "It is unclear whether service users' part makes what is produced more sensitive to their needs."
     return f"Service users' knowledge does not shape what is produced{hedge}."
 
 
-def _render_mental_health(status: Status, products: str) -> str:
-    if status is Status.MET:
+def _render_mental_health(status: Status, index: Index, producing: tuple[Stage, ...]) -> str:
+    stages = _joint_stages(index, producing, _PROVIDERS) or tuple(
+        stage for stage in producing if _joint(index, stage, _PROVIDERS)[0] is None
+    )
+    shown = sorted({product for stage in stages for product in index.products_at[stage]}, key=lambda p: p.id)
+    products = "; ".join(_domain_phrase(product.name, product.domain) for product in shown)
+    if status is _MET:
         return f"What is co-produced is a mental-health service: {products}."
-    if status is Status.UNKNOWN:
+    if status is _STATUS_UNKNOWN:
         return f"Whether what is co-produced is a mental-health service is unknown: {products}."
     if not products:
         return "No provider works with service users on a product, so no mental-health service is co-produced."
     return f"What service users help produce is not a mental-health service: {products}."
 
 
-def _joint(index: Index, stage: Stage, partners: frozenset[Side]) -> Judgement:
+def _joint(index: Index, stage: Stage, partners: Sides) -> Judgement:
     return all_of(
-        index.voice(stage, _SERVICE_USERS, Involvement.INVOLVED),
-        index.voice(stage, partners, Involvement.INVOLVED),
+        index.voice(stage, _SERVICE_USERS, _INVOLVED),
+        index.voice(stage, partners, _INVOLVED),
     )
 
 
-def _stages_where(index: Index, stages: tuple[Stage, ...], partners: frozenset[Side]) -> tuple[Stage, ...]:
-    return tuple(stage for stage in stages if _joint(index, stage, partners)[0] is True)
+def _mental_health_at(index: Index, stage: Stage) -> Judgement:
+    judgements: list[Judgement] = []
+    for product in index.products_at[stage]:
+        if product.domain is UNKNOWN:
+            judgements.append((None, (f"products[{product.id}].domain",)))
+        else:
+            judgements.append((product.domain is _MENTAL_HEALTH, ()))
+    return any_of(judgements)
 
 
-def _failed_partnerships(initiative: Initiative) -> str:
-    index = initiative._index  # noqa: SLF001 - the shared per-initiative index
-    return " ".join(
-        f"A partnership with {index.stakeholders[failed.partner].name} was sought but not established: "
-        f"{failed.why}{failed.basis.hedge}."
-        for failed in sorted(initiative.failed_partnerships, key=lambda failed: failed.partner)
-    )
+def _domain_phrase(name: str, domain: object) -> str:
+    shown = "domain unknown" if domain is UNKNOWN else f"a {str(domain).replace('_', ' ')} service"
+    return f"{name} ({shown})"
 
 
 def coproduction(initiative: Initiative) -> Verdict:
@@ -138,167 +188,124 @@ def coproduction(initiative: Initiative) -> Verdict:
     """
     index: Index = initiative._index  # noqa: SLF001 - the shared per-initiative index
     producing = index.producing_stages
-
-    voice_by_stage = [index.voice(stage, _SERVICE_USERS, Involvement.INVOLVED) for stage in producing]
-    voice = any_of(voice_by_stage)
-    su_seats = seats_on(index, index.by_stage, _SERVICE_USERS)
-    voice_result = criterion(
-        "service_user_voice",
-        voice,
-        _render_voice,
-        stage_names(producing)
-        if producing
-        else ("the producing stages" if not initiative.products else "none, as nothing is produced"),
-        seat_phrases(su_seats),
-        facts=tuple(seat.path for seat in su_seats),
-    )
-
-    joint = any_of(_joint(index, stage, NOT_SERVICE_USER) for stage in producing)
-    su_voice_stages = tuple(stage for stage, (value, _) in zip(producing, voice_by_stage, strict=True) if value)
-    others_stages = tuple(
-        stage for stage in producing if index.voice(stage, NOT_SERVICE_USER, Involvement.INVOLVED)[0] is True
-    )
-    joint_stages = _stages_where(index, producing, NOT_SERVICE_USER)
-    doing_with = criterion(
-        "doing_with",
-        joint,
-        _render_doing_with,
-        stage_names(joint_stages),
-        stage_names(s for s in su_voice_stages if s not in others_stages) if su_voice_stages else "",
-        stage_names(s for s in others_stages if s not in su_voice_stages) if others_stages else "",
-    )
-
-    with_providers = any_of(_joint(index, stage, _PROVIDERS) for stage in producing)
-    provider_stages = _stages_where(index, producing, _PROVIDERS)
-    if with_providers[0] is True:
-        partners = seat_phrases(seats_on(index, provider_stages, _PROVIDERS))
+    voice = index.voice
+    by_stage = [
+        (
+            stage,
+            voice(stage, _SERVICE_USERS, _INVOLVED),
+            voice(stage, NOT_SERVICE_USER, _INVOLVED),
+            voice(stage, _PROVIDERS, _INVOLVED),
+        )
+        for stage in producing
+    ]
+    if initiative.products:
+        user_voice = any_of([users for _, users, _, _ in by_stage])
+        doing_with = any_of([all_of(users, others) for _, users, others, _ in by_stage])
+        with_providers = any_of([all_of(users, providers) for _, users, _, providers in by_stage])
+        mental_health = any_of(
+            [all_of(users, providers, _mental_health_at(index, stage)) for stage, users, _, providers in by_stage]
+        )
     else:
-        partners = seat_phrases(seats_on(index, _stages_where(index, producing, _COMMUNITY), _COMMUNITY))
-        if partners == seat_phrases(()):
-            partners = ""
-    led = tuple(stage for stage in producing if index.voice(stage, _SERVICE_USERS, Involvement.LEADS)[0] is True)
-    providers_result = criterion(
-        "with_providers",
-        with_providers,
-        _render_providers,
-        partners,
-        _failed_partnerships(initiative),
-        stage_names(led) if led and with_providers[0] is False else "",
-        facts=tuple(f"failed_partnerships[{f.partner}]" for f in initiative.failed_partnerships),
-    )
-
+        # With no product recorded, which stages produce anything is itself unknown.
+        user_voice = doing_with = with_providers = mental_health = (None, ("products",))
     knowledge_fact = initiative.user_knowledge_shapes_product
-    knowledge = (
+    knowledge: Judgement = (
         (None, ("user_knowledge_shapes_product",)) if knowledge_fact.value is UNKNOWN else (knowledge_fact.value, ())
     )
-    knowledge_result = criterion(
-        "user_knowledge",
-        knowledge,
-        _render_knowledge,
-        knowledge_fact.hedge,
-        essential=False,
-        facts=("user_knowledge_shapes_product",),
-    )
-
-    mental_health = any_of(
-        all_of(_joint(index, stage, _PROVIDERS), _mental_health_at(index, stage)) for stage in producing
-    )
-    candidate_stages = provider_stages or tuple(
-        stage for stage in producing if _joint(index, stage, _PROVIDERS)[0] is None
-    )
-    shown = sorted(
-        {product for stage in candidate_stages for product in index.products_at.get(stage, ())},
-        key=lambda product: product.id,
-    )
-    mental_health_result = criterion(
-        "mental_health_service",
-        mental_health,
-        _render_mental_health,
-        "; ".join(_domain_phrase(product.name, product.domain) for product in shown),
-        essential=False,
-        facts=tuple(f"products[{product.id}].domain" for product in shown),
-    )
-
-    if not initiative.products:
-        # With no product recorded, which stages produce anything is itself unknown.
-        unrecorded = (None, ("products",))
-        voice_result, doing_with, providers_result, mental_health_result = (
-            (result[0], Status.UNKNOWN, *result[2:5], result[5], unrecorded[1])
-            for result in (voice_result, doing_with, providers_result, mental_health_result)
-        )
     results: tuple[RawCriterion, ...] = (
         produces(initiative),
-        voice_result,
-        doing_with,
+        criterion(
+            "service_user_voice",
+            user_voice,
+            _render_voice,
+            index,
+            producing,
+            facts=lambda: paths(seats_on(index, index.by_stage, _SERVICE_USERS)),
+        ),
+        criterion("doing_with", doing_with, _render_doing_with, index, producing),
         roles_not_kept(initiative, "roles_shared"),
-        providers_result,
-        knowledge_result,
-        mental_health_result,
+        criterion(
+            "with_providers",
+            with_providers,
+            _render_providers,
+            index,
+            producing,
+            facts=lambda: tuple(f"failed_partnerships[{f.partner}]" for f in initiative.failed_partnerships),
+        ),
+        criterion(
+            "user_knowledge",
+            knowledge,
+            _render_knowledge,
+            knowledge_fact.hedge,
+            essential=False,
+            facts=("user_knowledge_shapes_product",),
+        ),
+        criterion(
+            "mental_health_service",
+            mental_health,
+            _render_mental_health,
+            index,
+            producing,
+            essential=False,
+            facts=lambda: tuple(
+                f"products[{product.id}].domain" for stage in producing for product in index.products_at[stage]
+            ),
+        ),
     )
-    notes = _other_equalising(initiative)
-    verdict = Verdict.judge(MODEL_ID, results, notes=notes)
-    if verdict.fit in (verdict.fit.FITS, verdict.fit.PARTLY):
+    notes: list[RawNote] = []
+    if fit_of(results) in (_FITS, _PARTLY):
         gold = all(
-            all_of(
-                index.voice(stage, _SERVICE_USERS, Involvement.PARTNER),
-                index.voice(stage, _PROVIDERS, Involvement.PARTNER),
-            )
-            == TRUE
-            for stage in (Stage.DESIGN, Stage.DELIVERY)
+            voice(stage, _SERVICE_USERS, _PARTNER)[0] is True and voice(stage, _PROVIDERS, _PARTNER)[0] is True
+            for stage in _GOLD
         )
-        note = (
-            "Service users and providers are equal partners in design and delivery: the gold standard."
-            if gold
-            else "It falls short of the gold standard (equal partners in design and delivery), "
-            "which the paper does not require of co-production."
-        )
-        verdict = Verdict.judge(MODEL_ID, results, notes=(note, *notes))
-    return verdict
+        notes.append((_gold_note, (gold,)))
+    if initiative.relationships:
+        notes.extend((_equalising_note, (index, relationship)) for relationship in _other_equalising(index))
+    return Verdict.judge(MODEL_ID, results, notes=tuple(notes))
 
 
-def _other_equalising(initiative: Initiative) -> tuple[str, ...]:
-    """Commentary on relationships it narrows other than service users with mental-health professionals.
+def _gold_note(gold: bool) -> str:
+    if gold:
+        return "Service users and providers are equal partners in design and delivery: the gold standard."
+    return (
+        "It falls short of the gold standard (equal partners in design and delivery), "
+        "which the paper does not require of co-production."
+    )
+
+
+def _other_equalising(index: Index) -> tuple[Relationship, ...]:
+    """Narrowed relationships other than between service users and mental-health professionals.
 
     The paper's point (section 5): such equalising is a good that co-production
     shares, not co-production itself. Commentary only: no criterion reads relationships.
     """
-    index: Index = initiative._index  # noqa: SLF001 - the shared per-initiative index
+    stakeholders = index.stakeholders
 
     def is_user(stakeholder_id: str) -> bool:
-        stakeholder = index.stakeholders[stakeholder_id]
-        return Identity.SERVICE_USER in stakeholder.identities or stakeholder.user_run.value is True
+        stakeholder = stakeholders[stakeholder_id]
+        return _SERVICE_USER in stakeholder.identities or stakeholder.user_run.value is True
 
     def is_clinician(stakeholder_id: str) -> bool:
-        return Identity.MENTAL_HEALTH_PROFESSIONAL in index.stakeholders[stakeholder_id].identities
+        return _MENTAL_HEALTH_PROFESSIONAL in stakeholders[stakeholder_id].identities
 
-    notes = []
-    for relationship in equalises(initiative):
-        first, second = relationship.between
-        if (is_user(first) and is_clinician(second)) or (is_user(second) and is_clinician(first)):
-            continue
-        names = " and ".join(index.stakeholders[party].name for party in relationship.between)
-        aspect = relationship.aspect.value.replace("_", " ")
-        notes.append(
-            f"The relationship it equalises ({aspect}, as {relationship.claim.value}) "
-            f"is between {names}, not between service users and mental-health professionals: "
-            "a good co-production shares, not co-production itself."
+    return tuple(
+        relationship
+        for relationship in equalises(index.initiative)
+        if not any(
+            is_user(first) and is_clinician(second)
+            for first, second in (relationship.between, relationship.between[::-1])
         )
-    return tuple(notes)
+    )
 
 
-def _mental_health_at(index: Index, stage: Stage) -> Judgement:
-    judgements: list[Judgement] = []
-    for product in index.products_at.get(stage, ()):
-        if product.domain is UNKNOWN:
-            judgements.append((None, (f"products[{product.id}].domain",)))
-        else:
-            judgements.append((product.domain is Domain.MENTAL_HEALTH, ()))
-    return any_of(judgements)
-
-
-def _domain_phrase(name: str, domain: object) -> str:
-    shown = "domain unknown" if domain is UNKNOWN else f"a {str(domain).replace('_', ' ')} service"
-    return f"{name} ({shown})"
+def _equalising_note(index: Index, relationship: Relationship) -> str:
+    names = " and ".join(index.stakeholders[party].name for party in relationship.between)
+    aspect = relationship.aspect.value.replace("_", " ")
+    return (
+        f"The relationship it equalises ({aspect}, as {relationship.claim.value}) is between {names}, "
+        "not between service users and mental-health professionals: a good co-production shares, "
+        "not co-production itself."
+    )
 
 
 MODEL = Model(

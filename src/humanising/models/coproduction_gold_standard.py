@@ -12,35 +12,46 @@ from humanising._facts import Initiative, Involvement, Stage
 from humanising._index import Index, Side, all_of
 from humanising._registry import CriterionSpec, Model
 from humanising._verdict import RawCriterion, Status, Verdict, criterion
-from humanising.models._shared import PAPER, produces, roles_not_kept, seat_phrases, stage_names
+from humanising.models._shared import PAPER, paths, produces, roles_not_kept, seat_phrases, stage_names
+
+# Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
+# so the ones used while judging are bound once here.
+_PARTNER = Involvement.PARTNER
+_DELIVERY = Stage.DELIVERY
+_DESIGN = Stage.DESIGN
+_MET = Status.MET
+_STATUS_UNKNOWN = Status.UNKNOWN
 
 MODEL_ID = "coproduction_gold_standard"
 
-_SERVICE_USERS = frozenset({Side.SERVICE_USER})
-_PROVIDERS = frozenset({Side.PROVIDER})
+_SERVICE_USERS = Side.SERVICE_USER
+_PROVIDERS = Side.PROVIDER
+_BOTH = _SERVICE_USERS | _PROVIDERS
+_IDS = {_DESIGN: "equal_partners_design", _DELIVERY: "equal_partners_delivery"}
 
 
-def _render_partners(status: Status, stage: str, phrases: str) -> str:
-    if status is Status.MET:
-        return f"Service users and providers are equal partners (partner or leads) at {stage}: {phrases}."
-    if status is Status.UNKNOWN:
-        return f"Whether service users and providers are equal partners at {stage} is unknown: {phrases}."
-    return f"Service users and providers are not both partners at {stage}: {phrases}."
+def _render_partners(status: Status, index: Index, stage: Stage) -> str:
+    phrases = seat_phrases(index, index.seats(stage, _BOTH))
+    stage_name = stage_names([stage])
+    if status is _MET:
+        return f"Service users and providers are equal partners (partner or leads) at {stage_name}: {phrases}."
+    if status is _STATUS_UNKNOWN:
+        return f"Whether service users and providers are equal partners at {stage_name} is unknown: {phrases}."
+    return f"Service users and providers are not both partners at {stage_name}: {phrases}."
 
 
 def _equal_partners(index: Index, stage: Stage) -> RawCriterion:
     judgement = all_of(
-        index.voice(stage, _SERVICE_USERS, Involvement.PARTNER),
-        index.voice(stage, _PROVIDERS, Involvement.PARTNER),
+        index.voice(stage, _SERVICE_USERS, _PARTNER),
+        index.voice(stage, _PROVIDERS, _PARTNER),
     )
-    seats = index.seats_of(stage, _SERVICE_USERS | _PROVIDERS)
     return criterion(
-        f"equal_partners_{stage}",
+        _IDS[stage],
         judgement,
         _render_partners,
-        stage_names([stage]),
-        seat_phrases(seats),
-        facts=tuple(seat.path for seat in seats),
+        index,
+        stage,
+        facts=lambda: paths(index.seats(stage, _BOTH)),
     )
 
 
@@ -67,8 +78,8 @@ def coproduction_gold_standard(initiative: Initiative) -> Verdict:
         MODEL_ID,
         (
             produces(initiative),
-            _equal_partners(index, Stage.DESIGN),
-            _equal_partners(index, Stage.DELIVERY),
+            _equal_partners(index, _DESIGN),
+            _equal_partners(index, _DELIVERY),
             roles_not_kept(initiative, "roles_shared"),
         ),
     )

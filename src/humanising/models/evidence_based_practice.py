@@ -15,6 +15,11 @@ from humanising._unknown import UNKNOWN, Fact
 from humanising._verdict import RawCriterion, Status, Verdict, criterion
 from humanising.models._shared import PAPER
 
+# Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
+# so the ones used while judging are bound once here.
+_MET = Status.MET
+_STATUS_UNKNOWN = Status.UNKNOWN
+
 MODEL_ID = "evidence_based_practice"
 
 _WORDING = {
@@ -43,10 +48,10 @@ _WORDING = {
 
 def _render(status: Status, key: str, hedge: str, note: str) -> str:
     met, unmet, question = _WORDING[key]
-    if status is Status.UNKNOWN:
+    if status is _STATUS_UNKNOWN:
         sentence = f"It is unknown whether {question}"
     else:
-        sentence = (met if status is Status.MET else unmet) + hedge
+        sentence = (met if status is _MET else unmet) + hedge
     sentence = sentence[0].upper() + sentence[1:]
     return f"{sentence}{f' ({note})' if note else ''}."
 

@@ -15,16 +15,16 @@ from __future__ import annotations
 from typing import Any
 
 from humanising._facts import Initiative, Involvement, RoleDifferentiation, Stage
-from humanising._index import Index, Judgement, Side, any_of
+from humanising._index import Index, Judgement, Side
 from humanising._registry import CriterionSpec, Model
 from humanising._unknown import UNKNOWN, Fact
 from humanising._verdict import RawCriterion, Status, Verdict, criterion
-from humanising.models._shared import seat_phrases, seats_on, stage_names
+from humanising.models._shared import paths, seat_phrases, seats_on, stage_names
 
 MODEL_ID = "transformative_coproduction"
 ESSAY = "An essay on Edgar Cahn's transformative co-production and the legacy of the institutions"
 
-POWER_SIDES = frozenset({Side.SERVICE_USER, Side.SURVIVOR})
+POWER_SIDES = Side.SERVICE_USER | Side.SURVIVOR
 """Service users, survivors and organisations run by service users."""
 DECISION_STAGES = (
     Stage.INITIATION,
@@ -34,29 +34,51 @@ DECISION_STAGES = (
     Stage.EVALUATION,
     Stage.CARE_DECISIONS,
 )
-RESOURCE_STAGES = (Stage.FUNDING, Stage.ALLOCATION)
+
+# Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
+# so the ones used while judging are bound once here.
+_INVOLVED = Involvement.INVOLVED
+_PARTNER = Involvement.PARTNER
+_DISSOLVED = RoleDifferentiation.DISSOLVED
+_ALLOCATION = Stage.ALLOCATION
+_CARE_DECISIONS = Stage.CARE_DECISIONS
+_DELIVERY = Stage.DELIVERY
+_DESIGN = Stage.DESIGN
+_EVALUATION = Stage.EVALUATION
+_FUNDING = Stage.FUNDING
+_INITIATION = Stage.INITIATION
+_NEEDS_ASSESSMENT = Stage.NEEDS_ASSESSMENT
+_POLICY = Stage.POLICY
+_MET = Status.MET
+_STATUS_UNKNOWN = Status.UNKNOWN
+_UNMET = Status.UNMET
+RESOURCE_STAGES = (_FUNDING, _ALLOCATION)
 
 
-def _render_power(status: Status, what: str, stages: str, phrases: str) -> str:
-    if status is Status.MET:
-        return f"Service users or survivors lead or partner on {what} at {stages}: power relocates to them."
-    if status is Status.UNKNOWN:
+def _render_power(status: Status, what: str, index: Index, stages: tuple[Stage, ...]) -> str:
+    if status is _MET:
+        holding = tuple(stage for stage in stages if index.voice(stage, POWER_SIDES, _PARTNER)[0] is True)
+        return (
+            f"Service users or survivors lead or partner on {what} at {stage_names(holding)}: power relocates to them."
+        )
+    phrases = seat_phrases(index, seats_on(index, stages, POWER_SIDES))
+    if status is _STATUS_UNKNOWN:
         return f"Whether service users or survivors lead or partner on {what} is unknown: {phrases}."
-    return f"No service user, survivor or organisation of theirs leads or partners on {what} ({stages}): {phrases}."
+    return (
+        f"No service user, survivor or organisation of theirs leads or partners on {what} "
+        f"({stage_names(stages)}): {phrases}."
+    )
 
 
 def _power(index: Index, stages: tuple[Stage, ...], what: str, criterion_id: str) -> RawCriterion:
-    judgement = any_of(index.voice(stage, POWER_SIDES, Involvement.PARTNER) for stage in stages)
-    holding = tuple(stage for stage in stages if index.voice(stage, POWER_SIDES, Involvement.PARTNER)[0] is True)
-    seats = seats_on(index, stages, POWER_SIDES)
     return criterion(
         criterion_id,
-        judgement,
+        index.voice_anywhere(stages, POWER_SIDES, _PARTNER),
         _render_power,
         what,
-        stage_names(holding or stages),
-        seat_phrases(seats),
-        facts=tuple(seat.path for seat in seats),
+        index,
+        stages,
+        facts=lambda: paths(seats_on(index, stages, POWER_SIDES)),
     )
 
 
@@ -101,7 +123,7 @@ _FACT_WORDING = {
 
 def _render_fact(status: Status, key: str, value: str, hedge: str) -> str:
     met, unmet, unknown = _FACT_WORDING[key]
-    template = {Status.MET: met, Status.UNMET: unmet, Status.UNKNOWN: unknown}[status]
+    template = {_MET: met, _UNMET: unmet, _STATUS_UNKNOWN: unknown}[status]
     return template.format(value=value, hedge=hedge)
 
 
@@ -111,10 +133,11 @@ def _from_fact(key: str, path: str, fact: Fact[Any], holds: bool | None, *, esse
     return criterion(key, judgement, _render_fact, key, shown, fact.hedge, essential=essential, facts=(path,))
 
 
-def _render_reciprocity(status: Status, phrases: str) -> str:
-    if status is Status.MET:
+def _render_reciprocity(status: Status, index: Index) -> str:
+    phrases = seat_phrases(index, index.seats(_DELIVERY, POWER_SIDES))
+    if status is _MET:
         return f"Service users contribute as well as receive: {phrases}."
-    if status is Status.UNKNOWN:
+    if status is _STATUS_UNKNOWN:
         return f"Whether service users contribute as well as receive is unknown: {phrases}."
     return f"Service users receive without contributing to delivery: {phrases}."
 
@@ -145,7 +168,6 @@ def transformative_coproduction(initiative: Initiative) -> Verdict:
     agenda = observations.agenda_set_by.value
     roles = initiative.role_differentiation.value
     dissent = observations.dissent.value
-    delivery_seats = index.seats_of(Stage.DELIVERY, POWER_SIDES)
     results = (
         _power(index, DECISION_STAGES, "decisions", "decision_power"),
         _power(index, RESOURCE_STAGES, "resources", "resource_power"),
@@ -164,11 +186,11 @@ def transformative_coproduction(initiative: Initiative) -> Verdict:
         ),
         criterion(
             "reciprocity",
-            index.voice(Stage.DELIVERY, POWER_SIDES, Involvement.INVOLVED),
+            index.voice(_DELIVERY, POWER_SIDES, _INVOLVED),
             _render_reciprocity,
-            seat_phrases(delivery_seats),
+            index,
             essential=False,
-            facts=tuple(seat.path for seat in delivery_seats),
+            facts=lambda: paths(index.seats(_DELIVERY, POWER_SIDES)),
         ),
         _from_fact(
             "assets", "observations.assets_view", observations.assets_view, observations.assets_view.value is True
@@ -177,7 +199,7 @@ def transformative_coproduction(initiative: Initiative) -> Verdict:
             "roles_disrupted",
             "role_differentiation",
             initiative.role_differentiation,
-            roles is RoleDifferentiation.DISSOLVED,
+            roles is _DISSOLVED,
         ),
         _from_fact(
             "challenge",

@@ -9,47 +9,74 @@ verdict notes it.
 
 from __future__ import annotations
 
-from humanising._facts import Identity, Initiative, Involvement, Role, Stage, Stakeholder
+from humanising._facts import Identity, Initiative, Involvement, Revision, Role, Stage, Stakeholder
 from humanising._index import FALSE, TRUE, Index, Judgement
 from humanising._registry import CriterionSpec, Model
 from humanising._unknown import UNKNOWN, Fact
 from humanising._verdict import RawCriterion, Status, Verdict, criterion
 from humanising.models._shared import PAPER, seat_phrases
 
+# Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
+# so the ones used while judging are bound once here.
+_SERVICE_USER = Identity.SERVICE_USER
+_CONSULTED = Involvement.CONSULTED
+_CLIENT = Role.CLIENT
+_DESIGNER = Role.DESIGNER
+_END_USER = Role.END_USER
+_EVALUATION = Stage.EVALUATION
+_MET = Status.MET
+_STATUS_UNKNOWN = Status.UNKNOWN
+_UNMET = Status.UNMET
+
 MODEL_ID = "user_centred_design"
 
-_ROLES = (Role.CLIENT, Role.DESIGNER, Role.END_USER)
+_ROLES = (_CLIENT, _DESIGNER, _END_USER)
+_ROLE_WORDS = {_CLIENT: "client", _DESIGNER: "designer", _END_USER: "end user"}
 
 
-def _render_roles(status: Status, found: str, missing: str) -> str:
-    if status is Status.MET:
+def _render_roles(status: Status, by_role: dict[Role, tuple[Stakeholder, ...]]) -> str:
+    if status is _MET:
+        found = "; ".join(
+            f"{_ROLE_WORDS[role]}: {', '.join(s.name for s in by_role[role])}" for role in _ROLES if by_role[role]
+        )
         return f"There is a client, a designer and end users: {found}."
+    missing = ", ".join(_ROLE_WORDS[role] for role in _ROLES if not by_role[role])
     return f"The three corners of design are not all there: no {missing}."
 
 
 def _render_fact(status: Status, what: str, hedge: str, note: str) -> str:
     extra = f" ({note})" if note else ""
-    if status is Status.MET:
+    if status is _MET:
         return f"There was {what}{hedge}{extra}."
-    if status is Status.UNKNOWN:
+    if status is _STATUS_UNKNOWN:
         return f"Whether there was {what} is unknown."
     return f"There was no {what}{hedge}{extra}."
 
 
-def _render_research(status: Status, hedge: str, note: str, feedback: str) -> str:
+def _render_research(status: Status, hedge: str, note: str, index: Index, end_users: frozenset[str]) -> str:
     sentence = _render_fact(status, "research with end users to understand their needs", hedge, note)
-    if status is Status.UNMET and feedback:
-        sentence += f" End users' feedback informed the evaluation, not the design: {feedback}."
+    if status is _UNMET:
+        feedback = tuple(
+            p
+            for p in index.seats(_EVALUATION)
+            if p.stakeholder in end_users and p.involvement is not UNKNOWN and p.involvement.at_least(_CONSULTED)
+        )
+        if feedback:
+            sentence += (
+                f" End users' feedback informed the evaluation, not the design: {seat_phrases(index, feedback)}."
+            )
     return sentence
 
 
-def _render_iteration(status: Status, answered: str, descriptions: str) -> str:
-    if status is Status.MET:
-        return f"Revisions responded to end users' needs: {descriptions}."
-    if status is Status.UNKNOWN:
+def _render_iteration(status: Status, index: Index, shown: tuple[Revision, ...]) -> str:
+    if status is _STATUS_UNKNOWN:
         return "Whether revisions responded to end users' needs is unknown."
-    if not descriptions:
+    descriptions = "; ".join(f"{r.description}{r.basis.hedge}" for r in shown)
+    if status is _MET:
+        return f"Revisions responded to end users' needs: {descriptions}."
+    if not shown:
         return "No revision was made in response to end users."
+    answered = ", ".join(sorted({index.stakeholders[s].name for r in shown for s in r.answers}))
     return f"No revision answered end users; the revisions answered the concerns of {answered}: {descriptions}."
 
 
@@ -84,28 +111,16 @@ def user_centred_design(initiative: Initiative) -> Verdict:
     index: Index = initiative._index  # noqa: SLF001 - the shared per-initiative index
     ordered = sorted(initiative.stakeholders, key=lambda stakeholder: stakeholder.id)
     by_role = {role: tuple(s for s in ordered if role in s.roles) for role in _ROLES}
-    missing = [str(role).replace("_", " ") for role in _ROLES if not by_role[role]]
-    found = "; ".join(
-        f"{str(role).replace('_', ' ')}: {', '.join(s.name for s in by_role[role])}" for role in _ROLES if by_role[role]
-    )
     roles = criterion(
         "roles",
-        FALSE if missing else TRUE,
+        TRUE if all(by_role.values()) else FALSE,
         _render_roles,
-        found,
-        ", ".join(missing),
-        facts=tuple(f"stakeholders[{s.id}].roles" for role in _ROLES for s in by_role[role]),
+        by_role,
+        facts=lambda: tuple(f"stakeholders[{s.id}].roles" for role in _ROLES for s in by_role[role]),
     )
 
     process = initiative.design_process
-    end_users = {s.id for s in by_role[Role.END_USER]}
-    feedback = tuple(
-        seat
-        for seat in index.seats(Stage.EVALUATION)
-        if seat.participation.stakeholder in end_users
-        and seat.participation.involvement is not UNKNOWN
-        and seat.participation.involvement.at_least(Involvement.CONSULTED)
-    )
+    end_users = frozenset(s.id for s in by_role[_END_USER])
     research_fact = process.end_user_research
     research = criterion(
         "research",
@@ -113,49 +128,31 @@ def user_centred_design(initiative: Initiative) -> Verdict:
         _render_research,
         research_fact.hedge,
         research_fact.note,
-        seat_phrases(feedback) if feedback else "",
+        index,
+        end_users,
         facts=("design_process.end_user_research",),
     )
 
     revisions = process.revisions.value
     if revisions is UNKNOWN:
-        iteration = criterion(
-            "iteration",
-            (None, ("design_process.revisions",)),
-            _render_iteration,
-            "",
-            "",
-            facts=("design_process.revisions",),
-        )
+        iteration = criterion("iteration", (None, _REVISIONS), _render_iteration, index, (), facts=_REVISIONS)
     else:
-        answering = [r for r in revisions if r.answers & end_users]
-        shown = answering or list(revisions)
-        answered = sorted({index.stakeholders[s].name for r in shown for s in r.answers})
+        answering = tuple(r for r in revisions if r.answers & end_users)
         iteration = criterion(
             "iteration",
             TRUE if answering else FALSE,
             _render_iteration,
-            ", ".join(answered),
-            "; ".join(f"{r.description}{r.basis.hedge}" for r in shown),
-            facts=("design_process.revisions",),
+            index,
+            answering or revisions,
+            facts=_REVISIONS,
         )
-
-    notes: tuple[str, ...] = ()
 
     def is_user(stakeholder: Stakeholder) -> bool:
-        return Identity.SERVICE_USER in stakeholder.identities or stakeholder.user_run.value is True
+        return _SERVICE_USER in stakeholder.identities or stakeholder.user_run.value is True
 
-    if (
-        by_role[Role.DESIGNER]
-        and any(is_user(s) for s in by_role[Role.CLIENT])
-        and all(is_user(s) for s in by_role[Role.DESIGNER])
-    ):
-        notes = (
-            (
-                "The client and the designers were themselves service users, so the usual power gap between "
-                "client, designer and end user did not arise (paper, section 4.2)."
-            ),
-        )
+    notes: tuple[str, ...] = ()
+    if by_role[_DESIGNER] and any(is_user(s) for s in by_role[_CLIENT]) and all(is_user(s) for s in by_role[_DESIGNER]):
+        notes = (_NO_GAP,)
     return Verdict.judge(
         MODEL_ID,
         (
@@ -168,6 +165,12 @@ def user_centred_design(initiative: Initiative) -> Verdict:
         notes=notes,
     )
 
+
+_REVISIONS = ("design_process.revisions",)
+_NO_GAP = (
+    "The client and the designers were themselves service users, so the usual power gap between "
+    "client, designer and end user did not arise (paper, section 4.2)."
+)
 
 MODEL = Model(
     id=MODEL_ID,

@@ -13,51 +13,52 @@ from __future__ import annotations
 from humanising._facts import Initiative, Involvement, Stage, in_stage_order
 from humanising._index import Index, Judgement, Side, all_of, any_of, negate
 from humanising._registry import CriterionSpec, Model
-from humanising._verdict import RawCriterion, Status, Verdict, criterion
-from humanising.models._shared import PAPER, seat_phrases, stage_names
+from humanising._verdict import Status, Verdict, criterion
+from humanising.models._shared import PAPER, paths, seat_phrases, seats_on, stage_names
+
+# Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
+# so the ones used while judging are bound once here.
+_INVOLVED = Involvement.INVOLVED
+_LEADS = Involvement.LEADS
+_DELIVERY = Stage.DELIVERY
+_DESIGN = Stage.DESIGN
+_MET = Status.MET
+_STATUS_UNKNOWN = Status.UNKNOWN
 
 MODEL_ID = "user_led"
 
-_SERVICE_USERS = frozenset({Side.SERVICE_USER})
-_PROVIDERS = frozenset({Side.PROVIDER})
-_REQUIRED = (Stage.DESIGN, Stage.DELIVERY)
+_SERVICE_USERS = Side.SERVICE_USER
+_PROVIDERS = Side.PROVIDER
+_REQUIRED = (_DESIGN, _DELIVERY)
+_IDS = {_DESIGN: "led_design", _DELIVERY: "led_delivery"}
+_EITHER_SIDE = _SERVICE_USERS | _PROVIDERS
 
 
 def led_at(index: Index, stage: Stage) -> Judgement:
     """Whether service users lead ``stage`` with no provider involved or more."""
-    return all_of(
-        index.voice(stage, _SERVICE_USERS, Involvement.LEADS),
-        negate(index.voice(stage, _PROVIDERS, Involvement.INVOLVED)),
-    )
+    leads = index.voice(stage, _SERVICE_USERS, _LEADS)
+    if leads[0] is False:
+        return leads
+    return all_of(leads, negate(index.voice(stage, _PROVIDERS, _INVOLVED)))
 
 
-def _render_some(status: Status, led: str, phrases: str) -> str:
-    if status is Status.MET:
-        return f"Service users lead, with no provider sharing control, at {led}."
-    if status is Status.UNKNOWN:
+def _render_some(status: Status, index: Index, stages: tuple[Stage, ...], led: tuple[Stage, ...]) -> str:
+    if status is _MET:
+        return f"Service users lead, with no provider sharing control, at {stage_names(led)}."
+    phrases = seat_phrases(index, seats_on(index, stages, _EITHER_SIDE))
+    if status is _STATUS_UNKNOWN:
         return f"Whether service users lead any stage on their own is unknown: {phrases}."
     return f"Service users lead no stage on their own: {phrases}."
 
 
-def _render_stage(status: Status, stage: str, phrases: str) -> str:
-    if status is Status.MET:
-        return f"{stage.capitalize()} is user-led: {phrases}."
-    if status is Status.UNKNOWN:
-        return f"Whether {stage} is user-led is unknown: {phrases}."
-    return f"{stage.capitalize()} is not user-led: {phrases}."
-
-
-def _stage_result(index: Index, stage: Stage, judgement: Judgement) -> RawCriterion:
-    seats = index.seats(stage)
-    return criterion(
-        f"led_{stage}",
-        judgement,
-        _render_stage,
-        stage_names([stage]),
-        seat_phrases(seats),
-        essential=False,
-        facts=tuple(seat.path for seat in seats),
-    )
+def _render_stage(status: Status, index: Index, stage: Stage) -> str:
+    name = stage_names([stage])
+    phrases = seat_phrases(index, index.seats(stage))
+    if status is _MET:
+        return f"{name.capitalize()} is user-led: {phrases}."
+    if status is _STATUS_UNKNOWN:
+        return f"Whether {name} is user-led is unknown: {phrases}."
+    return f"{name.capitalize()} is not user-led: {phrases}."
 
 
 def user_led(initiative: Initiative) -> Verdict:
@@ -80,23 +81,33 @@ def user_led(initiative: Initiative) -> Verdict:
         ('partly', ['delivery'])
     """
     index: Index = initiative._index  # noqa: SLF001 - the shared per-initiative index
-    stages = in_stage_order({*index.by_stage, *_REQUIRED})
+    stages = in_stage_order({*index.stages(), *_REQUIRED})
     by_stage = {stage: led_at(index, stage) for stage in stages}
     led = tuple(stage for stage in stages if by_stage[stage][0] is True)
-    all_seats = tuple(seat for stage in stages for seat in index.seats(stage))
-    some = criterion(
-        "led_somewhere",
-        any_of(by_stage.values()),
-        _render_some,
-        stage_names(led),
-        seat_phrases(seat for seat in all_seats if seat.sides & (_SERVICE_USERS | _PROVIDERS)),
-        facts=tuple(seat.path for stage in led for seat in index.seats(stage)),
+    results = [
+        criterion(
+            "led_somewhere",
+            any_of(by_stage.values()),
+            _render_some,
+            index,
+            stages,
+            led,
+            facts=lambda: paths(p for stage in led for p in index.seats(stage)),
+        )
+    ]
+    results.extend(
+        criterion(
+            _IDS[stage],
+            by_stage[stage],
+            _render_stage,
+            index,
+            stage,
+            essential=False,
+            facts=lambda stage=stage: paths(index.seats(stage)),  # type: ignore[misc]
+        )
+        for stage in _REQUIRED
     )
-    return Verdict.judge(
-        MODEL_ID,
-        (some, *(_stage_result(index, stage, by_stage[stage]) for stage in _REQUIRED)),
-        stages=led,
-    )
+    return Verdict.judge(MODEL_ID, tuple(results), stages=led)
 
 
 MODEL = Model(
