@@ -17,11 +17,10 @@ Example:
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-from humanising import casebook, exceptions
-from humanising._analysis import Analysis, analyse, classify, register_model, registered_models, unregister_model
-from humanising._barriers import Barrier, BarrierFinding, Finding, barriers
+from humanising import exceptions
 from humanising._facts import (
     AgendaSetter,
     Aspect,
@@ -51,14 +50,48 @@ from humanising._facts import (
     Stage,
     Stakeholder,
 )
-from humanising._readings import Reading, ReadingMatch, readings
-from humanising._registry import CriterionSpec, Model
-from humanising._relations import Quadrant, equalises, humanises, quadrant
 from humanising._unknown import UNKNOWN, Basis, Fact, Unknown
-from humanising._verdict import CriterionResult, Fit, Status, Verdict
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from humanising import casebook
+    from humanising._analysis import Analysis, analyse, classify, register_model, registered_models, unregister_model
+    from humanising._barriers import Barrier, BarrierFinding, Finding, barriers
+    from humanising._readings import Reading, ReadingMatch, readings
+    from humanising._registry import CriterionSpec, Model
+    from humanising._relations import Quadrant, equalises, humanises, quadrant
+    from humanising._verdict import CriterionResult, Fit, Status, Verdict
+
+# The facts load with the package; the reasoning, the registry and the casebook load
+# on first use, so that `import humanising` stays cheap for programs that only build facts.
+_LAZY = {
+    "casebook": "humanising.casebook",
+    **dict.fromkeys(
+        ("Analysis", "analyse", "classify", "register_model", "registered_models", "unregister_model"),
+        "humanising._analysis",
+    ),
+    **dict.fromkeys(("Barrier", "BarrierFinding", "Finding", "barriers"), "humanising._barriers"),
+    **dict.fromkeys(("Reading", "ReadingMatch", "readings"), "humanising._readings"),
+    **dict.fromkeys(("CriterionSpec", "Model"), "humanising._registry"),
+    **dict.fromkeys(("Quadrant", "equalises", "humanises", "quadrant"), "humanising._relations"),
+    **dict.fromkeys(("CriterionResult", "Fit", "Status", "Verdict"), "humanising._verdict"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'humanising' has no attribute {name!r}")
+    loaded = importlib.import_module(module)
+    value = loaded if module == f"humanising.{name}" else getattr(loaded, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "UNKNOWN",

@@ -16,7 +16,6 @@ Example:
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 from humanising._facts import Initiative
 from humanising.exceptions import UnknownCaseError
@@ -27,6 +26,8 @@ __all__ = ["file_name", "ids", "load", "load_all"]
 @functools.cache
 def _cases() -> dict[str, tuple[str, Initiative]]:
     # Parsed once per process: the files ship with the package and do not change.
+    from importlib import resources  # costs ~10 ms at import time, so only when cases are read
+
     from humanising._serialize import parse_text
 
     found: dict[str, tuple[str, Initiative]] = {}
