@@ -238,6 +238,35 @@ def judge_all(initiative: Initiative) -> None:
     humanising.humanises(initiative)
 
 
+_INVOLVED_OR_MORE = frozenset({"involved", "partner", "leads"})
+_PROFESSIONALS = frozenset({"mental_health_professional", "other_professional"})
+
+
+def naive_five(initiative: Initiative) -> tuple[bool, ...]:
+    """A reference workload: five naive predicates that scan the participation tuple, no reasons, no unknowns.
+
+    It calibrates the machine: the issue that set the 40 us target measured this
+    kind of code at about 19 us on the same kind of machine.
+    """
+    parts = initiative.participations
+    users = [p for p in parts if p.capacity == "service_user" and p.involvement in _INVOLVED_OR_MORE]
+    professionals = [p for p in parts if p.capacity in _PROFESSIONALS and p.involvement in _INVOLVED_OR_MORE]
+    coproduced = any(u.stage == p.stage for u in users for p in professionals)
+    evidence = initiative.evidence
+    evidence_based = all(
+        fact.value is True
+        for fact in (evidence.question_by_topic_experts, evidence.literature_searched, evidence.evidence_applied)
+    )
+    user_led = any(
+        u.involvement == "leads" and not any(p.stage == u.stage for p in professionals) for u in users
+    )
+    community = any(p.capacity == "community_member" and p.involvement in _INVOLVED_OR_MORE for p in parts)
+    roles = {role for s in initiative.stakeholders for role in s.roles}
+    process = initiative.design_process
+    user_centred = {"client", "designer", "end_user"} <= roles and process.end_user_research.value is True
+    return coproduced, evidence_based, user_led, community, user_centred
+
+
 # --- timing helpers
 
 
@@ -311,12 +340,25 @@ def sample_reasons(settings: Settings, initiative: Initiative) -> float:
     return per_call_us(run, len(batches))
 
 
+def sample_naive(settings: Settings, template: Initiative) -> float:
+    """Per initiative: the naive reference workload, on fresh initiatives."""
+    batch = fresh_copies(template, settings.batch)
+    gc.collect()
+
+    def run() -> None:
+        for initiative in batch:
+            naive_five(initiative)
+
+    return per_call_us(run, len(batch))
+
+
 def time_classify(settings: Settings, template: Initiative) -> dict[str, list[float]]:
     """Every in-process timing, interleaved repeat by repeat so that drift in machine load hits them alike."""
     reused = attrs.evolve(template)
     judge_all(reused)
-    samples: dict[str, list[float]] = {"cold": [], "index": [], "warm": [], "reasons": []}
+    samples: dict[str, list[float]] = {"cold": [], "index": [], "warm": [], "reasons": [], "naive": []}
     for _ in range(settings.classify_repeats):
+        samples["naive"].append(sample_naive(settings, template))
         samples["cold"].append(sample_cold(settings, template))
         samples["index"].append(sample_index(settings, template))
         samples["warm"].append(sample_warm(settings, reused))
@@ -423,6 +465,11 @@ def classify_rows(settings: Settings) -> list[Row]:
         Row("classify+equalises+humanises, warm (reused)", median_us(samples["warm"])),
         Row(f"reasons of all {verdict_count} verdicts (lazy render)", median_us(samples["reasons"])),
         Row("  per verdict", f"{statistics.median(samples['reasons']) / verdict_count:.1f} us"),
+        Row("reference: five naive predicates (issue: ~19 us)", median_us(samples["naive"])),
+        Row(
+            "cold / reference (40/19 = 2.1x at the target)",
+            f"{min(samples['cold']) / min(samples['naive']):.1f}x (of minima)",
+        ),
     ]
 
 
