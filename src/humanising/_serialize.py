@@ -69,8 +69,9 @@ class LocatedCaseFileError(CaseFileError):
         self.line = line
         self.column = column
         where = file if line is None else f"{file}:{line}" if column is None else f"{file}:{line}:{column}"
-        # A syntax error's path is already the line and column: say it once.
-        self.args = (f"{where}: {expected}" if path.startswith("line ") else f"{where}: {path}: {expected}",)
+        # A syntax error's path is the line and column, and "$" is the whole file: neither adds anything.
+        plain = path == "$" or path.startswith("line ")
+        self.args = (f"{where}: {expected}" if plain else f"{where}: {path}: {expected}",)
 
 
 def did_you_mean(value: object, choices: Sequence[str]) -> str:

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from humanising._analysis import Analysis, registered_models
+from humanising._analysis import Analysis
+from humanising._verdict import Fit
+from humanising.reports._common import entries, model_columns, short_name
 
-_SHORT = {
-    "coproduction": "co-production",
-    "coproduction_gold_standard": "gold standard",
-    "evidence_based_practice": "EBP",
-    "user_led": "user-led",
-    "community_involvement": "community",
-    "user_centred_design": "UCD",
+_COLOURS = {
+    Fit.FITS.value: "\x1b[32m",  # green
+    Fit.PARTLY.value: "\x1b[33m",  # yellow
+    Fit.DOES_NOT_FIT.value: "\x1b[31m",  # red
+    Fit.UNDETERMINED.value: "\x1b[2m",  # dim
 }
+_RESET = "\x1b[0m"
 
 
 def _equalises(analysis: Analysis) -> str:
@@ -26,25 +27,45 @@ def _equalises(analysis: Analysis) -> str:
     )
 
 
-def casebook_table(analyses: Sequence[Analysis]) -> str:
-    """A table with a row per initiative: verdicts of every model, what it equalises, whether it humanises."""
-    model_ids = [model.id for model in registered_models()]
-    header = ["case", *(_SHORT.get(model_id, model_id) for model_id in model_ids), "humanises", "quadrant", "equalises"]
-    rows = [
-        [
-            analysis.initiative.id,
-            *(analysis.verdicts[model_id].fit.value for model_id in model_ids),
-            analysis.humanises.fit.value,
-            analysis.quadrant.value,
-            _equalises(analysis),
-        ]
-        for analysis in analyses
-    ]
-    widths = [max(len(row[column]) for row in (header, *rows)) for column in range(len(header) - 1)]
+def casebook_table(analyses: Iterable[Analysis], *, colour: bool = False) -> str:
+    """A table with a row per initiative: verdicts of every model, what it equalises, whether it humanises.
 
-    def line(cells: Sequence[str]) -> str:
-        padded = [cell.ljust(width) for cell, width in zip(cells, widths, strict=False)]
-        return " | ".join([*padded, cells[-1]]).rstrip() + "\n"
+    A programme's parts follow it, each on its own row (once, however often they are passed).
+
+    Args:
+        analyses: The analyses, as ``humanising.analyse`` returns them.
+        colour: Colour each fit with ANSI escapes (green fits, yellow partly, red does not fit, dim undetermined).
+
+    Example:
+        >>> import humanising
+        >>> table = casebook_table([humanising.analyse(humanising.casebook.load("sleepwell"))])
+        >>> [cell.strip() for cell in table.splitlines()[2].split(" | ")][:3]
+        ['sleepwell', 'does not fit', 'does not fit']
+    """
+    rows = entries(analyses)
+    model_ids = model_columns(rows)
+    header = ["case", *(short_name(model_id) for model_id in model_ids), "humanises", "quadrant", "equalises"]
+    cells = [
+        [
+            row.analysis.initiative.id,
+            *(row.analysis.verdicts[model_id].fit.value for model_id in model_ids),
+            row.analysis.humanises.fit.value,
+            row.analysis.quadrant.value,
+            _equalises(row.analysis),
+        ]
+        for row in rows
+    ]
+    widths = [max(len(row[column]) for row in (header, *cells)) for column in range(len(header) - 1)]
+    fit_columns = range(1, len(model_ids) + 2)
+
+    def line(row: Sequence[str], *, paint: bool) -> str:
+        padded = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        if paint:
+            padded = [
+                f"{_COLOURS[row[column]]}{text}{_RESET}" if column in fit_columns and row[column] in _COLOURS else text
+                for column, text in enumerate(padded)
+            ]
+        return " | ".join([*padded, row[-1]]).rstrip() + "\n"
 
     rule = "-+-".join("-" * width for width in widths) + "-+-" + "-" * len(header[-1]) + "\n"
-    return line(header) + rule + "".join(line(row) for row in rows)
+    return line(header, paint=False) + rule + "".join(line(row, paint=colour) for row in cells)

@@ -1,5 +1,15 @@
 """The edges that present verdicts: diagrams and reports.
 
+- [`mermaid`][humanising.reports.mermaid]: an initiative as Mermaid flowchart text.
+- [`report_data`][humanising.reports.report_data] and [`json_report`][humanising.reports.json_report]:
+  the versioned JSON report (``{"format": 1, "initiatives": [...]}``).
+- [`markdown_report`][humanising.reports.markdown_report]: sections with verdict tables, reasons
+  and Mermaid diagrams.
+- [`html_report`][humanising.reports.html_report]: one self-contained page with the cases-by-models
+  matrix, the equalising-by-humanising chart and a section per initiative.
+
+Each report takes analyses (``humanising.analyse``); a programme is followed by its parts.
+
 Example:
     >>> import humanising
     >>> from humanising.reports import mermaid
@@ -9,6 +19,9 @@ Example:
 
 from __future__ import annotations
 
+from humanising.reports._html import html_report
+from humanising.reports._json import FORMAT, json_report, report_data
+from humanising.reports._markdown import markdown_report
 from humanising.reports._mermaid import mermaid
 
-__all__ = ["mermaid"]
+__all__ = ["FORMAT", "html_report", "json_report", "markdown_report", "mermaid", "report_data"]

@@ -12,7 +12,7 @@ from humanising._facts import Identity, Initiative, Involvement, in_stage_order
 from humanising._relations import equalises
 from humanising._unknown import UNKNOWN
 
-_GROUP_NAMES = {
+GROUP_NAMES = {
     Identity.SERVICE_USER: "service users",
     Identity.SURVIVOR: "survivors",
     Identity.CARER: "carers and families",
@@ -62,7 +62,7 @@ def mermaid(initiative: Initiative) -> str:
         first = min(stakeholder.identities, key=_IDENTITY_ORDER.__getitem__)
         groups.setdefault(first, []).append(f"    {_node('s_', stakeholder.id)}[{_label(stakeholder.name)}]")
     for identity in sorted(groups, key=_IDENTITY_ORDER.__getitem__):
-        lines.append(f"  subgraph {_node('g_', identity.value)}[{_label(_GROUP_NAMES[identity])}]")
+        lines.append(f"  subgraph {_node('g_', identity.value)}[{_label(GROUP_NAMES[identity])}]")
         lines.extend(groups[identity])
         lines.append("  end")
     stages = in_stage_order({p.stage for p in initiative.participations})

@@ -1,0 +1,163 @@
+"""The JSON report: stable, documented and versioned, for other tools to parse."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from humanising._analysis import Analysis
+from humanising._facts import Relationship
+from humanising._verdict import Verdict
+from humanising.reports._common import entries, model_columns, model_names
+
+FORMAT = 1
+"""The version of the report's shape. Keys are only ever added; a renamed or removed key bumps it."""
+
+
+def _verdict(verdict: Verdict) -> dict[str, Any]:
+    return {
+        "fit": verdict.fit.value,
+        "criteria": [
+            {
+                "id": result.id,
+                "status": result.status.value,
+                "essential": result.essential,
+                "reason": result.reason,
+                "facts": list(result.facts),
+                "unknowns": list(result.unknowns),
+            }
+            for result in verdict.criteria
+        ],
+        "stages": [stage.value for stage in verdict.stages],
+        "notes": list(verdict.notes),
+        "unknowns": list(verdict.unknowns),
+    }
+
+
+def _relationship(relationship: Relationship) -> dict[str, Any]:
+    return {
+        "between": list(relationship.between),
+        "aspect": relationship.aspect.value,
+        "change": relationship.change.value,
+        "claim": relationship.claim.value,
+        "basis": relationship.basis.value,
+        "note": relationship.note,
+    }
+
+
+def report_data(analyses: Iterable[Analysis]) -> dict[str, Any]:
+    """The report as plain data, ``{"format": 1, "models": [...], "initiatives": [...]}``.
+
+    The shape, version 1 (``format``)::
+
+        {
+          "format": 1,
+          "models": [{"id": "coproduction", "name": "Co-production"}, ...],
+          "initiatives": [
+            {
+              "id": "sleepwell",                  # the initiative's id
+              "name": "SleepWell",
+              "part_of": null,                    # the programme's id, for a part of one
+              "illustrative": false,              # true for invented cases
+              "verdicts": {                       # every model's verdict, by model id
+                "coproduction": {
+                  "fit": "does not fit",          # fits | partly | does not fit | undetermined
+                  "criteria": [
+                    {"id": "coproduction.something_produced", "status": "met",   # met | unmet | unknown
+                     "essential": true, "reason": "A sentence.",
+                     "facts": ["products"], "unknowns": []}
+                  ],
+                  "stages": [],                   # stages the verdict singles out (user_led)
+                  "notes": [],                    # further sentences
+                  "unknowns": []                  # fact paths that would settle open criteria
+                }
+              },
+              "equalises": [                      # the relationships it narrows
+                {"between": ["patients", "inhabitants"], "aspect": "social_inclusion",
+                 "change": "narrows", "claim": "aim", "basis": "published", "note": ""}
+              ],
+              "humanises": {"fit": "fits", "criteria": [...], "stages": [], "notes": [], "unknowns": []},
+              "quadrant": "humanising only",      # or: equalising and humanising, equalising only,
+                                                  #     neither, undetermined
+              "barriers": [{"barrier": "restrictive_practice", "status": "present",
+                            "reason": "...", "facts": [...], "unknowns": [...]}],
+              "readings": [{"reading": "democratic", "status": "unmet", "reason": "...", "unknowns": []}]
+            }
+          ]
+        }
+
+    A programme is followed by its parts, each judged as if alone. Criterion
+    ids, statuses, fits and quadrants are stable; reason sentences are for
+    people and may be reworded. Later versions of humanising add keys (and
+    models add verdicts) but never rename or remove one without raising ``format``.
+
+    Args:
+        analyses: The analyses to report, as ``humanising.analyse`` returns them.
+
+    Returns:
+        Plain data, ready for ``json.dumps``.
+
+    Example:
+        >>> import humanising
+        >>> from humanising.reports import report_data
+        >>> data = report_data([humanising.analyse(humanising.casebook.load("sleepwell"))])
+        >>> data["format"], data["initiatives"][0]["quadrant"]
+        (1, 'humanising only')
+        >>> data["initiatives"][0]["verdicts"]["evidence_based_practice"]["fit"]
+        'fits'
+    """
+    from humanising._barriers import barriers
+    from humanising._readings import readings
+
+    rows = entries(analyses)
+    names = model_names()
+    initiatives = []
+    for row in rows:
+        analysis, initiative = row.analysis, row.analysis.initiative
+        initiatives.append(
+            {
+                "id": initiative.id,
+                "name": initiative.name,
+                "part_of": row.part_of,
+                "illustrative": initiative.illustrative,
+                "verdicts": {model_id: _verdict(verdict) for model_id, verdict in analysis.verdicts.items()},
+                "equalises": [_relationship(relationship) for relationship in analysis.equalises],
+                "humanises": _verdict(analysis.humanises),
+                "quadrant": analysis.quadrant.value,
+                "barriers": [
+                    {
+                        "barrier": finding.barrier.value,
+                        "status": finding.status.value,
+                        "reason": finding.reason,
+                        "facts": list(finding.facts),
+                        "unknowns": list(finding.unknowns),
+                    }
+                    for finding in barriers(initiative)
+                ],
+                "readings": [
+                    {
+                        "reading": match.reading.value,
+                        "status": match.status.value,
+                        "reason": match.reason,
+                        "unknowns": list(match.unknowns),
+                    }
+                    for match in readings(initiative)
+                ],
+            }
+        )
+    models = [{"id": model_id, "name": names.get(model_id, model_id)} for model_id in model_columns(rows)]
+    return {"format": FORMAT, "models": models, "initiatives": initiatives}
+
+
+def json_report(analyses: Iterable[Analysis]) -> str:
+    """The report as JSON text (UTF-8, indented, ending in a newline); see ``report_data`` for its shape.
+
+    Example:
+        >>> import json, humanising
+        >>> from humanising.reports import json_report
+        >>> text = json_report([humanising.analyse(humanising.casebook.load("sleepwell"))])
+        >>> json.loads(text)["initiatives"][0]["id"]
+        'sleepwell'
+    """
+    return json.dumps(report_data(analyses), indent=2, ensure_ascii=False) + "\n"
