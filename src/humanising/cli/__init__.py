@@ -92,7 +92,8 @@ def _emit(text: str, output: str | None, *, colour: bool = False) -> None:
         raise click.ClickException(f"cannot write {output}: {error.strerror or error}") from None
 
 
-def _report(analyses: Sequence[Analysis], format_: str, output: str | None, title: str) -> None:
+def _report(analyses: Sequence[Analysis], format_: str, output: str | None, title: str | None) -> None:
+    title = title or "humanising report"
     if format_ == "json":
         from humanising.reports import json_report
 
@@ -114,7 +115,7 @@ def _report(analyses: Sequence[Analysis], format_: str, output: str | None, titl
 
 def _report_options(function: F) -> F:
     function = click.option(
-        "--title", default="humanising report", show_default=True, help="The heading of a Markdown or HTML report."
+        "--title", metavar="TEXT", help="The heading of a Markdown or HTML report (default: humanising report)."
     )(function)
     function = click.option(
         "-o",
@@ -197,7 +198,7 @@ Examples:
 )
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @_report_options
-def classify(files: tuple[str, ...], format_: str, output: str | None, title: str) -> None:
+def classify(files: tuple[str, ...], format_: str, output: str | None, title: str | None) -> None:
     """Every model's verdict on the initiatives in case files.
 
     FILE is a YAML (.yaml, .yml) or JSON (.json) case file holding one
@@ -298,7 +299,7 @@ Examples:
 )
 @_report_options
 @click.pass_context
-def casebook(ctx: click.Context, format_: str = "table", output: str | None = None, title: str = "") -> None:
+def casebook(ctx: click.Context, format_: str = "table", output: str | None = None, title: str | None = None) -> None:
     """The shipped cases and their verdicts.
 
     The paper's case studies (SleepWell, the Mental Health Foundation's course in
