@@ -1,6 +1,6 @@
 """The JSON Schema of case files, generated from the attrs classes so that it cannot drift.
 
-Every field of :class:`~humanising.Initiative` and the classes it holds becomes a
+Every field of ``Initiative`` and the classes it holds becomes a
 property, typed from its annotation, described from the class docstring's
 ``Attributes:`` section, required when it has no default, and closed to other
 keys (the loader rejects unknown keys too). Enums become lists of their values;
@@ -39,7 +39,7 @@ def _plain(text: str) -> str:
     return text.replace("``", "`")
 
 
-def _attribute_docs(cls: type[Any]) -> dict[str, str]:
+def attribute_docs(cls: type[Any]) -> dict[str, str]:
     """Each field's description, from the ``Attributes:`` section of the class docstring."""
     found: dict[str, str] = {}
     lines = inspect.cleandoc(cls.__doc__ or "").splitlines()
@@ -106,7 +106,7 @@ class _Builder:
         definition: dict[str, Any] = {"description": _description(cls), "type": "object"}
         self.defs[name] = definition  # before the fields: Initiative.parts refers to Initiative
         hints = typing.get_type_hints(cls)
-        docs = _attribute_docs(cls)
+        docs = attribute_docs(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
         for field in attrs.fields(cls):

@@ -1,11 +1,11 @@
 """The edges that present verdicts: diagrams and reports.
 
-- [`mermaid`][humanising.reports.mermaid]: an initiative as Mermaid flowchart text.
-- [`report_data`][humanising.reports.report_data] and [`json_report`][humanising.reports.json_report]:
+- ``mermaid``: an initiative as Mermaid flowchart text.
+- ``report_data`` and ``json_report``:
   the versioned JSON report (``{"format": 1, "initiatives": [...]}``).
-- [`markdown_report`][humanising.reports.markdown_report]: sections with verdict tables, reasons
+- ``markdown_report``: sections with verdict tables, reasons
   and Mermaid diagrams.
-- [`html_report`][humanising.reports.html_report]: one self-contained page with the cases-by-models
+- ``html_report``: one self-contained page with the cases-by-models
   matrix, the equalising-by-humanising chart and a section per initiative.
 
 Each report takes analyses (``humanising.analyse``); a programme is followed by its parts.
