@@ -112,7 +112,7 @@ def test_capacity_the_stakeholder_does_not_have() -> None:
             ],
         )
     assert info.value.value == "mental_health_professional"
-    assert "one of 'patients''s identities (service_user)" in str(info.value)
+    assert "one of the identities of 'patients' (service_user)" in str(info.value)
 
 
 def test_duplicate_ids_and_participations() -> None:

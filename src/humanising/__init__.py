@@ -21,36 +21,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from humanising import exceptions
-from humanising._facts import (
-    AgendaSetter,
-    Aspect,
-    Change,
-    Claim,
-    DesignProcess,
-    DissentHandling,
-    Domain,
-    Evidence,
-    FailedPartnership,
-    FeatureKind,
-    GoalSetter,
-    HumanisingFeature,
-    Identity,
-    Initiative,
-    Involvement,
-    Observations,
-    Participation,
-    Product,
-    ProductKind,
-    Relationship,
-    Revision,
-    Role,
-    RoleDifferentiation,
-    Scale,
-    Source,
-    Stage,
-    Stakeholder,
-)
-from humanising._unknown import UNKNOWN, Basis, Fact, Unknown
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -58,15 +28,78 @@ if TYPE_CHECKING:
     from humanising import casebook
     from humanising._analysis import Analysis, analyse, classify, register_model, registered_models, unregister_model
     from humanising._barriers import Barrier, BarrierFinding, Finding, barriers
+    from humanising._facts import (
+        AgendaSetter,
+        Aspect,
+        Change,
+        Claim,
+        DesignProcess,
+        DissentHandling,
+        Domain,
+        Evidence,
+        FailedPartnership,
+        FeatureKind,
+        GoalSetter,
+        HumanisingFeature,
+        Identity,
+        Initiative,
+        Involvement,
+        Observations,
+        Participation,
+        Product,
+        ProductKind,
+        Relationship,
+        Revision,
+        Role,
+        RoleDifferentiation,
+        Scale,
+        Source,
+        Stage,
+        Stakeholder,
+    )
     from humanising._readings import Reading, ReadingMatch, readings
     from humanising._registry import CriterionSpec, Model
     from humanising._relations import Quadrant, equalises, humanises, quadrant
+    from humanising._unknown import UNKNOWN, Basis, Fact, Unknown
     from humanising._verdict import CriterionResult, Fit, Status, Verdict
 
-# The facts load with the package; the reasoning, the registry and the casebook load
-# on first use, so that `import humanising` stays cheap for programs that only build facts.
+# Everything but the exceptions loads on first use (PEP 562), so that `import humanising`
+# and the command line's --help stay cheap; `humanising.Initiative` imports the facts.
 _LAZY = {
     "casebook": "humanising.casebook",
+    **dict.fromkeys(
+        (
+            "AgendaSetter",
+            "Aspect",
+            "Change",
+            "Claim",
+            "DesignProcess",
+            "DissentHandling",
+            "Domain",
+            "Evidence",
+            "FailedPartnership",
+            "FeatureKind",
+            "GoalSetter",
+            "HumanisingFeature",
+            "Identity",
+            "Initiative",
+            "Involvement",
+            "Observations",
+            "Participation",
+            "Product",
+            "ProductKind",
+            "Relationship",
+            "Revision",
+            "Role",
+            "RoleDifferentiation",
+            "Scale",
+            "Source",
+            "Stage",
+            "Stakeholder",
+        ),
+        "humanising._facts",
+    ),
+    **dict.fromkeys(("UNKNOWN", "Basis", "Fact", "Unknown"), "humanising._unknown"),
     **dict.fromkeys(
         ("Analysis", "analyse", "classify", "register_model", "registered_models", "unregister_model"),
         "humanising._analysis",

@@ -838,7 +838,7 @@ class Initiative:
                 raise CapacityError(
                     f"{where}: {field}.capacity",
                     participation.capacity.value,
-                    f"one of {participation.stakeholder!r}'s identities ({have})",
+                    f"one of the identities of {participation.stakeholder!r} ({have})",
                 )
             key = (participation.stakeholder, participation.stage)
             if key in seen:

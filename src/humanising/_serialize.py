@@ -54,26 +54,6 @@ def format_path(path: Sequence[PathItem]) -> str:
     return "$" + "".join(f"[{item}]" if isinstance(item, int) else f".{item}" for item in path)
 
 
-class LocatedCaseFileError(CaseFileError):
-    """A ``CaseFileError`` that also knows the line and column, where the format gives them.
-
-    Attributes:
-        line: The 1-based line in the file, or ``None``.
-        column: The 1-based column in the file, or ``None``.
-    """
-
-    def __init__(
-        self, file: str, path: str, expected: str, *, line: int | None = None, column: int | None = None
-    ) -> None:
-        super().__init__(file, path, expected)
-        self.line = line
-        self.column = column
-        where = file if line is None else f"{file}:{line}" if column is None else f"{file}:{line}:{column}"
-        # A syntax error's path is the line and column, and "$" is the whole file: neither adds anything.
-        plain = path == "$" or path.startswith("line ")
-        self.args = (f"{where}: {expected}" if plain else f"{where}: {path}: {expected}",)
-
-
 def did_you_mean(value: object, choices: Sequence[str]) -> str:
     """`` (did you mean 'x'?)`` when ``value`` is a near miss for one of ``choices``, else empty.
 
@@ -356,14 +336,14 @@ def _error(
     marks: Callable[[], Marks],
     *,
     located: tuple[PathItem, ...] | None = None,
-) -> LocatedCaseFileError:
+) -> CaseFileError:
     found = marks()
     located = path if located is None else located
     for length in range(len(located), -1, -1):  # the nearest enclosing key or item that the file has
         if located[:length] in found:
             line, column = found[located[:length]]
-            return LocatedCaseFileError(file, format_path(path), expected, line=line, column=column)
-    return LocatedCaseFileError(file, format_path(path), expected)
+            return CaseFileError(file, format_path(path), expected, line=line, column=column)
+    return CaseFileError(file, format_path(path), expected)
 
 
 _FIELD_TOKEN = re.compile(r"\.?(?P<key>[A-Za-z_]\w*)|\[(?P<index>\d+)\]")
@@ -505,9 +485,9 @@ def _yaml_view(text: str) -> tuple[Marks, list[_DuplicateKeyError]]:
     return loader.positions, loader.duplicates
 
 
-def _syntax_error(file: str, kind: str, line: int | None, column: int | None, problem: str) -> LocatedCaseFileError:
+def _syntax_error(file: str, kind: str, line: int | None, column: int | None, problem: str) -> CaseFileError:
     where = "$" if line is None else f"line {line}, column {column}"
-    return LocatedCaseFileError(file, where, f"expected valid {kind} ({problem})", line=line, column=column)
+    return CaseFileError(file, where, f"expected valid {kind} ({problem})", line=line, column=column)
 
 
 def _load_yaml(text: str, file: str) -> tuple[Any, Marks]:
@@ -525,7 +505,7 @@ def _load_yaml(text: str, file: str) -> tuple[Any, Marks]:
     if loader.duplicates:
         duplicate = loader.duplicates[0]
         line, column = loader.positions[duplicate.path]
-        raise LocatedCaseFileError(
+        raise CaseFileError(
             file,
             format_path(duplicate.path),
             f"each key at most once in a mapping; {duplicate.key!r} is written twice",
@@ -586,7 +566,7 @@ def parse_text(text: str, *, file: str, format: str) -> tuple[Initiative, ...]: 
             return found
 
     else:
-        raise LocatedCaseFileError(file, "$", f"expected a format of yaml or json, not {format!r}")
+        raise CaseFileError(file, "$", f"expected a format of yaml or json, not {format!r}")
     if isinstance(data, list):
         for index, item in enumerate(data):
             if not isinstance(item, Mapping):
@@ -620,7 +600,7 @@ def load_file(path: str | Path) -> tuple[Initiative, ...]:
     file = str(path)
     format_ = _SUFFIXES.get(path.suffix.lower())
     if format_ is None:
-        raise LocatedCaseFileError(file, "$", f"expected a file ending in .yaml, .yml or .json, got {path.name!r}")
+        raise CaseFileError(file, "$", f"expected a file ending in .yaml, .yml or .json, got {path.name!r}")
     return parse_text(read_text(path), file=file, format=format_)
 
 
@@ -643,7 +623,7 @@ def read_text(path: Path) -> str:
         problem = error.strerror or str(error)
     except UnicodeDecodeError as error:
         problem = f"byte {error.object[error.start]:#04x} at offset {error.start} is not UTF-8"
-    raise LocatedCaseFileError(file, "$", f"expected a readable UTF-8 file ({problem})")
+    raise CaseFileError(file, "$", f"expected a readable UTF-8 file ({problem})")
 
 
 def dumps_yaml(initiative: Initiative) -> str:

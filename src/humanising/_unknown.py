@@ -22,6 +22,9 @@ class Unknown(enum.Enum):
     def __repr__(self) -> str:
         return "UNKNOWN"
 
+    def __str__(self) -> str:
+        return "unknown"
+
     def __bool__(self) -> bool:
         # Truth-testing an unknown fact is almost always a bug in a predicate.
         raise TypeError("UNKNOWN has no truth value; compare with `is UNKNOWN`")

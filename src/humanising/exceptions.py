@@ -82,13 +82,22 @@ class CaseFileError(HumanisingError, ValueError):
         file: The file's path, or a name such as ``<string>``.
         path: Where inside the document the problem is, e.g. ``$.participations[3].stakeholder``.
         expected: What would have been accepted there.
+        line: The 1-based line in the file, where the format gives one, else ``None``.
+        column: The 1-based column in the file, where the format gives one, else ``None``.
     """
 
-    def __init__(self, file: str, path: str, expected: str) -> None:
+    def __init__(
+        self, file: str, path: str, expected: str, *, line: int | None = None, column: int | None = None
+    ) -> None:
         self.file = file
         self.path = path
         self.expected = expected
-        super().__init__(f"{file}: {path}: {expected}")
+        self.line = line
+        self.column = column
+        where = file if line is None else f"{file}:{line}" if column is None else f"{file}:{line}:{column}"
+        # A syntax error's path is its line and column, and "$" is the whole file: neither adds anything.
+        plain = path == "$" or path.startswith("line ")
+        super().__init__(f"{where}: {expected}" if plain else f"{where}: {path}: {expected}")
 
 
 class UnknownCaseError(HumanisingError, LookupError):
