@@ -6,8 +6,9 @@
   build as generated files and listed in the "Casebook" section of the navigation.
 - Placeholders in hand-written pages, replaced when the page is rendered:
   ``<!-- humanising:models -->`` (every registered model, its source and summary),
-  ``<!-- humanising:criteria MODEL_ID -->`` (a model's criteria) and
-  ``<!-- humanising:schema -->`` (the case-file schema, field by field).
+  ``<!-- humanising:criteria MODEL_ID -->`` (a model's criteria),
+  ``<!-- humanising:schema -->`` (the case-file schema, field by field) and
+  ``<!-- humanising:json CASE_ID -->`` (the JSON report of a shipped case).
 
 Nothing here is copied by hand from the case files: change a case file or a model and the
 site follows. ``tests/test_docs_pages.py`` imports this module by path and checks its output.
@@ -547,6 +548,15 @@ def schema_tables() -> str:
     return "\n".join(out)
 
 
+def json_example(case_id: str) -> str:
+    """The JSON report of one shipped case, in a collapsible block."""
+    from humanising.reports import json_report
+
+    text = json_report([humanising.analyse(casebook.load(case_id))]).rstrip("\n")
+    indented = "\n".join(f"    {line}" if line else "" for line in text.splitlines())
+    return f'??? example "The JSON report of {case_id}"\n\n    ```json\n{indented}\n    ```\n'
+
+
 def replace_placeholders(markdown: str) -> str:
     """Fill in the ``<!-- humanising:... -->`` placeholders of a hand-written page."""
 
@@ -558,6 +568,8 @@ def replace_placeholders(markdown: str) -> str:
             return criteria_table(argument)
         if what == "schema" and argument is None:
             return schema_tables()
+        if what == "json" and argument is not None:
+            return json_example(argument)
         raise ValueError(f"unknown placeholder {match[0]!r}")
 
     return _PLACEHOLDER.sub(fill, markdown)
