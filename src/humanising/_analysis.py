@@ -66,6 +66,15 @@ def unregister_model(model_id: str) -> None:
 
     Raises:
         RegistrationError: No model has that id.
+
+    Example:
+        >>> import humanising
+        >>> model = humanising.Model(id="nothing_fits", name="Nothing fits", summary="An example.", source="none",
+        ...                          judge=lambda initiative: humanising.Verdict.judge("nothing_fits", ()))
+        >>> humanising.register_model(model)
+        >>> humanising.unregister_model("nothing_fits")
+        >>> "nothing_fits" in [m.id for m in humanising.registered_models()]
+        False
     """
     _registry().unregister(model_id)
 
@@ -102,6 +111,12 @@ class Analysis:
         humanises: Whether it shows respect and humanity.
         quadrant: Where it sits between equalising and humanising.
         parts: The analyses of its parts, each judged as if alone.
+
+    Example:
+        >>> import humanising
+        >>> analysis = humanising.analyse(humanising.casebook.load("sleepwell"))
+        >>> analysis.quadrant.value, analysis.verdicts["evidence_based_practice"].fit.value
+        ('humanising only', 'fits')
     """
 
     initiative: Initiative

@@ -21,7 +21,12 @@ from humanising._unknown import UNKNOWN, Fact
 
 
 class Barrier(enum.StrEnum):
-    """A legacy of the old institutions that can co-opt co-production."""
+    """A legacy of the old institutions that can co-opt co-production.
+
+    Example:
+        >>> [barrier.value for barrier in Barrier][:2]
+        ['institutional_resistance', 'restrictive_practice']
+    """
 
     INSTITUTIONAL_RESISTANCE = "institutional_resistance"
     RESTRICTIVE_PRACTICE = "restrictive_practice"
@@ -30,7 +35,13 @@ class Barrier(enum.StrEnum):
 
 
 class Finding(enum.StrEnum):
-    """What the facts show of a barrier."""
+    """What the facts show of a barrier.
+
+    Example:
+        >>> import humanising
+        >>> sorted({f.status.value for f in barriers(humanising.casebook.load("east-lille-2"))})
+        ['not assessed', 'present']
+    """
 
     PRESENT = "present"
     NOT_FOUND = "not found"
@@ -48,6 +59,12 @@ class BarrierFinding:
         facts: Paths of the facts that decided the finding (those that show it, when present;
             every indicator, when not found).
         unknowns: Paths of the indicators not yet observed.
+
+    Example:
+        >>> import humanising
+        >>> finding = barriers(humanising.casebook.load("east-lille-2"))[1]
+        >>> finding.barrier.value, finding.status.value, finding.facts
+        ('restrictive_practice', 'present', ('compulsion',))
     """
 
     barrier: Barrier

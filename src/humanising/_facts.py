@@ -28,7 +28,12 @@ E = TypeVar("E", bound=enum.Enum)
 
 
 class Identity(enum.StrEnum):
-    """What a stakeholder is. A stakeholder may be several things at once."""
+    """What a stakeholder is. A stakeholder may be several things at once.
+
+    Example:
+        >>> Identity("survivor")
+        <Identity.SURVIVOR: 'survivor'>
+    """
 
     SERVICE_USER = "service_user"
     """A current or former user of mental-health services."""
@@ -54,6 +59,12 @@ class Involvement(enum.StrEnum):
     ``consulted`` covers feedback and end-user testing; ``involved`` is a real voice
     in decisions (the paper's broad sense of co-production); ``partner`` is the gold
     standard of equal partnership; ``leads`` is control.
+
+    Example:
+        >>> [level.value for level in Involvement]
+        ['none', 'informed', 'consulted', 'involved', 'partner', 'leads']
+        >>> Involvement.CONSULTED.at_least(Involvement.INVOLVED)
+        False
     """
 
     NONE = "none"
@@ -82,7 +93,12 @@ _RANKS = {level: rank for rank, level in enumerate(Involvement)}
 
 
 class Role(enum.StrEnum):
-    """A part a stakeholder plays in the initiative, independent of identity."""
+    """A part a stakeholder plays in the initiative, independent of identity.
+
+    Example:
+        >>> Role("end_user")
+        <Role.END_USER: 'end_user'>
+    """
 
     CLIENT = "client"
     DESIGNER = "designer"
@@ -95,7 +111,12 @@ class Role(enum.StrEnum):
 
 
 class Stage(enum.StrEnum):
-    """A stage of an initiative. An initiative need not have all of them."""
+    """A stage of an initiative. An initiative need not have all of them.
+
+    Example:
+        >>> [stage.value for stage in Stage][:3]
+        ['initiation', 'needs_assessment', 'design']
+    """
 
     INITIATION = "initiation"
     NEEDS_ASSESSMENT = "needs_assessment"
@@ -121,7 +142,12 @@ def in_stage_order(stages: Iterable[Stage]) -> tuple[Stage, ...]:
 
 
 class ProductKind(enum.StrEnum):
-    """What kind of thing a product is; ``nothing`` where an initiative produces nothing."""
+    """What kind of thing a product is; ``nothing`` where an initiative produces nothing.
+
+    Example:
+        >>> Product(id="records", name="access to one's records", kind="nothing").is_something
+        False
+    """
 
     SERVICE = "service"
     INTERVENTION = "intervention"
@@ -133,7 +159,12 @@ class ProductKind(enum.StrEnum):
 
 
 class Domain(enum.StrEnum):
-    """The service domain a product belongs to."""
+    """The service domain a product belongs to.
+
+    Example:
+        >>> Domain("housing")
+        <Domain.HOUSING: 'housing'>
+    """
 
     MENTAL_HEALTH = "mental_health"
     HOUSING = "housing"
@@ -141,7 +172,12 @@ class Domain(enum.StrEnum):
 
 
 class Aspect(enum.StrEnum):
-    """The respect in which a relationship is unequal."""
+    """The respect in which a relationship is unequal.
+
+    Example:
+        >>> Aspect("social_inclusion")
+        <Aspect.SOCIAL_INCLUSION: 'social_inclusion'>
+    """
 
     POWER = "power"
     KNOWLEDGE = "knowledge"
@@ -152,7 +188,12 @@ class Aspect(enum.StrEnum):
 
 
 class Change(enum.StrEnum):
-    """What an initiative does to an unequal relationship."""
+    """What an initiative does to an unequal relationship.
+
+    Example:
+        >>> Change("never_arose")
+        <Change.NEVER_AROSE: 'never_arose'>
+    """
 
     WIDENS = "widens"
     UNCHANGED = "unchanged"
@@ -165,14 +206,25 @@ class Change(enum.StrEnum):
 
 
 class Claim(enum.StrEnum):
-    """Whether a relationship change is an aim of the initiative or an observed result."""
+    """Whether a relationship change is an aim of the initiative or an observed result.
+
+    Example:
+        >>> Claim("aim")
+        <Claim.AIM: 'aim'>
+    """
 
     AIM = "aim"
     OBSERVED = "observed"
 
 
 class RoleDifferentiation(enum.StrEnum):
-    """What happens to the split between those who provide and those who receive."""
+    """What happens to the split between those who provide and those who receive.
+
+    Example:
+        >>> import humanising
+        >>> humanising.casebook.load("east-lille-5").role_differentiation.value
+        <RoleDifferentiation.KEPT: 'kept'>
+    """
 
     KEPT = "kept"
     """Somebody delivers something to someone."""
@@ -183,7 +235,12 @@ class RoleDifferentiation(enum.StrEnum):
 
 
 class FeatureKind(enum.StrEnum):
-    """A way in which care shows respect and humanity (paper, section 5)."""
+    """A way in which care shows respect and humanity (paper, section 5).
+
+    Example:
+        >>> FeatureKind("own_goals")
+        <FeatureKind.OWN_GOALS: 'own_goals'>
+    """
 
     DIGNITY = "dignity"
     PRIVACY = "privacy"
@@ -201,7 +258,12 @@ class FeatureKind(enum.StrEnum):
 
 
 class AgendaSetter(enum.StrEnum):
-    """Who sets the agenda of an initiative (the essay: not what the institution wants)."""
+    """Who sets the agenda of an initiative (the essay: not what the institution wants).
+
+    Example:
+        >>> Observations(agenda_set_by="institution").agenda_set_by.value
+        <AgendaSetter.INSTITUTION: 'institution'>
+    """
 
     SERVICE_USERS = "service_users"
     """Service users, survivors, their organisations or communities."""
@@ -211,7 +273,12 @@ class AgendaSetter(enum.StrEnum):
 
 
 class GoalSetter(enum.StrEnum):
-    """Who sets the goals of the people an initiative serves."""
+    """Who sets the goals of the people an initiative serves.
+
+    Example:
+        >>> Observations(goals_set_by="people_themselves").goals_set_by.value
+        <GoalSetter.PEOPLE_THEMSELVES: 'people_themselves'>
+    """
 
     PEOPLE_THEMSELVES = "people_themselves"
     SHARED = "shared"
@@ -219,7 +286,12 @@ class GoalSetter(enum.StrEnum):
 
 
 class DissentHandling(enum.StrEnum):
-    """What happens when service users criticise, challenge or express anger."""
+    """What happens when service users criticise, challenge or express anger.
+
+    Example:
+        >>> DissentHandling("pathologised")
+        <DissentHandling.PATHOLOGISED: 'pathologised'>
+    """
 
     HEARD = "heard"
     """Challenge and confrontation are admitted as part of the process."""
@@ -231,7 +303,13 @@ class DissentHandling(enum.StrEnum):
 
 
 class Scale(enum.StrEnum):
-    """The scale at which an initiative changes things (the essay: small or large)."""
+    """The scale at which an initiative changes things (the essay: small or large).
+
+    Example:
+        >>> import humanising
+        >>> humanising.casebook.load("sleepwell").observations.scale.value
+        <Scale.SERVICE: 'service'>
+    """
 
     INDIVIDUAL = "individual"
     """Relationships between individual practitioners and service users."""
@@ -446,6 +524,10 @@ class Source:
     Attributes:
         citation: The reference, e.g. ``Novak et al. (2020), BJPsych Bulletin 44(6)``.
         locator: Where in it, e.g. ``section 4.1``.
+
+    Example:
+        >>> Source("Novak et al. (2020), BJPsych Bulletin 44(6)", locator="p. 257").locator
+        'p. 257'
     """
 
     citation: str = attrs.field(validator=_is_text)
@@ -499,6 +581,11 @@ class Participation:
         capacity: The identity it acts in (one of the stakeholder's identities).
         basis: What the participation fact rests on.
         note: Free text.
+
+    Example:
+        >>> feedback = Participation("patients", "evaluation", "consulted", capacity="service_user")
+        >>> feedback.involvement.at_least(Involvement.INVOLVED)
+        False
     """
 
     stakeholder: str = attrs.field(validator=_is_id)
@@ -524,6 +611,10 @@ class Product:
         kind: What kind of thing it is.
         domain: The service domain it belongs to, or ``UNKNOWN``.
         stages: The stages in which it is produced (design and delivery unless stated).
+
+    Example:
+        >>> Product(id="rules", name="the ward's rules", kind="policy", domain="mental_health").is_something
+        True
     """
 
     id: str = attrs.field(validator=_is_id)
@@ -553,6 +644,10 @@ class Relationship:
         claim: Whether the change is an aim or an observed result.
         basis: What the fact rests on.
         note: Free text.
+
+    Example:
+        >>> Relationship(between=("patients", "staff"), aspect="power", change="narrows", claim="aim").key
+        'patients~staff:power'
     """
 
     between: tuple[str, str] = attrs.field(converter=_as_tuple)
@@ -599,6 +694,10 @@ class Revision:
         description: What changed.
         answers: Ids of the stakeholders whose concerns or needs the revision answered.
         basis: What the fact rests on.
+
+    Example:
+        >>> Revision("shorter sessions", answers={"participants"}).answers
+        frozenset({'participants'})
     """
 
     description: str = attrs.field(validator=_is_text)
@@ -614,6 +713,10 @@ class FailedPartnership:
         partner: Id of the stakeholder a partnership was sought with.
         why: Why it failed, as far as is known.
         basis: What the fact rests on.
+
+    Example:
+        >>> FailedPartnership("services", "no professional acceptance", basis="hedged").basis.hedge
+        ' (as far as can be told)'
     """
 
     partner: str = attrs.field(validator=_is_id)
@@ -629,6 +732,10 @@ class HumanisingFeature:
         kind: Which kind of feature.
         description: What it is in this initiative.
         basis: What the fact rests on.
+
+    Example:
+        >>> HumanisingFeature("own_goals", "people choose their own goals").kind
+        <FeatureKind.OWN_GOALS: 'own_goals'>
     """
 
     kind: FeatureKind = attrs.field(converter=_as_feature_kind, validator=_member_of(FeatureKind))
@@ -645,6 +752,11 @@ class Evidence:
         literature_searched: Existing research was searched and appraised (finding little or none still counts).
         evidence_applied: The evidence was applied to practice (it drove the case for change).
         outcomes_evaluated: Outcomes were evaluated, e.g. in a pilot.
+
+    Example:
+        >>> evidence = Evidence(literature_searched=True)
+        >>> evidence.literature_searched.is_known, evidence.evidence_applied.is_known
+        (True, False)
     """
 
     question_by_topic_experts: Fact[bool] = _bool_fact_field()
@@ -662,6 +774,10 @@ class DesignProcess:
         ideation: Ideas were generated to address those needs.
         prototyping: Prototypes or pilots tested the design before it was finalised.
         revisions: The revisions made, each with whose concerns it answered.
+
+    Example:
+        >>> DesignProcess(prototyping=True, revisions=[]).revisions.value
+        ()
     """
 
     end_user_research: Fact[bool] = _bool_fact_field()
@@ -714,6 +830,12 @@ class Observations:
         conformity_demanded: Service users must keep institutional rules of behaviour, choice and
             language (the "obedient patient" role) to be accepted.
         scale: Whether it changes individual relationships, a service, or the system.
+
+    Example:
+        >>> Observations(dissent="heard").dissent.value
+        <DissentHandling.HEARD: 'heard'>
+        >>> Observations().risk_aversion.is_known
+        False
     """
 
     agenda_set_by: Fact[AgendaSetter] = attrs.field(
@@ -773,6 +895,18 @@ class Initiative:
         failed_partnerships: Partnerships sought but not established, and why.
         observations: What it shows of power, agenda and institutional habit (the essay on Cahn).
         parts: The innovations of a programme, each an initiative in its own right.
+
+    Example:
+        >>> drop_in = Initiative(
+        ...     id="drop-in",
+        ...     name="A peer-run drop-in",
+        ...     stakeholders=[Stakeholder(id="peers", name="peer workers", identities={"service_user"})],
+        ...     participations=[Participation("peers", "delivery", "leads", capacity="service_user")],
+        ... )
+        >>> drop_in.stakeholder("peers").name
+        'peer workers'
+        >>> drop_in.compulsion.is_known
+        False
     """
 
     id: str = attrs.field(validator=_is_id)

@@ -33,7 +33,12 @@ _UNMET = Status.UNMET
 
 
 class Reading(enum.StrEnum):
-    """A reading of what co-production is (the essay lists three)."""
+    """A reading of what co-production is (the essay lists three).
+
+    Example:
+        >>> [reading.value for reading in Reading]
+        ['democratic', 'consumerist', 'community_power']
+    """
 
     DEMOCRATIC = "democratic"
     """Democratic involvement of citizens in public services."""
@@ -52,6 +57,12 @@ class ReadingMatch:
         status: Met (it matches), unmet, or unknown.
         reason: A sentence a person can read.
         unknowns: Paths of the unknown facts that would settle it.
+
+    Example:
+        >>> import humanising
+        >>> match = readings(humanising.casebook.load("mhf-wales"))[1]
+        >>> match.reading.value, match.status.value
+        ('consumerist', 'met')
     """
 
     reading: Reading

@@ -32,6 +32,12 @@ class CriterionSpec:
         id: The stable code its results carry.
         essential: Essential (unmet: does not fit) or qualifying (unmet: at most partly).
         description: What it asks, in a sentence.
+
+    Example:
+        >>> import humanising
+        >>> (coproduction,) = [m for m in humanising.registered_models() if m.id == "coproduction"]
+        >>> [(spec.id, spec.essential) for spec in coproduction.criteria][:2]
+        [('produces', True), ('service_user_voice', True)]
     """
 
     id: str = attrs.field(validator=lambda _instance, _attribute, value: _check_model_id(value))

@@ -129,7 +129,13 @@ def humanises(initiative: Initiative) -> Verdict:
 
 
 class Quadrant(enum.StrEnum):
-    """Where an initiative sits between equalising and humanising."""
+    """Where an initiative sits between equalising and humanising.
+
+    Example:
+        >>> import humanising
+        >>> quadrant(humanising.casebook.load("east-lille-8"))
+        <Quadrant.UNDETERMINED: 'undetermined'>
+    """
 
     EQUALISING_AND_HUMANISING = "equalising and humanising"
     HUMANISING_ONLY = "humanising only"

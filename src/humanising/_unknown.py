@@ -15,6 +15,12 @@ class Unknown(enum.Enum):
 
     A single-member enum, so type checkers narrow ``x is UNKNOWN`` and the value
     spells ``unknown`` in case files.
+
+    Example:
+        >>> UNKNOWN is Unknown.UNKNOWN
+        True
+        >>> Fact(UNKNOWN).is_known
+        False
     """
 
     UNKNOWN = "unknown"
@@ -38,6 +44,10 @@ class Basis(enum.StrEnum):
     """What a known fact rests on.
 
     Hedged and inferred facts still count as known; verdicts repeat the hedge.
+
+    Example:
+        >>> Basis.HEDGED.hedge
+        ' (as far as can be told)'
     """
 
     PUBLISHED = "published"

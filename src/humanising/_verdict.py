@@ -20,7 +20,13 @@ from humanising._index import Judgement
 
 
 class Fit(enum.StrEnum):
-    """How well a model fits an initiative."""
+    """How well a model fits an initiative.
+
+    Example:
+        >>> import humanising
+        >>> humanising.classify(humanising.casebook.load("east-lille-7"))["user_led"].fit
+        <Fit.PARTLY: 'partly'>
+    """
 
     FITS = "fits"
     PARTLY = "partly"
@@ -29,7 +35,14 @@ class Fit(enum.StrEnum):
 
 
 class Status(enum.StrEnum):
-    """The result of one criterion."""
+    """The result of one criterion.
+
+    Example:
+        >>> import humanising
+        >>> verdict = humanising.classify(humanising.casebook.load("east-lille-6"))["coproduction"]
+        >>> [result.status.value for result in verdict.criteria][-2:]
+        ['unknown', 'unknown']
+    """
 
     MET = "met"
     UNMET = "unmet"
@@ -88,6 +101,13 @@ class CriterionResult:
         reason: A sentence a person can read; its wording is not part of the API.
         facts: Paths of the facts the criterion looked at that decided it.
         unknowns: Paths of the unknown facts that would settle it (empty unless unknown).
+
+    Example:
+        >>> import humanising
+        >>> verdict = humanising.classify(humanising.casebook.load("east-lille-4"))["coproduction"]
+        >>> result = verdict.criterion("produces")
+        >>> result.status.value, result.essential
+        ('unmet', True)
     """
 
     id: str
