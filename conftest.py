@@ -237,3 +237,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if completed.returncode != 0 or "WARNING" in log:
         pytest.fail(f"mkdocs build --strict failed or warned:\n{log}", pytrace=False)
     return site
+
+
+@pytest.fixture
+def run_documented_command() -> Callable[[str, Path], tuple[int, str]]:
+    """Run a documented command line as the console examples run (``humanising …`` or ``python …``)."""
+    return run_command

@@ -181,3 +181,82 @@ def test_the_site_needs_no_network() -> None:
     vendored = (DOCS / "javascripts" / "mermaid.min.js").read_text(encoding="utf-8")
     assert re.search(r'version:"11\.\d+\.\d+"', vendored), "docs/javascripts/mermaid.min.js is not mermaid 11"
     assert (DOCS / "javascripts" / "mermaid.LICENSE.txt").read_text(encoding="utf-8").startswith("The MIT License")
+
+
+def help_examples() -> list[tuple[str, str]]:
+    """``(command, example)`` for every example in the ``--help`` of every command (the CLI reference shows them)."""
+    import click
+
+    from humanising.cli import cli
+
+    found: list[tuple[str, str]] = []
+
+    def visit(command: click.Command, path: list[str]) -> None:
+        with click.Context(command, info_name=" ".join(["humanising", *path])) as context:
+            text = command.get_help(context)
+        examples = text.split("Examples:", 1)[1] if "Examples:" in text else ""
+        for line in examples.splitlines():
+            stripped = line.strip()
+            if stripped.startswith("humanising"):
+                found.append((" ".join(path) or "humanising", re.split(r"\s{2,}", stripped)[0]))
+            elif stripped and not stripped.startswith("#") and not line.startswith(" " * 10):
+                break  # the end of the examples (e.g. the exit codes paragraph)
+        if isinstance(command, click.Group):
+            for name, subcommand in sorted(command.commands.items()):
+                visit(subcommand, [*path, name])
+
+    visit(cli, [])
+    return found
+
+
+EXAMPLES = help_examples()
+
+
+def test_every_command_shows_examples() -> None:
+    commands = {command for command, _ in EXAMPLES}
+    assert {"classify", "explain", "casebook", "validate", "schema", "diagram", "new"} <= commands
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with what the help examples name: ``my-case.yaml``, ``cases/``, ``my-cases/``, ``casebook.yaml``."""
+    import json
+    import shutil
+
+    from humanising.cli import main
+
+    folder = tmp_path_factory.mktemp("cli-examples")
+    assert main(["casebook", "export", str(folder / "cases")]) == 0
+    (folder / "cases" / "sleepwell.json").write_text(
+        json.dumps(humanising.unstructure(casebook.load("sleepwell"))), encoding="utf-8"
+    )
+    shutil.copytree(folder / "cases", folder / "my-cases")
+    shutil.copy(folder / "cases" / "east-lille.yaml", folder / "casebook.yaml")
+    assert main(["new", str(folder / "my-case.yaml")]) == 0
+    return folder
+
+
+@pytest.mark.parametrize(("command", "example"), EXAMPLES, ids=[example for _, example in EXAMPLES])
+def test_cli_reference_examples_run(
+    command: str, example: str, prepared: Path, tmp_path: Path, run_documented_command: Any
+) -> None:
+    """The examples in each command's help, which the CLI reference shows, run against a prepared folder.
+
+    The folder holds what the examples name (see ``prepared``), less what an example creates:
+    no ``my-case.yaml`` for ``humanising new``, no ``my-cases/`` for ``casebook export``.
+    """
+    import shutil
+
+    folder = tmp_path / "work"
+    shutil.copytree(prepared, folder)
+    if example.startswith("humanising new"):
+        (folder / "my-case.yaml").unlink()
+    if " export " in example:
+        shutil.rmtree(folder / "my-cases")
+    words = []
+    for word in example.split():
+        matches = sorted(str(path.relative_to(folder)) for path in folder.glob(word)) if "*" in word else [word]
+        assert matches, f"{example}: nothing matches {word}"
+        words.extend(matches)
+    code, output = run_documented_command(" ".join(words), folder)
+    assert code == 0, f"{command}: {example} exited with {code}:\n{output}"
