@@ -118,6 +118,7 @@ class Index:
         "_levels",
         "_open",
         "_participations",
+        "_paths",
         "_voices",
         "initiative",
         "memo",
@@ -158,23 +159,14 @@ class Index:
             if row is None:
                 row = levels[stage] = [-1, -1, -1, -1, -1]
             rank = ranks[involvement]
-            row[slot] = max(row[slot], rank)
+            if row[slot] < rank:  # noqa: PLR1730 - a comparison is cheaper than max() here
+                row[slot] = rank
         self._participations = participations
         self._by_stage: dict[Stage, tuple[Participation, ...]] | None = None
         self._levels = levels
         # The few participations whose side or involvement is unknown, with their fact paths.
-        self._open = {
-            stage: [
-                (
-                    p,
-                    sides_of(p, stakeholders[p.stakeholder]),
-                    participation_path(p) + ".involvement",
-                    f"stakeholders[{p.stakeholder}].user_run",
-                )
-                for p in found
-            ]
-            for stage, found in pending.items()
-        }
+        # The few participations whose side or involvement is unknown.
+        self._open = pending
         products_at: dict[Stage, list[Product]] = {}
         for product in initiative.products:
             if product.kind is not _NOTHING:
@@ -184,6 +176,7 @@ class Index:
         self.producing_stages: tuple[Stage, ...] = in_stage_order(products_at)
         self.memo: dict[str, object] = {}
         self._voices: dict[tuple[Stage, Sides, Involvement], Judgement] = {}
+        self._paths: dict[int, tuple[Sides, str, str]] = {}
 
     @property
     def by_stage(self) -> dict[Stage, tuple[Participation, ...]]:
@@ -222,7 +215,8 @@ class Index:
         if not pending:
             return FALSE
         unknowns: list[str] = []
-        for participation, possible, involvement_path, user_run_path in pending:
+        for participation in pending:
+            possible, involvement_path, user_run_path = self._unknown_paths(participation)
             if not possible & sides:
                 continue
             side_path = None if possible & ~sides == 0 else user_run_path
@@ -236,6 +230,18 @@ class Index:
                     return TRUE
                 unknowns.append(side_path)
         return (None, tuple(unknowns)) if unknowns else FALSE
+
+    def _unknown_paths(self, participation: Participation) -> tuple[Sides, str, str]:
+        # Worked out once per participation, and only for those whose facts are unknown.
+        key = id(participation)
+        found = self._paths.get(key)
+        if found is None:
+            found = self._paths[key] = (
+                sides_of(participation, self.stakeholders[participation.stakeholder]),
+                participation_path(participation) + ".involvement",
+                f"stakeholders[{participation.stakeholder}].user_run",
+            )
+        return found
 
     def voice_anywhere(self, stages: Iterable[Stage], sides: Sides, level: Involvement) -> Judgement:
         """Whether someone on one of ``sides`` has at least ``level`` of say at any of ``stages``."""
