@@ -478,6 +478,17 @@ def case_page(case_id: str) -> str:
         f"'{analysis.quadrant.value}'",
         "```",
         "",
+        "or from the command line, with the case file:",
+        "",
+        "```console",
+        f"$ humanising casebook show {case_id} > {case_id}.yaml",
+        f"$ humanising explain {case_id}.yaml --model coproduction",
+        f"{case_id}: {initiative.name}",
+        "",
+        f"  Co-production (coproduction): {coproduction}",
+        "...",
+        "```",
+        "",
     ]
     return "\n".join(out)
 
