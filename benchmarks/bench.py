@@ -140,21 +140,44 @@ PARTICIPATIONS = (
 def build_initiative() -> Initiative:
     """A realistic mid-sized initiative: 8 stakeholders, 5 stages, 4 relationships, 2 products, some unknowns."""
     stakeholders = (
-        Stakeholder(id="service-users", name="People using the crisis house", identities={Identity.SERVICE_USER},
-                    roles={Role.END_USER, Role.DESIGNER}),
-        Stakeholder(id="peer-workers", name="Peer support workers",
-                    identities={Identity.SERVICE_USER, Identity.MENTAL_HEALTH_PROFESSIONAL}, roles={Role.DELIVERER}),
-        Stakeholder(id="user-group", name="Local survivor-run group", identities={Identity.ORGANISATION},
-                    roles={Role.CLIENT}, user_run=True),
-        Stakeholder(id="nhs-trust", name="The NHS trust", identities={Identity.ORGANISATION},
-                    roles={Role.FUNDER, Role.CLIENT}),  # user_run left unknown
-        Stakeholder(id="psychiatrists", name="Community psychiatry team",
-                    identities={Identity.MENTAL_HEALTH_PROFESSIONAL}, roles={Role.DELIVERER, Role.EVALUATOR}),
-        Stakeholder(id="designers", name="Service designers", identities={Identity.OTHER_PROFESSIONAL},
-                    roles={Role.DESIGNER}),
+        Stakeholder(
+            id="service-users",
+            name="People using the crisis house",
+            identities={Identity.SERVICE_USER},
+            roles={Role.END_USER, Role.DESIGNER},
+        ),
+        Stakeholder(
+            id="peer-workers",
+            name="Peer support workers",
+            identities={Identity.SERVICE_USER, Identity.MENTAL_HEALTH_PROFESSIONAL},
+            roles={Role.DELIVERER},
+        ),
+        Stakeholder(
+            id="user-group",
+            name="Local survivor-run group",
+            identities={Identity.ORGANISATION},
+            roles={Role.CLIENT},
+            user_run=True,
+        ),
+        Stakeholder(
+            id="nhs-trust", name="The NHS trust", identities={Identity.ORGANISATION}, roles={Role.FUNDER, Role.CLIENT}
+        ),  # user_run left unknown
+        Stakeholder(
+            id="psychiatrists",
+            name="Community psychiatry team",
+            identities={Identity.MENTAL_HEALTH_PROFESSIONAL},
+            roles={Role.DELIVERER, Role.EVALUATOR},
+        ),
+        Stakeholder(
+            id="designers", name="Service designers", identities={Identity.OTHER_PROFESSIONAL}, roles={Role.DESIGNER}
+        ),
         Stakeholder(id="carers", name="Carers and families", identities={Identity.CARER}, roles={Role.AUDIENCE}),
-        Stakeholder(id="neighbours", name="Neighbours of the house",
-                    identities={Identity.COMMUNITY_MEMBER, Identity.GENERAL_PUBLIC}, roles={Role.DELIVERER}),
+        Stakeholder(
+            id="neighbours",
+            name="Neighbours of the house",
+            identities={Identity.COMMUNITY_MEMBER, Identity.GENERAL_PUBLIC},
+            roles={Role.DELIVERER},
+        ),
     )
     participations = tuple(
         Participation(stakeholder=who, stage=stage, involvement=level, capacity=capacity, basis=basis)
@@ -177,8 +200,13 @@ def build_initiative() -> Initiative:
         participations=participations,
         relationships=(
             Relationship(between=("service-users", "psychiatrists"), aspect=Aspect.POWER, change=Change.NARROWS),
-            Relationship(between=("service-users", "neighbours"), aspect=Aspect.SOCIAL_INCLUSION,
-                         change=Change.NARROWS, claim=Claim.AIM, basis=Basis.HEDGED),
+            Relationship(
+                between=("service-users", "neighbours"),
+                aspect=Aspect.SOCIAL_INCLUSION,
+                change=Change.NARROWS,
+                claim=Claim.AIM,
+                basis=Basis.HEDGED,
+            ),
             Relationship(between=("carers", "psychiatrists"), aspect=Aspect.INFORMATION, change=Change.UNKNOWN),
             Relationship(between=("user-group", "nhs-trust"), aspect=Aspect.PRESTIGE, change=Change.UNCHANGED),
         ),
@@ -194,8 +222,9 @@ def build_initiative() -> Initiative:
             prototyping=True,
             revisions=(
                 Revision(description="Smaller bedrooms", answers={"service-users"}),
-                Revision(description="Longer opening hours", answers={"psychiatrists", "nhs-trust"},
-                         basis=Basis.INFORMAL),
+                Revision(
+                    description="Longer opening hours", answers={"psychiatrists", "nhs-trust"}, basis=Basis.INFORMAL
+                ),
             ),
         ),
         role_differentiation=Fact(RoleDifferentiation.DISSOLVED, Basis.HEDGED),
@@ -257,9 +286,7 @@ def naive_five(initiative: Initiative) -> tuple[bool, ...]:
         fact.value is True
         for fact in (evidence.question_by_topic_experts, evidence.literature_searched, evidence.evidence_applied)
     )
-    user_led = any(
-        u.involvement == "leads" and not any(p.stage == u.stage for p in professionals) for u in users
-    )
+    user_led = any(u.involvement == "leads" and not any(p.stage == u.stage for p in professionals) for u in users)
     community = any(p.capacity == "community_member" and p.involvement in _INVOLVED_OR_MORE for p in parts)
     roles = {role for s in initiative.stakeholders for role in s.roles}
     process = initiative.design_process
@@ -394,8 +421,9 @@ def time_imports(rounds: int) -> dict[str, list[float]]:
 
     def run(code: str) -> float:
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], env=env, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-c", code], env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         return (time.perf_counter() - start) * 1e3
 
     for name in names:  # warm up: bytecode caches written, files in the page cache
@@ -410,8 +438,13 @@ def time_imports(rounds: int) -> dict[str, list[float]]:
 
 def imported_modules(code: str) -> list[str]:
     """The modules ``python -X importtime -c CODE`` reports, in import order."""
-    result = subprocess.run([sys.executable, "-X", "importtime", "-c", code], env=_subprocess_env(),
-                            check=True, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code],
+        env=_subprocess_env(),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     modules = []
     for line in result.stderr.splitlines():
         if line.startswith("import time:") and "|" in line:
@@ -437,8 +470,12 @@ def import_rows(settings: Settings) -> list[Row]:
         Row("import attrs, cattrs: raw / net", f"{raw['attrs, cattrs']:.1f} / {net_attrs:.1f} ms"),
         Row("import humanising: raw / net", f"{raw['humanising']:.1f} / {net_humanising:.1f} ms"),
         Row("import humanising / attrs+cattrs (raw)", f"{raw['humanising'] / raw['attrs, cattrs']:.2f}x"),
-        Row("import humanising / attrs+cattrs (net)", f"{ratio:.2f}x",
-            f"<= {IMPORT_RATIO_TARGET:.2f}x", ratio <= IMPORT_RATIO_TARGET),
+        Row(
+            "import humanising / attrs+cattrs (net)",
+            f"{ratio:.2f}x",
+            f"<= {IMPORT_RATIO_TARGET:.2f}x",
+            ratio <= IMPORT_RATIO_TARGET,
+        ),
     ]
     for name in ("humanising + facts", "humanising + classify"):
         first_use = statistics.median(net(name))
@@ -466,8 +503,12 @@ def classify_rows(settings: Settings) -> list[Row]:
     verdict_count = len(verdicts_of(template))
     cold_median = statistics.median(samples["cold"])
     return [
-        Row("classify+equalises+humanises, cold index", median_us(samples["cold"]),
-            f"<= {CLASSIFY_TARGET_US:.0f} us", cold_median <= CLASSIFY_TARGET_US),
+        Row(
+            "classify+equalises+humanises, cold index",
+            median_us(samples["cold"]),
+            f"<= {CLASSIFY_TARGET_US:.0f} us",
+            cold_median <= CLASSIFY_TARGET_US,
+        ),
         Row("  of which: building the index", median_us(samples["index"])),
         Row("classify+equalises+humanises, warm (reused)", median_us(samples["warm"])),
         Row(f"reasons of all {verdict_count} verdicts (lazy render)", median_us(samples["reasons"])),

@@ -70,6 +70,7 @@ CO_PRODUCED = case(
     (USERS, Stage.DESIGN, Involvement.INVOLVED),
     (STAFF, Stage.DESIGN, Involvement.LEADS),
     user_knowledge_shapes_product=True,
+    role_differentiation=RoleDifferentiation.DISSOLVED,
 )
 
 
@@ -115,8 +116,12 @@ class TestCoproduction:
     def test_kept_roles_are_delivering_to(self) -> None:
         kept = attrs.evolve(CO_PRODUCED, role_differentiation=RoleDifferentiation.KEPT)
         verdict = judge("coproduction", kept)
-        assert verdict.fit is Fit.DOES_NOT_FIT
+        assert verdict.fit is Fit.PARTLY
         assert verdict.criterion("roles_shared").status is Status.UNMET
+        assert "delivers something to someone" in verdict.criterion("roles_shared").reason
+        unknown = judge("coproduction", attrs.evolve(CO_PRODUCED, role_differentiation=UNKNOWN))
+        assert unknown.fit is Fit.PARTLY
+        assert unknown.unknowns == ("role_differentiation",)
 
     def test_with_community_members_alone_is_not_with_providers(self) -> None:
         initiative = case(
@@ -148,6 +153,7 @@ class TestCoproduction:
             (USERS, Stage.DESIGN, "unknown"),
             (STAFF, Stage.DESIGN, Involvement.LEADS),
             user_knowledge_shapes_product=True,
+            role_differentiation=RoleDifferentiation.DISSOLVED,
         )
         verdict = judge("coproduction", initiative)
         assert verdict.fit is Fit.UNDETERMINED
@@ -159,6 +165,7 @@ class TestCoproduction:
             (STAFF, Stage.DESIGN, Involvement.PARTNER),
             stakeholders=(CHARITY, STAFF),
             user_knowledge_shapes_product=True,
+            role_differentiation=RoleDifferentiation.DISSOLVED,
         )
         verdict = judge("coproduction", initiative)
         assert verdict.fit is Fit.UNDETERMINED
@@ -173,8 +180,11 @@ class TestCoproduction:
             (USERS, Stage.DELIVERY, Involvement.LEADS),
             (STAFF, Stage.DELIVERY, Involvement.PARTNER),
             user_knowledge_shapes_product=True,
+            role_differentiation=RoleDifferentiation.DISSOLVED,
         )
         assert judge("coproduction_gold_standard", equal).fit is Fit.FITS
+        open_roles = judge("coproduction_gold_standard", attrs.evolve(equal, role_differentiation=UNKNOWN))
+        assert open_roles.fit is Fit.UNDETERMINED
         assert "the gold standard" in judge("coproduction", equal).notes[0]
         broad = judge("coproduction_gold_standard", CO_PRODUCED)
         assert broad.fit is Fit.DOES_NOT_FIT

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import cast
 
 from humanising._facts import Initiative, Participation, Product, RoleDifferentiation, Stage
-from humanising._index import FALSE, TRUE, Index, Sides, participation_path
+from humanising._index import FALSE, TRUE, Index, Judgement, Sides, participation_path
 from humanising._unknown import UNKNOWN
 from humanising._verdict import RawCriterion, Status, criterion
 
@@ -100,9 +100,9 @@ def _product_phrase(product: Product) -> str:
 
 def _render_roles_kept(status: Status, value: object, hedge: str) -> str:
     if status is _MET:
-        if value is not UNKNOWN:
-            return f"Role differentiation is {value}{hedge}: providers and service users do the work together."
-        return "Nothing says that providers deliver to service users who only receive."
+        return f"Role differentiation is {value}{hedge}: providers and service users do the work together."
+    if status is _STATUS_UNKNOWN:
+        return "Whether providers deliver to service users who only receive (role differentiation) is unknown."
     return (
         f"Role differentiation is {value}{hedge}: somebody delivers something to someone, "
         "rather than doing it with them (paper, section 4.3)."
@@ -110,11 +110,15 @@ def _render_roles_kept(status: Status, value: object, hedge: str) -> str:
 
 
 _ROLES_FACTS = ("role_differentiation",)
+_ROLES_UNKNOWN: Judgement = (None, _ROLES_FACTS)
 
 
-def roles_not_kept(initiative: Initiative, criterion_id: str) -> RawCriterion:
-    """'Doing with', not delivering to: role differentiation is not kept (or broadened)."""
+def roles_not_kept(initiative: Initiative, criterion_id: str, *, essential: bool) -> RawCriterion:
+    """'Doing with', not delivering to: role differentiation is dissolved, not kept or broadened."""
     fact = initiative.role_differentiation
     value = fact.value
     kept = value is _KEPT or value is _BROADENED
-    return criterion(criterion_id, FALSE if kept else TRUE, _render_roles_kept, value, fact.hedge, facts=_ROLES_FACTS)
+    judgement = _ROLES_UNKNOWN if value is UNKNOWN else FALSE if kept else TRUE
+    return criterion(
+        criterion_id, judgement, _render_roles_kept, value, fact.hedge, essential=essential, facts=_ROLES_FACTS
+    )

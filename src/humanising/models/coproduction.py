@@ -137,7 +137,8 @@ def _render_mental_health(status: Status, index: Index, producing: tuple[Stage, 
     if status is _MET:
         return f"What is co-produced is a mental-health service: {products}."
     if status is _STATUS_UNKNOWN:
-        return f"Whether what is co-produced is a mental-health service is unknown: {products}."
+        shown = products or "no product is recorded"
+        return f"Whether what is co-produced is a mental-health service is unknown: {shown}."
     if not products:
         return "No provider works with service users on a product, so no mental-health service is co-produced."
     return f"What service users help produce is not a mental-health service: {products}."
@@ -170,9 +171,11 @@ def coproduction(initiative: Initiative) -> Verdict:
 
     Essential: something is produced; service users have a real voice (involved
     or more) in a stage that produces it; they take part in that stage together
-    with others ("doing with"); role differentiation is not kept; the others
-    include the service's providers. Qualifying: service users' knowledge shapes
-    the product; the product is a mental-health service.
+    with others ("doing with"); the others include the service's providers.
+    Qualifying: role differentiation is dissolved rather than kept (producing
+    together and then delivering *to* service users is co-production only in
+    part); service users' knowledge shapes the product; the product is a
+    mental-health service.
 
     Args:
         initiative: The initiative to judge.
@@ -223,7 +226,7 @@ def coproduction(initiative: Initiative) -> Verdict:
             facts=lambda: paths(seats_on(index, index.by_stage, _SERVICE_USERS)),
         ),
         criterion("doing_with", doing_with, _render_doing_with, index, producing),
-        roles_not_kept(initiative, "roles_shared"),
+        roles_not_kept(initiative, "roles_shared", essential=False),
         criterion(
             "with_providers",
             with_providers,
@@ -321,7 +324,9 @@ MODEL = Model(
         CriterionSpec("produces", True, "Something is produced, not merely access, a status or a place to live."),
         CriterionSpec("service_user_voice", True, "Service users are involved or more in a stage that produces it."),
         CriterionSpec("doing_with", True, "Service users and others take part in the same producing stage."),
-        CriterionSpec("roles_shared", True, "Role differentiation is not kept: nobody merely delivers to recipients."),
+        CriterionSpec(
+            "roles_shared", False, "Role differentiation is dissolved: nobody merely delivers to recipients."
+        ),
         CriterionSpec(
             "with_providers", True, "The others include the service's providers, not community members alone."
         ),

@@ -80,7 +80,7 @@ def coproduction_gold_standard(initiative: Initiative) -> Verdict:
             produces(initiative),
             _equal_partners(index, _DESIGN),
             _equal_partners(index, _DELIVERY),
-            roles_not_kept(initiative, "roles_shared"),
+            roles_not_kept(initiative, "roles_shared", essential=True),
         ),
     )
 
@@ -95,6 +95,6 @@ MODEL = Model(
         CriterionSpec("produces", True, "Something is produced, not merely access, a status or a place to live."),
         CriterionSpec("equal_partners_design", True, "Service users and providers are partners or lead in design."),
         CriterionSpec("equal_partners_delivery", True, "Service users and providers are partners or lead in delivery."),
-        CriterionSpec("roles_shared", True, "Role differentiation is not kept."),
+        CriterionSpec("roles_shared", True, "Role differentiation is dissolved."),
     ),
 )
