@@ -61,7 +61,7 @@ if TYPE_CHECKING:
     from humanising._registry import CriterionSpec, Model
     from humanising._relations import Quadrant, equalises, humanises, quadrant
     from humanising._unknown import UNKNOWN, Basis, Fact, Unknown
-    from humanising._verdict import CriterionResult, Fit, Status, Verdict
+    from humanising._verdict import CriterionResult, Fit, Status, Verdict, criterion
 
 # Everything but the exceptions loads on first use (PEP 562), so that `import humanising`
 # and the command line's --help stay cheap; `humanising.Initiative` imports the facts.
@@ -108,7 +108,7 @@ _LAZY = {
     **dict.fromkeys(("Reading", "ReadingMatch", "readings"), "humanising._readings"),
     **dict.fromkeys(("CriterionSpec", "Model"), "humanising._registry"),
     **dict.fromkeys(("Quadrant", "equalises", "humanises", "quadrant"), "humanising._relations"),
-    **dict.fromkeys(("CriterionResult", "Fit", "Status", "Verdict"), "humanising._verdict"),
+    **dict.fromkeys(("CriterionResult", "Fit", "Status", "Verdict", "criterion"), "humanising._verdict"),
 }
 
 
@@ -175,6 +175,7 @@ __all__ = [
     "barriers",
     "casebook",
     "classify",
+    "criterion",
     "equalises",
     "exceptions",
     "humanises",

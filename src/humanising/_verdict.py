@@ -82,9 +82,31 @@ def criterion(
     essential: bool = True,
     facts: Facts = (),
 ) -> RawCriterion:
-    """Record one criterion's result; ``render(status, *args)`` writes its sentence when read.
+    """Record one criterion's result, for a model's predicate to pass to ``Verdict.judge``.
 
-    ``facts`` may be a function, so that the paths are only worked out when read.
+    Results are cheap tuples: ``render(status, *args)`` writes the criterion's
+    sentence only when someone reads ``Verdict.criteria``, and ``facts`` may be a
+    function, so that the fact paths too are only worked out when read.
+
+    Args:
+        criterion_id: The criterion's stable id, e.g. ``peers_deliver``.
+        judgement: ``(True, ())`` met, ``(False, ())`` unmet, or ``(None, paths)``
+            unknown, naming the unknown facts that would settle it.
+        render: Writes the reason from the status and ``args``.
+        *args: Passed to ``render`` after the status.
+        essential: Essential (unmet: does not fit) or qualifying (unmet: at most partly).
+        facts: Paths of the facts the criterion looked at, or a function returning them.
+
+    Returns:
+        The raw result ``Verdict.judge`` takes.
+
+    Example:
+        >>> from humanising import Verdict, criterion
+        >>> def reason(status, who):
+        ...     return f"{who} deliver the groups." if status.value == "met" else f"{who} do not."
+        >>> verdict = Verdict.judge("peer_delivered", (criterion("peers_deliver", (True, ()), reason, "Peers"),))
+        >>> verdict.fit.value, verdict.criteria[0].reason
+        ('fits', 'Peers deliver the groups.')
     """
     value, unknowns = judgement
     return (criterion_id, _STATUS[value], essential, render, args, facts, unknowns)

@@ -137,8 +137,8 @@ def _render_mental_health(status: Status, index: Index, producing: tuple[Stage, 
     if status is _MET:
         return f"What is co-produced is a mental-health service: {products}."
     if status is _STATUS_UNKNOWN:
-        shown = products or "no product is recorded"
-        return f"Whether what is co-produced is a mental-health service is unknown: {shown}."
+        listed = products or "no product is recorded"
+        return f"Whether what is co-produced is a mental-health service is unknown: {listed}."
     if not products:
         return "No provider works with service users on a product, so no mental-health service is co-produced."
     return f"What service users help produce is not a mental-health service: {products}."
