@@ -255,6 +255,12 @@ class Index:
         return tuple(p for p in found if sides_of(p, self.stakeholders[p.stakeholder]) & sides)
 
 
+def index_of(initiative: Initiative) -> Index:
+    """The index of an initiative, built on first use and kept with it."""
+    index: Index = initiative._index  # noqa: SLF001 - the one place that reaches for the cached index
+    return index
+
+
 def _by_stakeholder(participation: Participation) -> str:
     return participation.stakeholder
 

@@ -13,7 +13,7 @@ import enum
 import attrs
 
 from humanising._facts import GoalSetter, Initiative, Involvement, Stage
-from humanising._index import Index, Judgement, Side, all_of, any_of
+from humanising._index import Judgement, Side, all_of, any_of, index_of
 from humanising._unknown import UNKNOWN
 from humanising._verdict import Status
 
@@ -125,7 +125,7 @@ def readings(initiative: Initiative) -> tuple[ReadingMatch, ...]:
         >>> [m.reading.value for m in readings(humanising.casebook.load("mhf-wales")) if m.status.value == "met"]
         ['consumerist', 'community_power']
     """
-    index: Index = initiative._index  # noqa: SLF001 - the shared per-initiative index
+    index = index_of(initiative)
     democratic = any_of(
         all_of(
             index.voice(stage, _USERS, _INVOLVED),

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import cast
 
 from humanising._facts import Initiative, Participation, Product, RoleDifferentiation, Stage
-from humanising._index import FALSE, TRUE, Index, Judgement, Sides, participation_path
+from humanising._index import FALSE, TRUE, Index, Judgement, Sides, index_of, participation_path
 from humanising._unknown import UNKNOWN
 from humanising._verdict import RawCriterion, Status, criterion
 
@@ -69,7 +69,7 @@ def _render_produces(status: Status, products: tuple[Product, ...]) -> str:
 
 def produces(initiative: Initiative) -> RawCriterion:
     """Essential to co-production: something is produced (worked out once per initiative)."""
-    memo = initiative._index.memo  # noqa: SLF001 - the shared per-initiative index
+    memo = index_of(initiative).memo
     found = memo.get("produces")
     if found is None:
         found = memo["produces"] = _produces(initiative)

@@ -9,7 +9,7 @@ who attend a launch event act as clinicians, not as community.
 from __future__ import annotations
 
 from humanising._facts import Initiative, Involvement, Participation, Stage, in_stage_order
-from humanising._index import Index, Side, any_of
+from humanising._index import Index, Side, any_of, index_of
 from humanising._registry import CriterionSpec, Model
 from humanising._verdict import Status, Verdict, criterion
 from humanising.models._shared import PAPER, paths, seat_phrases, seats_on, stage_names
@@ -88,7 +88,7 @@ def community_involvement(initiative: Initiative) -> Verdict:
         >>> community_involvement(humanising.casebook.load("mhf-wales")).fit.value
         'fits'
     """
-    index: Index = initiative._index  # noqa: SLF001 - the shared per-initiative index
+    index = index_of(initiative)
     by_stage = {stage: index.voice(stage, _COMMUNITY, _INVOLVED) for stage in _STAGES}
     taking_part = tuple(stage for stage in _STAGES if by_stage[stage][0] is True)
     return Verdict.judge(

@@ -10,7 +10,7 @@ a model of its own (``coproduction_gold_standard``).
 from __future__ import annotations
 
 from humanising._facts import Domain, Identity, Initiative, Involvement, Relationship, Stage
-from humanising._index import NOT_SERVICE_USER, Index, Judgement, Side, Sides, all_of, any_of
+from humanising._index import NOT_SERVICE_USER, Index, Judgement, Side, Sides, all_of, any_of, index_of
 from humanising._registry import CriterionSpec, Model
 from humanising._relations import equalises
 from humanising._unknown import UNKNOWN
@@ -189,7 +189,7 @@ def coproduction(initiative: Initiative) -> Verdict:
         >>> verdict.fit.value
         'partly'
     """
-    index: Index = initiative._index  # noqa: SLF001 - the shared per-initiative index
+    index = index_of(initiative)
     producing = index.producing_stages
     voice = index.voice
     by_stage = [

@@ -9,7 +9,7 @@ both parties are partners (or lead) in both design and delivery.
 from __future__ import annotations
 
 from humanising._facts import Initiative, Involvement, Stage
-from humanising._index import Index, Side, all_of
+from humanising._index import Index, Side, all_of, index_of
 from humanising._registry import CriterionSpec, Model
 from humanising._verdict import RawCriterion, Status, Verdict, criterion
 from humanising.models._shared import PAPER, paths, produces, roles_not_kept, seat_phrases, stage_names
@@ -73,7 +73,7 @@ def coproduction_gold_standard(initiative: Initiative) -> Verdict:
         >>> coproduction_gold_standard(humanising.casebook.load("sleepwell")).fit.value
         'does not fit'
     """
-    index: Index = initiative._index  # noqa: SLF001 - the shared per-initiative index
+    index = index_of(initiative)
     return Verdict.judge(
         MODEL_ID,
         (

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from humanising._facts import Initiative, Involvement, RoleDifferentiation, Stage
-from humanising._index import Index, Judgement, Side
+from humanising._index import Index, Judgement, Side, index_of
 from humanising._registry import CriterionSpec, Model
 from humanising._unknown import UNKNOWN, Fact
 from humanising._verdict import RawCriterion, Status, Verdict, criterion
@@ -163,7 +163,7 @@ def transformative_coproduction(initiative: Initiative) -> Verdict:
         >>> transformative_coproduction(humanising.casebook.load("sleepwell")).fit.value
         'does not fit'
     """
-    index: Index = initiative._index  # noqa: SLF001 - the shared per-initiative index
+    index = index_of(initiative)
     observations = initiative.observations
     agenda = observations.agenda_set_by.value
     roles = initiative.role_differentiation.value

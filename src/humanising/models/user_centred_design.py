@@ -10,7 +10,7 @@ verdict notes it.
 from __future__ import annotations
 
 from humanising._facts import Identity, Initiative, Involvement, Revision, Role, Stage, Stakeholder
-from humanising._index import FALSE, TRUE, Index, Judgement
+from humanising._index import FALSE, TRUE, Index, Judgement, index_of
 from humanising._registry import CriterionSpec, Model
 from humanising._unknown import UNKNOWN, Fact
 from humanising._verdict import RawCriterion, Status, Verdict, criterion
@@ -108,7 +108,7 @@ def user_centred_design(initiative: Initiative) -> Verdict:
         >>> user_centred_design(humanising.casebook.load("mhf-wales")).fit.value
         'fits'
     """
-    index: Index = initiative._index  # noqa: SLF001 - the shared per-initiative index
+    index = index_of(initiative)
     ordered = sorted(initiative.stakeholders, key=lambda stakeholder: stakeholder.id)
     by_role = {role: tuple(s for s in ordered if role in s.roles) for role in _ROLES}
     roles = criterion(

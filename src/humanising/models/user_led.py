@@ -11,7 +11,7 @@ co-produced or led by others, never user-led.
 from __future__ import annotations
 
 from humanising._facts import Initiative, Involvement, Stage, in_stage_order
-from humanising._index import Index, Judgement, Side, all_of, any_of, negate
+from humanising._index import Index, Judgement, Side, all_of, any_of, index_of, negate
 from humanising._registry import CriterionSpec, Model
 from humanising._verdict import Status, Verdict, criterion
 from humanising.models._shared import PAPER, paths, seat_phrases, seats_on, stage_names
@@ -80,7 +80,7 @@ def user_led(initiative: Initiative) -> Verdict:
         >>> verdict.fit.value, [str(stage) for stage in verdict.stages]
         ('partly', ['delivery'])
     """
-    index: Index = initiative._index  # noqa: SLF001 - the shared per-initiative index
+    index = index_of(initiative)
     stages = in_stage_order({*index.stages(), *_REQUIRED})
     by_stage = {stage: led_at(index, stage) for stage in stages}
     led = tuple(stage for stage in stages if by_stage[stage][0] is True)
