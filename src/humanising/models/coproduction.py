@@ -209,8 +209,9 @@ def coproduction(initiative: Initiative) -> Verdict:
             [all_of(users, providers, _mental_health_at(index, stage)) for stage, users, _, providers in by_stage]
         )
     else:
-        # With no product recorded, which stages produce anything is itself unknown.
-        user_voice = doing_with = with_providers = mental_health = (None, ("products",))
+        # With no product recorded, any stage might be the one that produces it: the verdict
+        # waits on the products, and on every unknown fact about who takes part anywhere.
+        user_voice = doing_with = with_providers = mental_health = _unrecorded(index)
     knowledge_fact = initiative.user_knowledge_shapes_product
     knowledge: Judgement = (
         (None, ("user_knowledge_shapes_product",)) if knowledge_fact.value is UNKNOWN else (knowledge_fact.value, ())
@@ -265,6 +266,15 @@ def coproduction(initiative: Initiative) -> Verdict:
     if initiative.relationships:
         notes.extend((_equalising_note, (index, relationship)) for relationship in _other_equalising(index))
     return Verdict.judge(MODEL_ID, results, notes=tuple(notes))
+
+
+def _unrecorded(index: Index) -> Judgement:
+    voice = index.voice
+    paths = {"products"}
+    for stage in index.stages():
+        for sides in (_SERVICE_USERS, NOT_SERVICE_USER, _PROVIDERS):
+            paths.update(voice(stage, sides, _INVOLVED)[1])
+    return (None, tuple(sorted(paths)))
 
 
 def _gold_note(gold: bool) -> str:
