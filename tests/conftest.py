@@ -1,0 +1,36 @@
+"""Shared test set-up: hypothesis settings profiles, and the tests folder on ``sys.path``.
+
+Profiles:
+
+- ``dev`` (the default): 25 examples, for a fast edit-test loop.
+- ``thorough``: 200 examples; ``.ci/run`` selects it with ``HYPOTHESIS_PROFILE=thorough``.
+
+Neither has a deadline: the first examples pay for lazy set-up (the model
+registry, strategy validation), which would make a per-example deadline flaky.
+
+Choose one with the ``HYPOTHESIS_PROFILE`` environment variable. Hypothesis also
+registers a ``ci`` profile of its own, used when ``CI`` is set; CI here selects
+``thorough`` explicitly, so that does not matter.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from hypothesis import Phase, settings
+
+# No explain phase: on initiatives, which are large composite examples, it can take
+# minutes per failing test; the shrunk example is readable without its comments.
+_PHASES = tuple(phase for phase in Phase if phase is not Phase.explain)
+
+settings.register_profile("dev", max_examples=25, deadline=None, phases=_PHASES)
+settings.register_profile("thorough", max_examples=200, deadline=None, phases=_PHASES)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+# pytest runs with --import-mode=importlib, which leaves sys.path alone; the test
+# helpers (``_settle``) are plain modules in this folder.
+_TESTS = str(Path(__file__).resolve().parent)
+if _TESTS not in sys.path:
+    sys.path.insert(0, _TESTS)
