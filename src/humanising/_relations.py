@@ -45,14 +45,13 @@ def equalises(initiative: Initiative) -> tuple[Relationship, ...]:
         [('patients', 'professionals')]
     """
     narrowed = [r for r in initiative.relationships if r.change is _NARROWS]
-    if len(narrowed) < 2:
-        return tuple(narrowed)
-    return tuple(
-        sorted(
-            narrowed,
-            key=lambda r: (r.between, r.aspect, r.claim, r.basis, r.note),
-        )
-    )
+    if len(narrowed) > 1:
+        narrowed.sort(key=_relationship_order)
+    return tuple(narrowed)
+
+
+def _relationship_order(relationship: Relationship) -> tuple[str, ...]:
+    return (*relationship.between, relationship.aspect, relationship.claim, relationship.basis, relationship.note)
 
 
 _FEATURE_WORDS = {

@@ -9,7 +9,7 @@ a model of its own (``coproduction_gold_standard``).
 
 from __future__ import annotations
 
-from humanising._facts import Domain, Identity, Initiative, Involvement, Relationship, Stage
+from humanising._facts import Domain, Identity, Initiative, Involvement, Relationship, Stage, Stakeholder
 from humanising._index import NOT_SERVICE_USER, Index, Judgement, Side, Sides, all_of, any_of, index_of
 from humanising._registry import CriterionSpec, Model
 from humanising._relations import equalises
@@ -293,22 +293,20 @@ def _other_equalising(index: Index) -> tuple[Relationship, ...]:
     shares, not co-production itself. Commentary only: no criterion reads relationships.
     """
     stakeholders = index.stakeholders
+    found = []
+    for relationship in equalises(index.initiative):
+        first, second = (stakeholders[party] for party in relationship.between)
+        if not (_is_user(first) and _is_clinician(second)) and not (_is_user(second) and _is_clinician(first)):
+            found.append(relationship)
+    return tuple(found)
 
-    def is_user(stakeholder_id: str) -> bool:
-        stakeholder = stakeholders[stakeholder_id]
-        return _SERVICE_USER in stakeholder.identities or stakeholder.user_run.value is True
 
-    def is_clinician(stakeholder_id: str) -> bool:
-        return _MENTAL_HEALTH_PROFESSIONAL in stakeholders[stakeholder_id].identities
+def _is_user(stakeholder: Stakeholder) -> bool:
+    return _SERVICE_USER in stakeholder.identities or stakeholder.user_run.value is True
 
-    return tuple(
-        relationship
-        for relationship in equalises(index.initiative)
-        if not any(
-            is_user(first) and is_clinician(second)
-            for first, second in (relationship.between, relationship.between[::-1])
-        )
-    )
+
+def _is_clinician(stakeholder: Stakeholder) -> bool:
+    return _MENTAL_HEALTH_PROFESSIONAL in stakeholder.identities
 
 
 def _equalising_note(index: Index, relationship: Relationship) -> str:
