@@ -190,7 +190,7 @@ class TestTransformativeCriteria:
     def test_scale_is_reported(self) -> None:
         verdict = judge(attrs.evolve(TRANSFORMED, observations=attrs.evolve(POSITIVE, scale="individual")))
         assert verdict.notes == (
-            "The scale of change is individual relationships between practitioners and service users.",
+            "The scale of change is the relationships of particular practitioners with the people they work with.",
         )
 
 

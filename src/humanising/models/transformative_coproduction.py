@@ -218,7 +218,7 @@ def transformative_coproduction(initiative: Initiative) -> Verdict:
     notes: tuple[str, ...] = ()
     if scale.value is not UNKNOWN:
         where = {
-            "individual": "individual relationships between practitioners and service users",
+            "individual": "the relationships of particular practitioners with the people they work with",
             "service": "a service",
             "system": "the wider system",
         }[scale.value.value]
