@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import Phase, settings
 
 # No explain phase: on initiatives, which are large composite examples, it can take
@@ -34,3 +37,41 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 _TESTS = str(Path(__file__).resolve().parent)
 if _TESTS not in sys.path:
     sys.path.insert(0, _TESTS)
+
+
+# --- a headless Debian chromium, shared by the browser tests (the HTML report, the docs site)
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    # The machine's network is closed: without these, chromium keeps trying to reach Google.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _unavailable(reason: str) -> None:
+    # CI sets HUMANISING_REQUIRE_BROWSER=1 so that a missing browser fails instead of skipping.
+    if os.environ.get("HUMANISING_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{reason}, and HUMANISING_REQUIRE_BROWSER=1 requires the browser tests to run", pytrace=False)
+    pytest.skip(f"{reason} (install it with: apt-get install -y chromium)")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's chromium, driven by playwright; skipped (or failed, in CI) when either is missing."""
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is missing")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()

@@ -23,27 +23,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOTS = Path(
     os.environ.get("HUMANISING_SCREENSHOTS", Path(tempfile.gettempdir()) / "humanising-docs-screenshots")
 )
 TIMEOUT_MS = 20_000
-
-if not CHROMIUM.exists():
-    reason = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) to check the docs site"
-    if os.environ.get("HUMANISING_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"HUMANISING_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
-    pytest.skip(reason, allow_module_level=True)
-
-playwright_sync = pytest.importorskip("playwright.sync_api")
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -88,16 +71,6 @@ class Visit:
     def check_clean(self) -> None:
         assert not self.errors, "\n".join(self.errors)
         assert not self.foreign, "requests that left the machine:\n" + "\n".join(self.foreign)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright_sync.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @pytest.fixture

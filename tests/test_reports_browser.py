@@ -6,48 +6,11 @@ unless HUMANISING_REQUIRE_BROWSER=1 is set (CI sets it), in which case they fail
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 import humanising
 from humanising.reports import html_report
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-REQUIRED = os.environ.get("HUMANISING_REQUIRE_BROWSER") == "1"
-
-
-def _unavailable(reason: str) -> None:
-    if REQUIRED:
-        pytest.fail(f"{reason}, and HUMANISING_REQUIRE_BROWSER=1 requires the browser tests to run")
-    pytest.skip(f"{reason} (install it with: apt-get install -y chromium)")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} is missing")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright is not installed")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def test_the_casebook_report_loads_without_errors_and_shows_matrix_and_quadrant(browser: Any, tmp_path: Path) -> None:

@@ -24,22 +24,13 @@ from typing import Any
 import humanising
 from humanising import Analysis, Initiative, Verdict, casebook
 from humanising.reports import mermaid
+from humanising.reports._common import SHORT_NAMES  # the column headings every report uses
 
 CASEBOOK = "casebook"
 NAV_SECTION = "Casebook"
 SCHEMA_FILE = "reference/case-file.schema.json"
 
 _PLACEHOLDER = re.compile(r"<!--\s*humanising:(?P<what>[a-z]+)(?:\s+(?P<argument>[a-z0-9_-]+))?\s*-->")
-
-SHORT_NAMES = {
-    "coproduction": "co-production",
-    "coproduction_gold_standard": "gold standard",
-    "evidence_based_practice": "EBP",
-    "user_led": "user-led",
-    "community_involvement": "community",
-    "user_centred_design": "UCD",
-    "transformative_coproduction": "transformative",
-}
 
 
 # --- small Markdown helpers
