@@ -201,7 +201,9 @@ class Verdict:
             stages: Stages the verdict singles out.
             notes: Further sentences, or ``(render, args)`` pairs that write them when read.
         """
-        raw_notes = tuple((_same, (note,)) if isinstance(note, str) else note for note in notes)
+        raw_notes: tuple[RawNote, ...] = (
+            tuple((_same, (note,)) if isinstance(note, str) else note for note in notes) if notes else ()
+        )
         return cls(model, fit_of(results), results, stages, raw_notes)
 
     @cached_property
