@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -172,3 +173,19 @@ def test_html_escapes_what_case_files_say() -> None:
     assert "<script>" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "A &amp; &lt;b&gt;" in text
+
+
+def test_markdown_and_html_show_barriers_and_readings(page: tuple[str, Page]) -> None:
+    text, _ = page
+    markdown = markdown_report(ANALYSES)
+    for analysis in ANALYSES:
+        assert len(analysis.barriers) == 4
+        assert len(analysis.readings) == 3
+        for finding in analysis.barriers:
+            assert f"- **{finding.status.value}**: {finding.reason}" in markdown
+            assert html.escape(finding.reason) in text
+        for match in analysis.readings:
+            assert match.reason in markdown
+            assert html.escape(match.reason) in text
+    assert markdown.count("### Institutional barriers") == len(ANALYSES)
+    assert text.count("<h3>Readings of co-production</h3>") == len(ANALYSES)

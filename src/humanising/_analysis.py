@@ -6,7 +6,9 @@ from collections.abc import Mapping
 
 import attrs
 
+from humanising._barriers import BarrierFinding, barriers
 from humanising._facts import Initiative, Relationship
+from humanising._readings import ReadingMatch, readings
 from humanising._registry import Model, Registry, entry_point_models
 from humanising._relations import Quadrant, equalises, humanises, quadrant_of
 from humanising._verdict import Verdict
@@ -110,6 +112,8 @@ class Analysis:
         equalises: The relationships it narrows.
         humanises: Whether it shows respect and humanity.
         quadrant: Where it sits between equalising and humanising.
+        barriers: The institutional barriers its facts show, one finding per barrier.
+        readings: Which readings of co-production it matches.
         parts: The analyses of its parts, each judged as if alone.
 
     Example:
@@ -124,11 +128,17 @@ class Analysis:
     equalises: tuple[Relationship, ...]
     humanises: Verdict
     quadrant: Quadrant
+    barriers: tuple[BarrierFinding, ...] = ()
+    readings: tuple[ReadingMatch, ...] = ()
     parts: tuple[Analysis, ...] = ()
 
 
 def analyse(initiative: Initiative) -> Analysis:
-    """Classify an initiative, find what it equalises and whether it humanises, and do the same for its parts.
+    """Everything humanising says of an initiative, and of each of its parts.
+
+    Every registered model's verdict, what it equalises, whether it humanises and
+    so its quadrant, the institutional barriers its facts show, and the readings of
+    co-production it matches.
 
     Example:
         >>> import humanising
@@ -144,5 +154,7 @@ def analyse(initiative: Initiative) -> Analysis:
         equalises=narrowed,
         humanises=humanising,
         quadrant=quadrant_of(initiative, narrowed, humanising),
+        barriers=barriers(initiative),
+        readings=readings(initiative),
         parts=tuple(analyse(part) for part in initiative.parts),
     )

@@ -177,6 +177,14 @@ def _case(row: Entry, columns: Sequence[str], names: dict[str, str]) -> str:
         for model_id in columns
     )
     parts.append(_verdict_details(analysis.humanises, "Humanises", f"{anchor}-humanises"))
+    findings = "".join(
+        f"<li><strong>{escape(finding.status.value)}</strong>: {escape(finding.reason)}</li>"
+        for finding in analysis.barriers
+    )
+    matches = "".join(f"<li>{escape(match.status.value)}: {escape(match.reason)}</li>" for match in analysis.readings)
+    parts.append(
+        f"<h3>Institutional barriers</h3><ul>{findings}</ul><h3>Readings of co-production</h3><ul>{matches}</ul>"
+    )
     if initiative.stakeholders:
         parts.append(
             "<h3>Who takes part</h3><figure>"

@@ -107,9 +107,6 @@ def report_data(analyses: Iterable[Analysis]) -> dict[str, Any]:
         >>> data["initiatives"][0]["verdicts"]["evidence_based_practice"]["fit"]
         'fits'
     """
-    from humanising._barriers import barriers
-    from humanising._readings import readings
-
     rows = entries(analyses)
     names = model_names()
     initiatives = []
@@ -133,7 +130,7 @@ def report_data(analyses: Iterable[Analysis]) -> dict[str, Any]:
                         "facts": list(finding.facts),
                         "unknowns": list(finding.unknowns),
                     }
-                    for finding in barriers(initiative)
+                    for finding in analysis.barriers
                 ],
                 "readings": [
                     {
@@ -142,7 +139,7 @@ def report_data(analyses: Iterable[Analysis]) -> dict[str, Any]:
                         "reason": match.reason,
                         "unknowns": list(match.unknowns),
                     }
-                    for match in readings(initiative)
+                    for match in analysis.readings
                 ],
             }
         )

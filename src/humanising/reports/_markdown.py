@@ -74,6 +74,11 @@ def _section(row: Entry, columns: Sequence[str], names: dict[str, str]) -> list[
         verdict = analysis.verdicts[model_id]
         lines += [f"### {names.get(model_id, model_id)}: {verdict.fit.value}", "", *_criteria(verdict), ""]
     lines += [f"### Humanises: {analysis.humanises.fit.value}", "", *_criteria(analysis.humanises), ""]
+    lines += ["### Institutional barriers", ""]
+    lines.extend(f"- **{finding.status.value}**: {finding.reason}" for finding in analysis.barriers)
+    lines += ["", "### Readings of co-production", ""]
+    lines.extend(f"- {STATUS_MARKS[match.status]} {match.reason}" for match in analysis.readings)
+    lines.append("")
     if initiative.sources:
         lines += ["### Sources", ""]
         lines.extend(f"- {s.citation}{f', {s.locator}' if s.locator else ''}" for s in initiative.sources)
