@@ -119,7 +119,6 @@ class Index:
         "_open",
         "_participations",
         "_paths",
-        "_voices",
         "initiative",
         "memo",
         "producing_stages",
@@ -175,7 +174,6 @@ class Index:
         self.products_at = {stage: tuple(sorted(found, key=_by_id)) for stage, found in products_at.items()}
         self.producing_stages: tuple[Stage, ...] = in_stage_order(products_at)
         self.memo: dict[str, object] = {}
-        self._voices: dict[tuple[Stage, Sides, Involvement], Judgement] = {}
         self._paths: dict[int, tuple[Sides, str, str]] = {}
 
     @property
@@ -197,14 +195,6 @@ class Index:
 
     def voice(self, stage: Stage, sides: Sides, level: Involvement) -> Judgement:
         """Whether someone acting on one of ``sides`` has at least ``level`` of say at ``stage``."""
-        # Several models ask the same questions; remember the answers.
-        key = (stage, sides, level)
-        known = self._voices.get(key)
-        if known is None:
-            known = self._voices[key] = self._voice(stage, sides, level)
-        return known
-
-    def _voice(self, stage: Stage, sides: Sides, level: Involvement) -> Judgement:
         row = self._levels.get(stage)
         if row is not None:
             rank = _RANKS[level]
