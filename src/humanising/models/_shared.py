@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import cast
 
-from humanising._facts import Initiative, Participation, Product, RoleDifferentiation, Stage
+from humanising._facts import Identity, Initiative, Participation, Product, RoleDifferentiation, Stage, Stakeholder
 from humanising._index import FALSE, TRUE, Index, Judgement, Sides, index_of, participation_path
 from humanising._unknown import UNKNOWN
 from humanising._verdict import RawCriterion, Status, criterion
@@ -19,6 +19,7 @@ _BROADENED = RoleDifferentiation.BROADENED
 _KEPT = RoleDifferentiation.KEPT
 _MET = Status.MET
 _STATUS_UNKNOWN = Status.UNKNOWN
+_SERVICE_USER = Identity.SERVICE_USER
 
 PAPER = "Harcourt and Crepaz-Keay (2023), Co-Production is Good, but Other Things are Good Too"
 
@@ -31,6 +32,11 @@ def stage_names(stages: Iterable[Stage]) -> str:
     if not names:
         return "no stage"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def is_service_user(stakeholder: Stakeholder) -> bool:
+    """A service user, or an organisation run by and for service users."""
+    return _SERVICE_USER in stakeholder.identities or stakeholder.user_run.value is True
 
 
 def seat_phrase(index: Index, participation: Participation) -> str:

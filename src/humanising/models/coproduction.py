@@ -15,7 +15,16 @@ from humanising._registry import CriterionSpec, Model
 from humanising._relations import equalises
 from humanising._unknown import UNKNOWN
 from humanising._verdict import Fit, RawCriterion, RawNote, Status, Verdict, criterion, fit_of
-from humanising.models._shared import PAPER, paths, produces, roles_not_kept, seat_phrases, seats_on, stage_names
+from humanising.models._shared import (
+    PAPER,
+    is_service_user,
+    paths,
+    produces,
+    roles_not_kept,
+    seat_phrases,
+    seats_on,
+    stage_names,
+)
 
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
 # so the ones used while judging are bound once here.
@@ -23,7 +32,6 @@ _MENTAL_HEALTH = Domain.MENTAL_HEALTH
 _FITS = Fit.FITS
 _PARTLY = Fit.PARTLY
 _MENTAL_HEALTH_PROFESSIONAL = Identity.MENTAL_HEALTH_PROFESSIONAL
-_SERVICE_USER = Identity.SERVICE_USER
 _INVOLVED = Involvement.INVOLVED
 _LEADS = Involvement.LEADS
 _PARTNER = Involvement.PARTNER
@@ -296,13 +304,11 @@ def _other_equalising(index: Index) -> tuple[Relationship, ...]:
     found = []
     for relationship in equalises(index.initiative):
         first, second = (stakeholders[party] for party in relationship.between)
-        if not (_is_user(first) and _is_clinician(second)) and not (_is_user(second) and _is_clinician(first)):
+        if not (is_service_user(first) and _is_clinician(second)) and not (
+            is_service_user(second) and _is_clinician(first)
+        ):
             found.append(relationship)
     return tuple(found)
-
-
-def _is_user(stakeholder: Stakeholder) -> bool:
-    return _SERVICE_USER in stakeholder.identities or stakeholder.user_run.value is True
 
 
 def _is_clinician(stakeholder: Stakeholder) -> bool:

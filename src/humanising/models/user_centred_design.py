@@ -9,16 +9,15 @@ verdict notes it.
 
 from __future__ import annotations
 
-from humanising._facts import Identity, Initiative, Involvement, Revision, Role, Stage, Stakeholder
+from humanising._facts import Initiative, Involvement, Revision, Role, Stage, Stakeholder
 from humanising._index import FALSE, TRUE, Index, Judgement, index_of
 from humanising._registry import CriterionSpec, Model
 from humanising._unknown import UNKNOWN, Fact
 from humanising._verdict import RawCriterion, Status, Verdict, criterion
-from humanising.models._shared import PAPER, seat_phrases
+from humanising.models._shared import PAPER, is_service_user, seat_phrases
 
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
 # so the ones used while judging are bound once here.
-_SERVICE_USER = Identity.SERVICE_USER
 _CONSULTED = Involvement.CONSULTED
 _CLIENT = Role.CLIENT
 _DESIGNER = Role.DESIGNER
@@ -147,11 +146,12 @@ def user_centred_design(initiative: Initiative) -> Verdict:
             facts=_REVISIONS,
         )
 
-    def is_user(stakeholder: Stakeholder) -> bool:
-        return _SERVICE_USER in stakeholder.identities or stakeholder.user_run.value is True
-
     notes: tuple[str, ...] = ()
-    if by_role[_DESIGNER] and any(is_user(s) for s in by_role[_CLIENT]) and all(is_user(s) for s in by_role[_DESIGNER]):
+    if (
+        by_role[_DESIGNER]
+        and any(is_service_user(s) for s in by_role[_CLIENT])
+        and all(is_service_user(s) for s in by_role[_DESIGNER])
+    ):
         notes = (_NO_GAP,)
     return Verdict.judge(
         MODEL_ID,
