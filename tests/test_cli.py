@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 import humanising
-from humanising._schema import case_file_schema
+from humanising._casefiles._schema import case_file_schema
 from humanising.cli import main
 from humanising.reports import report_data
 
@@ -78,7 +78,7 @@ def test_every_help_is_complete_and_shows_an_example(capsys: pytest.CaptureFixtu
 def test_help_loads_neither_cattrs_nor_yaml_nor_the_models() -> None:
     code = (
         "import sys; from humanising.cli import main; main(['--help']); "
-        "print(sorted(m for m in ('cattrs', 'yaml', 'humanising.models', 'humanising._serialize', "
+        "print(sorted(m for m in ('cattrs', 'yaml', 'humanising.models', 'humanising._casefiles._loading', "
         "'humanising.reports') if m in sys.modules))"
     )
     result = subprocess.run(  # noqa: S603
@@ -203,7 +203,7 @@ def test_an_output_that_cannot_be_written(capsys: pytest.CaptureFixture[str], tm
 
 
 def test_colour_on_a_terminal_only() -> None:
-    from humanising._table import casebook_table
+    from humanising.reports._text import casebook_table
 
     analyses = [humanising.analyse(humanising.casebook.load("sleepwell"))]
     assert "\x1b[32mfits" in casebook_table(analyses, colour=True)

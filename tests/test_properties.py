@@ -44,7 +44,7 @@ from humanising import (
     Verdict,
 )
 from humanising import strategies as hst
-from humanising._serialize import dumps_yaml, parse_text
+from humanising._casefiles._loading import dumps_yaml, parse_text
 
 _PROFESSIONS = frozenset({Identity.MENTAL_HEALTH_PROFESSIONAL, Identity.OTHER_PROFESSIONAL})
 _PRODUCING = (Stage.DESIGN, Stage.DELIVERY)

@@ -14,7 +14,7 @@ from hypothesis import given
 
 import humanising
 from humanising import strategies as hst
-from humanising._schema import case_file_schema
+from humanising._casefiles._schema import case_file_schema
 
 SCHEMA = case_file_schema()
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)

@@ -9,7 +9,7 @@ import pytest
 
 import humanising
 from humanising import UNKNOWN, Basis, Fact, Initiative
-from humanising._serialize import dumps_yaml, parse_text
+from humanising._casefiles._loading import dumps_yaml, parse_text
 from humanising.exceptions import CaseFileError
 
 MINIMAL = """\

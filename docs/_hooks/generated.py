@@ -527,7 +527,7 @@ def _schema_type(schema: dict[str, Any]) -> str:  # noqa: PLR0911 - one case per
 
 def schema_tables() -> str:
     """The case-file schema, one table per object and one list per enumeration."""
-    from humanising._schema import case_file_schema
+    from humanising._casefiles._schema import case_file_schema
 
     defs = case_file_schema()["$defs"]
     objects = ["Initiative", *sorted(name for name, d in defs.items() if "properties" in d and name != "Initiative")]
@@ -599,7 +599,7 @@ def on_files(files: Any, config: Any) -> Any:
     """Add the generated casebook pages and the case-file JSON Schema to the build."""
     from mkdocs.structure.files import File
 
-    from humanising._schema import case_file_schema
+    from humanising._casefiles._schema import case_file_schema
 
     files.append(File.generated(config, f"{CASEBOOK}/index.md", content=casebook_index()))
     for case_id in case_order():

@@ -26,8 +26,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from humanising import casebook
-    from humanising._analysis import Analysis, analyse, classify, register_model, registered_models, unregister_model
-    from humanising._barriers import Barrier, BarrierFinding, Finding, barriers
     from humanising._facts import (
         AgendaSetter,
         Aspect,
@@ -57,11 +55,20 @@ if TYPE_CHECKING:
         Stage,
         Stakeholder,
     )
-    from humanising._readings import Reading, ReadingMatch, readings
-    from humanising._registry import CriterionSpec, Model
-    from humanising._relations import Quadrant, equalises, humanises, quadrant
-    from humanising._unknown import UNKNOWN, Basis, Fact, Unknown
-    from humanising._verdict import CriterionResult, Fit, Status, Verdict, criterion
+    from humanising._facts._unknown import UNKNOWN, Basis, Fact, Unknown
+    from humanising._reasoning._analysis import (
+        Analysis,
+        analyse,
+        classify,
+        register_model,
+        registered_models,
+        unregister_model,
+    )
+    from humanising._reasoning._barriers import Barrier, BarrierFinding, Finding, barriers
+    from humanising._reasoning._readings import Reading, ReadingMatch, readings
+    from humanising._reasoning._registry import CriterionSpec, Model
+    from humanising._reasoning._relations import Quadrant, equalises, humanises, quadrant
+    from humanising._reasoning._verdict import CriterionResult, Fit, Status, Verdict, criterion
 
 # Everything but the exceptions loads on first use (PEP 562), so that `import humanising`
 # and the command line's --help stay cheap; `humanising.Initiative` imports the facts.
@@ -99,16 +106,16 @@ _LAZY = {
         ),
         "humanising._facts",
     ),
-    **dict.fromkeys(("UNKNOWN", "Basis", "Fact", "Unknown"), "humanising._unknown"),
+    **dict.fromkeys(("UNKNOWN", "Basis", "Fact", "Unknown"), "humanising._facts._unknown"),
     **dict.fromkeys(
         ("Analysis", "analyse", "classify", "register_model", "registered_models", "unregister_model"),
-        "humanising._analysis",
+        "humanising._reasoning._analysis",
     ),
-    **dict.fromkeys(("Barrier", "BarrierFinding", "Finding", "barriers"), "humanising._barriers"),
-    **dict.fromkeys(("Reading", "ReadingMatch", "readings"), "humanising._readings"),
-    **dict.fromkeys(("CriterionSpec", "Model"), "humanising._registry"),
-    **dict.fromkeys(("Quadrant", "equalises", "humanises", "quadrant"), "humanising._relations"),
-    **dict.fromkeys(("CriterionResult", "Fit", "Status", "Verdict", "criterion"), "humanising._verdict"),
+    **dict.fromkeys(("Barrier", "BarrierFinding", "Finding", "barriers"), "humanising._reasoning._barriers"),
+    **dict.fromkeys(("Reading", "ReadingMatch", "readings"), "humanising._reasoning._readings"),
+    **dict.fromkeys(("CriterionSpec", "Model"), "humanising._reasoning._registry"),
+    **dict.fromkeys(("Quadrant", "equalises", "humanises", "quadrant"), "humanising._reasoning._relations"),
+    **dict.fromkeys(("CriterionResult", "Fit", "Status", "Verdict", "criterion"), "humanising._reasoning._verdict"),
 }
 
 
@@ -206,7 +213,7 @@ def load_file(path: str | Path) -> tuple[Initiative, ...]:
         >>> humanising.load_file(case)[0].name
         'My initiative'
     """
-    from humanising._serialize import load_file as _load_file
+    from humanising._casefiles._loading import load_file as _load_file
 
     return _load_file(path)
 
@@ -224,7 +231,7 @@ def structure(data: Any, *, file: str = "<data>") -> Initiative:
         >>> humanising.structure({"id": "mine", "name": "My initiative"}).id
         'mine'
     """
-    from humanising._serialize import structure as _structure
+    from humanising._casefiles._loading import structure as _structure
 
     return _structure(data, file=file)
 
@@ -239,6 +246,6 @@ def unstructure(initiative: Initiative) -> dict[str, Any]:
         >>> humanising.unstructure(humanising.Initiative(id="mine", name="My initiative"))
         {'id': 'mine', 'name': 'My initiative'}
     """
-    from humanising._serialize import unstructure as _unstructure
+    from humanising._casefiles._converter import unstructure as _unstructure
 
     return _unstructure(initiative)

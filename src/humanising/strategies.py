@@ -90,7 +90,7 @@ from humanising._facts import (
     Stage,
     Stakeholder,
 )
-from humanising._unknown import UNKNOWN, Basis, Fact, Unknown
+from humanising._facts._unknown import UNKNOWN, Basis, Fact, Unknown
 
 __all__ = [
     "aspects",

@@ -28,7 +28,7 @@ def _cases() -> dict[str, tuple[str, Initiative]]:
     # Parsed once per process: the files ship with the package and do not change.
     from importlib import resources  # costs ~10 ms at import time, so only when cases are read
 
-    from humanising._serialize import parse_text
+    from humanising._casefiles._loading import parse_text
 
     found: dict[str, tuple[str, Initiative]] = {}
     folder = resources.files(__name__)

@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:
-    from humanising._analysis import Analysis
     from humanising._facts import Initiative
+    from humanising._reasoning._analysis import Analysis
 
 __all__ = ["cli", "main"]
 
@@ -54,7 +54,7 @@ class CaseFileFailure(click.ClickException):
 
 def _load(files: Sequence[str]) -> list[Initiative]:
     """Every initiative in the files, or a CaseFileFailure naming every bad file."""
-    from humanising._serialize import load_file
+    from humanising._casefiles._loading import load_file
     from humanising.exceptions import CaseFileError
 
     initiatives: list[Initiative] = []
@@ -70,7 +70,7 @@ def _load(files: Sequence[str]) -> list[Initiative]:
 
 
 def _analyse(initiatives: Sequence[Initiative]) -> list[Analysis]:
-    from humanising._analysis import analyse
+    from humanising._reasoning._analysis import analyse
 
     return [analyse(initiative) for initiative in initiatives]
 
@@ -107,7 +107,7 @@ def _report(analyses: Sequence[Analysis], format_: str, output: str | None, titl
 
         _emit(html_report(analyses, title=title), output)
     else:
-        from humanising._table import casebook_table
+        from humanising.reports._text import casebook_table
 
         colour = _colour(output)
         _emit(casebook_table(analyses, colour=colour), output, colour=colour)
@@ -254,7 +254,7 @@ def explain(file: str, model_id: str | None, output: str | None) -> None:
     qualifying, the reason, and the unknown facts that would settle an open
     verdict; then whether it humanises, what it equalises and its quadrant.
     """
-    from humanising._analysis import registered_models
+    from humanising._reasoning._analysis import registered_models
     from humanising.reports._common import entries, model_names
     from humanising.reports._markdown import equalises_text
 
@@ -334,7 +334,7 @@ def show(case_id: str) -> None:
     a part of a programme (east-lille-3) is printed on its own, as a case file.
     """
     from humanising import casebook as shipped
-    from humanising._serialize import dumps_yaml
+    from humanising._casefiles._loading import dumps_yaml
 
     if case_id not in shipped.ids():
         known = shipped.ids()
@@ -403,7 +403,7 @@ def validate(ctx: click.Context, files: tuple[str, ...]) -> None:
     as $.participations[3].stakeholder), what was expected, and a suggestion
     for a near miss. Exits 1 if any file is missing, unreadable or invalid.
     """
-    from humanising._serialize import load_file
+    from humanising._casefiles._loading import load_file
     from humanising.exceptions import CaseFileError
 
     failed = False
@@ -441,7 +441,7 @@ def schema(output: str | None) -> None:
     """
     import json
 
-    from humanising._schema import case_file_schema
+    from humanising._casefiles._schema import case_file_schema
 
     _emit(json.dumps(case_file_schema(), indent=2, ensure_ascii=False) + "\n", output)
 
@@ -509,7 +509,7 @@ def new(file: str | None, force: bool) -> None:
     """
     from pathlib import Path
 
-    from humanising.cli._template import template
+    from humanising._casefiles._template import template
 
     if file is not None and Path(file).exists() and not force:
         raise click.ClickException(f"{file} already exists; use --force to overwrite it")

@@ -6,7 +6,7 @@ To add a model: write ``humanising/models/<id>.py`` with a pure predicate and a
 
 from __future__ import annotations
 
-from humanising._registry import Model
+from humanising._reasoning._registry import Model
 from humanising.models import (
     community_involvement,
     coproduction,

@@ -9,9 +9,10 @@ from collections.abc import Iterable
 from typing import cast
 
 from humanising._facts import Identity, Initiative, Participation, Product, RoleDifferentiation, Stage, Stakeholder
-from humanising._index import FALSE, TRUE, Index, Judgement, Sides, index_of, participation_path
-from humanising._unknown import UNKNOWN
-from humanising._verdict import RawCriterion, Status, criterion
+from humanising._facts._unknown import UNKNOWN
+from humanising._reasoning._index import Index, Sides, index_of, participation_path
+from humanising._reasoning._logic import FALSE, TRUE, Judgement
+from humanising._reasoning._verdict import RawCriterion, Status, criterion
 
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
 # so the ones used while judging are bound once here.
@@ -23,7 +24,7 @@ _SERVICE_USER = Identity.SERVICE_USER
 
 PAPER = "Harcourt and Crepaz-Keay (2023), Co-Production is Good, but Other Things are Good Too"
 
-_STAGE_WORDS = {stage: str(stage).replace("_", " ") for stage in Stage}
+_STAGE_WORDS = {stage: stage.words for stage in Stage}
 
 
 def stage_names(stages: Iterable[Stage]) -> str:
@@ -100,7 +101,7 @@ def _produces(initiative: Initiative) -> RawCriterion:
 def _product_phrase(product: Product) -> str:
     if not product.is_something:
         return f"{product.name} (nothing)"
-    domain = "domain unknown" if product.domain is UNKNOWN else str(product.domain).replace("_", " ")
+    domain = "domain unknown" if product.domain is UNKNOWN else product.domain.words
     return f"{product.name} ({product.kind}, {domain})"
 
 

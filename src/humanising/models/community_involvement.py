@@ -9,9 +9,10 @@ who attend a launch event act as clinicians, not as community.
 from __future__ import annotations
 
 from humanising._facts import Initiative, Involvement, Participation, Stage, in_stage_order
-from humanising._index import Index, Side, any_of, index_of
-from humanising._registry import CriterionSpec, Model
-from humanising._verdict import Status, Verdict, criterion
+from humanising._reasoning._index import Index, Side, index_of
+from humanising._reasoning._logic import any_of
+from humanising._reasoning._registry import CriterionSpec, Model
+from humanising._reasoning._verdict import Status, Verdict, criterion
 from humanising.models._shared import PAPER, paths, seat_phrases, seats_on, stage_names
 
 MODEL_ID = "community_involvement"

@@ -10,11 +10,12 @@ a model of its own (``coproduction_gold_standard``).
 from __future__ import annotations
 
 from humanising._facts import Domain, Identity, Initiative, Involvement, Relationship, Stage, Stakeholder
-from humanising._index import NOT_SERVICE_USER, Index, Judgement, Side, Sides, all_of, any_of, index_of
-from humanising._registry import CriterionSpec, Model
-from humanising._relations import equalises
-from humanising._unknown import UNKNOWN
-from humanising._verdict import Fit, RawCriterion, RawNote, Status, Verdict, criterion, fit_of
+from humanising._facts._unknown import UNKNOWN, Unknown
+from humanising._reasoning._index import NOT_SERVICE_USER, Index, Side, Sides, index_of
+from humanising._reasoning._logic import Judgement, all_of, any_of
+from humanising._reasoning._registry import CriterionSpec, Model
+from humanising._reasoning._relations import equalises
+from humanising._reasoning._verdict import Fit, RawCriterion, RawNote, Status, Verdict, criterion, fit_of
 from humanising.models._shared import (
     PAPER,
     is_service_user,
@@ -169,8 +170,8 @@ def _mental_health_at(index: Index, stage: Stage) -> Judgement:
     return any_of(judgements)
 
 
-def _domain_phrase(name: str, domain: object) -> str:
-    shown = "domain unknown" if domain is UNKNOWN else f"a {str(domain).replace('_', ' ')} service"
+def _domain_phrase(name: str, domain: Domain | Unknown) -> str:
+    shown = "domain unknown" if domain is UNKNOWN else f"a {domain.words} service"
     return f"{name} ({shown})"
 
 
@@ -317,7 +318,7 @@ def _is_clinician(stakeholder: Stakeholder) -> bool:
 
 def _equalising_note(index: Index, relationship: Relationship) -> str:
     names = " and ".join(index.stakeholders[party].name for party in relationship.between)
-    aspect = relationship.aspect.value.replace("_", " ")
+    aspect = relationship.aspect.words
     return (
         f"The relationship it equalises ({aspect}, as {relationship.claim.value}) is between {names}, "
         "not between service users and mental-health professionals: a good co-production shares, "

@@ -9,9 +9,10 @@ both parties are partners (or lead) in both design and delivery.
 from __future__ import annotations
 
 from humanising._facts import Initiative, Involvement, Stage
-from humanising._index import Index, Side, all_of, index_of
-from humanising._registry import CriterionSpec, Model
-from humanising._verdict import RawCriterion, Status, Verdict, criterion
+from humanising._reasoning._index import Index, Side, index_of
+from humanising._reasoning._logic import all_of
+from humanising._reasoning._registry import CriterionSpec, Model
+from humanising._reasoning._verdict import RawCriterion, Status, Verdict, criterion
 from humanising.models._shared import PAPER, paths, produces, roles_not_kept, seat_phrases, stage_names
 
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),

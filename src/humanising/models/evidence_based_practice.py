@@ -9,10 +9,10 @@ neither required nor excluded, so this model never looks at participations.
 from __future__ import annotations
 
 from humanising._facts import Initiative
-from humanising._index import Judgement
-from humanising._registry import CriterionSpec, Model
-from humanising._unknown import UNKNOWN, Fact
-from humanising._verdict import RawCriterion, Status, Verdict, criterion
+from humanising._facts._unknown import UNKNOWN, Fact
+from humanising._reasoning._logic import Judgement
+from humanising._reasoning._registry import CriterionSpec, Model
+from humanising._reasoning._verdict import RawCriterion, Status, Verdict, criterion
 from humanising.models._shared import PAPER
 
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),

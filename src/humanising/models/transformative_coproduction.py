@@ -15,10 +15,11 @@ from __future__ import annotations
 from typing import Any
 
 from humanising._facts import Initiative, Involvement, RoleDifferentiation, Stage
-from humanising._index import Index, Judgement, Side, index_of
-from humanising._registry import CriterionSpec, Model
-from humanising._unknown import UNKNOWN, Fact
-from humanising._verdict import RawCriterion, Status, Verdict, criterion
+from humanising._facts._unknown import UNKNOWN, Fact
+from humanising._reasoning._index import Index, Side, index_of
+from humanising._reasoning._logic import Judgement
+from humanising._reasoning._registry import CriterionSpec, Model
+from humanising._reasoning._verdict import RawCriterion, Status, Verdict, criterion
 from humanising.models._shared import paths, seat_phrases, seats_on, stage_names
 
 MODEL_ID = "transformative_coproduction"

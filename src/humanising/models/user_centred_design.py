@@ -10,10 +10,11 @@ verdict notes it.
 from __future__ import annotations
 
 from humanising._facts import Initiative, Involvement, Revision, Role, Stage, Stakeholder
-from humanising._index import FALSE, TRUE, Index, Judgement, index_of
-from humanising._registry import CriterionSpec, Model
-from humanising._unknown import UNKNOWN, Fact
-from humanising._verdict import RawCriterion, Status, Verdict, criterion
+from humanising._facts._unknown import UNKNOWN, Fact
+from humanising._reasoning._index import Index, index_of
+from humanising._reasoning._logic import FALSE, TRUE, Judgement
+from humanising._reasoning._registry import CriterionSpec, Model
+from humanising._reasoning._verdict import RawCriterion, Status, Verdict, criterion
 from humanising.models._shared import PAPER, is_service_user, seat_phrases
 
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),

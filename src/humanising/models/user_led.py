@@ -11,9 +11,10 @@ co-produced or led by others, never user-led.
 from __future__ import annotations
 
 from humanising._facts import Initiative, Involvement, Stage, in_stage_order
-from humanising._index import Index, Judgement, Side, all_of, any_of, index_of, negate
-from humanising._registry import CriterionSpec, Model
-from humanising._verdict import Status, Verdict, criterion
+from humanising._reasoning._index import Index, Side, index_of
+from humanising._reasoning._logic import Judgement, all_of, any_of, negate
+from humanising._reasoning._registry import CriterionSpec, Model
+from humanising._reasoning._verdict import Status, Verdict, criterion
 from humanising.models._shared import PAPER, paths, seat_phrases, seats_on, stage_names
 
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),

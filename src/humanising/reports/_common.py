@@ -6,9 +6,9 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from humanising._analysis import Analysis, registered_models
 from humanising._facts import Change
-from humanising._verdict import Fit
+from humanising._reasoning._analysis import Analysis, registered_models
+from humanising._reasoning._verdict import Fit
 
 SHORT_NAMES = {
     "coproduction": "co-production",

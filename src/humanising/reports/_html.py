@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from humanising._analysis import Analysis
-from humanising._verdict import Fit, Verdict
+from humanising._reasoning._analysis import Analysis
+from humanising._reasoning._verdict import Fit, Verdict
 from humanising.reports._common import FIT_CLASSES, Entry, entries, model_columns, model_names, short_name
 from humanising.reports._markdown import STATUS_MARKS, equalises_text
 from humanising.reports._mermaid import mermaid
@@ -137,7 +137,7 @@ def _verdict_details(verdict: Verdict, title: str, anchor: str) -> str:
         )
     extra = [f"<p>{escape(note)}</p>" for note in verdict.notes]
     if verdict.stages:
-        stages = ", ".join(stage.value.replace("_", " ") for stage in verdict.stages)
+        stages = ", ".join(stage.words for stage in verdict.stages)
         extra.append(f"<p>Stages: {escape(stages)}</p>")
     if verdict.unknowns:
         codes = ", ".join(f"<code>{escape(path)}</code>" for path in verdict.unknowns)

@@ -6,9 +6,9 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from humanising._analysis import Analysis
 from humanising._facts import Relationship
-from humanising._verdict import Verdict
+from humanising._reasoning._analysis import Analysis
+from humanising._reasoning._verdict import Verdict
 from humanising.reports._common import entries, model_columns, model_names
 
 FORMAT = 1

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from humanising._analysis import Analysis
-from humanising._verdict import Status, Verdict
+from humanising._reasoning._analysis import Analysis
+from humanising._reasoning._verdict import Status, Verdict
 from humanising.reports._common import Entry, entries, model_columns, model_names, short_name
 from humanising.reports._mermaid import mermaid
 
@@ -30,7 +30,7 @@ def _criteria(verdict: Verdict) -> list[str]:
         lines.append(f"- {STATUS_MARKS[result.status]} {result.status.value} ({kind}): {result.reason}")
     lines.extend(f"- {note}" for note in verdict.notes)
     if verdict.stages:
-        lines.append(f"- Stages: {', '.join(stage.value.replace('_', ' ') for stage in verdict.stages)}")
+        lines.append(f"- Stages: {', '.join(stage.words for stage in verdict.stages)}")
     if verdict.unknowns:
         lines.append(f"- Would be settled by: {', '.join(f'`{path}`' for path in verdict.unknowns)}")
     return lines
@@ -41,7 +41,7 @@ def equalises_text(analysis: Analysis) -> list[str]:
     names = {stakeholder.id: stakeholder.name for stakeholder in analysis.initiative.stakeholders}
     return [
         f"{names.get(r.between[0], r.between[0])} ~ {names.get(r.between[1], r.between[1])}: "
-        f"{r.aspect.value.replace('_', ' ')} ({r.claim.value}{r.basis.hedge})"
+        f"{r.aspect.words} ({r.claim.value}{r.basis.hedge})"
         for r in analysis.equalises
     ]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from humanising._facts import Identity, Initiative, Involvement, in_stage_order
-from humanising._relations import equalises
-from humanising._unknown import UNKNOWN
+from humanising._facts._unknown import UNKNOWN
+from humanising._reasoning._relations import equalises
 
 GROUP_NAMES = {
     Identity.SERVICE_USER: "service users",
@@ -68,7 +68,7 @@ def mermaid(initiative: Initiative) -> str:
     stages = in_stage_order({p.stage for p in initiative.participations})
     if stages:
         lines.append(f"  subgraph stages[{_label('stages')}]")
-        lines.extend(f"    {_node('st_', stage.value)}([{_label(stage.value.replace('_', ' '))}])" for stage in stages)
+        lines.extend(f"    {_node('st_', stage.value)}([{_label(stage.words)}])" for stage in stages)
         lines.append("  end")
     for participation in sorted(initiative.participations, key=lambda p: (p.stakeholder, p.stage)):
         source, target = _node("s_", participation.stakeholder), _node("st_", participation.stage.value)
@@ -81,6 +81,6 @@ def mermaid(initiative: Initiative) -> str:
             lines.append(f"  {source} -- {_label(involvement.value)} --> {target}")
     for relationship in equalises(initiative):
         left, right = (_node("s_", party) for party in relationship.between)
-        aspect = relationship.aspect.value.replace("_", " ")
+        aspect = relationship.aspect.words
         lines.append(f"  {left} -. {_label(f'narrows: {aspect} ({relationship.claim.value})')} .- {right}")
     return "\n".join(lines) + "\n"

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from html import escape
 
 from humanising._facts import Identity, Initiative, Involvement, in_stage_order
-from humanising._relations import equalises
-from humanising._unknown import UNKNOWN, Unknown
+from humanising._facts._unknown import UNKNOWN, Unknown
+from humanising._reasoning._relations import equalises
 from humanising.reports._common import Entry, equalising_side, humanising_side
 from humanising.reports._mermaid import GROUP_NAMES
 
@@ -107,7 +107,7 @@ def stakeholder_svg(initiative: Initiative) -> str:
         parts.append(
             f'<rect class="stage"{_attrs(x=stage_x, y=centre - 15, width=stage_w, height=30, rx=15)}/>'
             + _text(
-                stage_x + stage_w / 2, centre + 4, stage.value.replace("_", " "), class_="label", text_anchor="middle"
+                stage_x + stage_w / 2, centre + 4, stage.words, class_="label", text_anchor="middle"
             )
         )
     edges, labels = [], []
@@ -147,7 +147,7 @@ def stakeholder_svg(initiative: Initiative) -> str:
         )
         one, other = (names.get(party, party) for party in relationship.between)
         captions.append(
-            f"{count}: narrows {relationship.aspect.value.replace('_', ' ')} between {one} and {other}"
+            f"{count}: narrows {relationship.aspect.words} between {one} and {other}"
             f" ({relationship.claim.value})"
         )
     height: float = max(left_bottom, stage_top + stage_step * len(stages)) + 8

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 import attrs
 
 from humanising._facts import Initiative
-from humanising._verdict import Verdict
+from humanising._reasoning._verdict import Verdict
 from humanising.exceptions import RegistrationError
 
 _MODEL_ID = re.compile(r"[a-z][a-z0-9_]*\Z")

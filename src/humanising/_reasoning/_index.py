@@ -1,8 +1,5 @@
 """Look-ups over one initiative, built once and shared by the predicates.
 
-Also the three-valued logic the predicates reason in: a judgement is ``True``,
-``False`` or ``None`` (unknown), paired with the unknown facts that left it open.
-
 The index is on the hot path of every verdict, so it summarises each stage once:
 the highest known involvement on each side, and apart from that the few
 participations whose involvement or side is unknown. Everything a reason needs
@@ -24,7 +21,8 @@ from humanising._facts import (
     Stakeholder,
     in_stage_order,
 )
-from humanising._unknown import UNKNOWN
+from humanising._facts._unknown import UNKNOWN
+from humanising._reasoning._logic import FALSE, TRUE, Judgement, any_of
 
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
 # so the ones used while judging are bound once here.
@@ -40,15 +38,6 @@ _NOTHING = ProductKind.NOTHING
 
 if TYPE_CHECKING:
     from humanising._facts import Initiative
-
-Tri: TypeAlias = bool | None
-"""True, False, or None for unknown."""
-
-Judgement: TypeAlias = tuple[Tri, tuple[str, ...]]
-"""A three-valued answer and the unknown fact paths that left it open (empty unless None)."""
-
-TRUE: Judgement = (True, ())
-FALSE: Judgement = (False, ())
 
 
 class Side:
@@ -257,35 +246,3 @@ def _by_stakeholder(participation: Participation) -> str:
 
 def _by_id(product: Product) -> str:
     return product.id
-
-
-def all_of(*judgements: Judgement) -> Judgement:
-    """Kleene conjunction: false if any is false, true if all are true, else unknown."""
-    unknowns: list[str] = []
-    for value, paths in judgements:
-        if value is False:
-            return FALSE
-        if value is None:
-            unknowns.extend(paths)
-    return (None, _dedupe(unknowns)) if unknowns else TRUE
-
-
-def any_of(judgements: Iterable[Judgement]) -> Judgement:
-    """Kleene disjunction: true if any is true, false if all are false, else unknown."""
-    unknowns: list[str] = []
-    for value, paths in judgements:
-        if value is True:
-            return TRUE
-        if value is None:
-            unknowns.extend(paths)
-    return (None, _dedupe(unknowns)) if unknowns else FALSE
-
-
-def negate(judgement: Judgement) -> Judgement:
-    """Kleene negation."""
-    value, paths = judgement
-    return judgement if value is None else (not value, paths)
-
-
-def _dedupe(paths: Iterable[str]) -> tuple[str, ...]:
-    return tuple(sorted(set(paths)))

@@ -13,9 +13,10 @@ import enum
 import attrs
 
 from humanising._facts import GoalSetter, Initiative, Involvement, Stage
-from humanising._index import Judgement, Side, all_of, any_of, index_of
-from humanising._unknown import UNKNOWN
-from humanising._verdict import Status
+from humanising._facts._unknown import UNKNOWN
+from humanising._reasoning._index import Side, index_of
+from humanising._reasoning._logic import Judgement, all_of, any_of
+from humanising._reasoning._verdict import Status
 
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
 # so the ones used while judging are bound once here.

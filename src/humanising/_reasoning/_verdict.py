@@ -16,7 +16,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from humanising._facts import Stage
-from humanising._index import Judgement
+from humanising._reasoning._logic import Judgement
 
 
 class Fit(enum.StrEnum):

@@ -19,9 +19,8 @@ from typing import Any
 
 import attrs
 
-from humanising import _facts
-from humanising._facts import Initiative
-from humanising._unknown import Basis, Fact, Unknown
+from humanising._facts import Initiative, _checks
+from humanising._facts._unknown import Basis, Fact, Unknown
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -111,9 +110,9 @@ class _Builder:
         required: list[str] = []
         for field in attrs.fields(cls):
             prop = dict(self.schema(hints[field.name]))
-            if field.validator is _facts._is_id:  # noqa: SLF001 - the validators are the rules
-                prop["pattern"] = "^" + _facts._SLUG.pattern.removesuffix(r"\Z") + "$"  # noqa: SLF001
-            elif field.validator is _facts._is_text:  # noqa: SLF001
+            if field.validator is _checks.is_id:  # the validators are the rules
+                prop["pattern"] = "^" + _checks.SLUG.pattern.removesuffix(r"\Z") + "$"
+            elif field.validator is _checks.is_text:
                 prop["minLength"] = 1
             if field.name in docs:
                 prop["description"] = docs[field.name]
@@ -150,11 +149,11 @@ class _Builder:
             return {"type": "array", "prefixItems": items, "items": False, "minItems": len(args)}
         if attrs.has(type_):
             return self.cls(type_)
-        raise TypeError(f"the case-file schema has no rule for {type_!r}; teach humanising._schema about it")
+        raise TypeError(f"the case-file schema has no rule for {type_!r}; teach humanising._casefiles._schema about it")
 
 
 def _default(field: attrs.Attribute[Any]) -> Any:
-    from humanising._serialize import converter
+    from humanising._casefiles._converter import converter
 
     default: Any = field.default
     factory = getattr(default, "factory", None)  # an attrs.Factory (none here takes self)
@@ -171,7 +170,7 @@ def case_file_schema() -> dict[str, Any]:
         The schema as plain data, ready for ``json.dumps``.
 
     Example:
-        >>> from humanising._schema import case_file_schema
+        >>> from humanising._casefiles._schema import case_file_schema
         >>> schema = case_file_schema()
         >>> schema["$defs"]["Participation"]["required"]
         ['stakeholder', 'stage', 'involvement', 'capacity']

@@ -12,9 +12,9 @@ from __future__ import annotations
 import enum
 
 from humanising._facts import Change, FeatureKind, Initiative, Relationship
-from humanising._index import Judgement
-from humanising._unknown import UNKNOWN
-from humanising._verdict import Fit, RawCriterion, Status, Verdict, criterion
+from humanising._facts._unknown import UNKNOWN
+from humanising._reasoning._logic import Judgement
+from humanising._reasoning._verdict import Fit, RawCriterion, Status, Verdict, criterion
 
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
 # so the ones used while judging are bound once here.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from humanising._analysis import Analysis
-from humanising._verdict import Fit
+from humanising._reasoning._analysis import Analysis
+from humanising._reasoning._verdict import Fit
 from humanising.reports._common import entries, model_columns, short_name
 
 _COLOURS = {
@@ -22,7 +22,7 @@ def _equalises(analysis: Analysis) -> str:
         return "nothing"
     names = {s.id: s.name for s in analysis.initiative.stakeholders}
     return "; ".join(
-        f"{names[r.between[0]]} ~ {names[r.between[1]]} ({r.aspect.value.replace('_', ' ')}, {r.claim.value})"
+        f"{names[r.between[0]]} ~ {names[r.between[1]]} ({r.aspect.words}, {r.claim.value})"
         for r in analysis.equalises
     )
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from humanising._casefiles._schema import attribute_docs
 from humanising._facts import (
     Aspect,
     Change,
@@ -27,8 +28,7 @@ from humanising._facts import (
     Role,
     Stage,
 )
-from humanising._schema import attribute_docs
-from humanising._unknown import Basis, Fact
+from humanising._facts._unknown import Basis, Fact
 
 
 def _values(enum_type: type[enum.Enum]) -> str:
@@ -139,7 +139,7 @@ def template() -> str:
     """The text of a commented template case file that loads as it is.
 
     Example:
-        >>> from humanising._serialize import parse_text
+        >>> from humanising._casefiles._loading import parse_text
         >>> parse_text(template(), file="<template>", format="yaml")[0].id
         'my-initiative'
     """

@@ -6,12 +6,12 @@ from collections.abc import Mapping
 
 import attrs
 
-from humanising._barriers import BarrierFinding, barriers
 from humanising._facts import Initiative, Relationship
-from humanising._readings import ReadingMatch, readings
-from humanising._registry import Model, Registry, entry_point_models
-from humanising._relations import Quadrant, equalises, humanises, quadrant_of
-from humanising._verdict import Verdict
+from humanising._reasoning._barriers import BarrierFinding, barriers
+from humanising._reasoning._readings import ReadingMatch, readings
+from humanising._reasoning._registry import Model, Registry, entry_point_models
+from humanising._reasoning._relations import Quadrant, equalises, humanises, quadrant_of
+from humanising._reasoning._verdict import Verdict
 
 _default: Registry | None = None
 

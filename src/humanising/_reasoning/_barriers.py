@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from humanising._facts import GoalSetter, Initiative, RoleDifferentiation
-from humanising._unknown import UNKNOWN, Fact
+from humanising._facts._unknown import UNKNOWN, Fact
 
 
 class Barrier(enum.StrEnum):

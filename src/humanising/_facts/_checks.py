@@ -1,0 +1,269 @@
+"""Converters and validators for the attrs classes of the facts.
+
+Converters coerce leniently (strings to enums, bare values to facts); validators then
+check, and since a validator knows its class and field, every error names both.
+
+The converters are named functions, one per field type, because mypy's attrs plugin
+reads only named functions (not ``attrs.Converter`` objects or partials) to type
+``__init__``: a user's ``Participation(..., stage="design")`` type-checks through them.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+from humanising._facts._unknown import UNKNOWN, Basis, Fact, Unknown
+from humanising._facts._vocabulary import (
+    AgendaSetter,
+    Aspect,
+    Change,
+    Claim,
+    DissentHandling,
+    Domain,
+    FeatureKind,
+    GoalSetter,
+    Identity,
+    Involvement,
+    ProductKind,
+    Role,
+    RoleDifferentiation,
+    Scale,
+    Stage,
+)
+from humanising.exceptions import InvalidFactError
+
+E = TypeVar("E", bound=enum.Enum)
+
+# --- converters coerce leniently (strings to enums, bare values to facts); validators then
+# check, and since a validator knows its class and field, every error names both.
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
+
+
+def where(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def coerce(enum_type: type[E], value: object) -> object:
+    if isinstance(value, enum_type):
+        return value
+    try:
+        return enum_type(value)
+    except ValueError:
+        return value  # left for the validator, which names the field
+
+
+def expected_one_of(enum_type: type[enum.Enum], *extra: str) -> str:
+    return "one of " + ", ".join([*(str(member.value) for member in enum_type), *extra])
+
+
+def coerce_unknown(enum_type: type[E], value: object) -> object:
+    return UNKNOWN if value is UNKNOWN or value == "unknown" else coerce(enum_type, value)
+
+
+def coerce_set(enum_type: type[E], values: object) -> object:
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        return values
+    return frozenset(coerce(enum_type, value) for value in values)
+
+
+def as_enum_fact(enum_type: type[E], value: object) -> Fact[Any]:
+    fact: Fact[Any] = value if isinstance(value, Fact) else Fact(coerce_unknown(enum_type, value))
+    if fact.value is not UNKNOWN and not isinstance(fact.value, enum_type):
+        fact = attrs.evolve(fact, value=coerce(enum_type, fact.value))
+    return fact
+
+
+def as_stage(value: Stage | str) -> Stage:
+    return coerce(Stage, value)  # type: ignore[return-value]
+
+
+def as_stages(values: Iterable[Stage | str]) -> frozenset[Stage]:
+    return coerce_set(Stage, values)  # type: ignore[return-value]
+
+
+def as_identity(value: Identity | str) -> Identity:
+    return coerce(Identity, value)  # type: ignore[return-value]
+
+
+def as_identities(values: Iterable[Identity | str]) -> frozenset[Identity]:
+    return coerce_set(Identity, values)  # type: ignore[return-value]
+
+
+def as_roles(values: Iterable[Role | str]) -> frozenset[Role]:
+    return coerce_set(Role, values)  # type: ignore[return-value]
+
+
+def as_involvement(value: Involvement | Unknown | str) -> Involvement | Unknown:
+    return coerce_unknown(Involvement, value)  # type: ignore[return-value]
+
+
+def as_domain(value: Domain | Unknown | str) -> Domain | Unknown:
+    return coerce_unknown(Domain, value)  # type: ignore[return-value]
+
+
+def as_product_kind(value: ProductKind | str) -> ProductKind:
+    return coerce(ProductKind, value)  # type: ignore[return-value]
+
+
+def as_aspect(value: Aspect | str) -> Aspect:
+    return coerce(Aspect, value)  # type: ignore[return-value]
+
+
+def as_change(value: Change | str) -> Change:
+    return coerce(Change, value)  # type: ignore[return-value]
+
+
+def as_claim(value: Claim | str) -> Claim:
+    return coerce(Claim, value)  # type: ignore[return-value]
+
+
+def as_basis(value: Basis | str) -> Basis:
+    return coerce(Basis, value)  # type: ignore[return-value]
+
+
+def as_feature_kind(value: FeatureKind | str) -> FeatureKind:
+    return coerce(FeatureKind, value)  # type: ignore[return-value]
+
+
+def as_bool_fact(value: Fact[bool] | bool | Unknown) -> Fact[bool]:
+    return value if isinstance(value, Fact) else Fact(value)
+
+
+def as_role_differentiation_fact(
+    value: Fact[RoleDifferentiation] | RoleDifferentiation | Unknown | str,
+) -> Fact[RoleDifferentiation]:
+    return as_enum_fact(RoleDifferentiation, value)
+
+
+def as_tuple_fact(value: Fact[tuple[Any, ...]] | Iterable[Any] | Unknown) -> Fact[tuple[Any, ...]]:
+    fact: Fact[Any] = value if isinstance(value, Fact) else Fact(value)
+    if fact.value is not UNKNOWN and isinstance(fact.value, Iterable) and not isinstance(fact.value, str | dict):
+        fact = attrs.evolve(fact, value=tuple(fact.value))
+    return fact
+
+
+def as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
+    if isinstance(values, str | bytes | dict) or not isinstance(values, Iterable):
+        return values  # type: ignore[return-value] # left for the validator, which names the field
+    return tuple(values)
+
+
+def member_of(enum_type: type[enum.Enum], *, or_unknown: bool = False) -> Callable[[Any, Any, Any], None]:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not (isinstance(value, enum_type) or (or_unknown and value is UNKNOWN)):
+            extra = ("unknown",) if or_unknown else ()
+            raise InvalidFactError(where(instance, attribute), value, expected_one_of(enum_type, *extra))
+
+    return check
+
+
+def set_of(enum_type: type[enum.Enum], *, non_empty: bool = False) -> Callable[[Any, Any, Any], None]:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        expected = f"a collection of {expected_one_of(enum_type)}"
+        if not isinstance(value, frozenset):
+            raise InvalidFactError(where(instance, attribute), value, expected)
+        for item in sorted(value, key=str):
+            if not isinstance(item, enum_type):
+                raise InvalidFactError(where(instance, attribute), item, expected_one_of(enum_type))
+        if non_empty and not value:
+            raise InvalidFactError(where(instance, attribute), value, f"at least one of {expected_one_of(enum_type)}")
+
+    return check
+
+
+def tuple_of(cls: type[Any]) -> Callable[[Any, Any, Any], None]:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            raise InvalidFactError(where(instance, attribute), value, f"a list of {cls.__name__}")
+        for index, item in enumerate(value):
+            if not isinstance(item, cls):
+                raise InvalidFactError(f"{where(instance, attribute)}[{index}]", item, f"a {cls.__name__}")
+
+    return check
+
+
+def fact_of(kind: type[Any], expected: str, item: type[Any] | None = None) -> Callable[[Any, Any, Any], None]:
+    def check(instance: object, attribute: attrs.Attribute[Any], fact: Fact[Any]) -> None:
+        value = fact.value
+        if value is UNKNOWN:
+            return
+        if not isinstance(value, kind):
+            raise InvalidFactError(where(instance, attribute), value, expected)
+        if item is not None:
+            for index, element in enumerate(value):
+                if not isinstance(element, item):
+                    raise InvalidFactError(f"{where(instance, attribute)}[{index}]", element, f"a {item.__name__}")
+
+    return check
+
+
+def is_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not SLUG.match(value):
+        raise InvalidFactError(
+            where(instance, attribute), value, "an id of lower-case letters, digits, '-' or '_' (e.g. 'ward-staff')"
+        )
+
+
+def is_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidFactError(where(instance, attribute), value, "a non-empty string")
+
+
+def is_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidFactError(where(instance, attribute), value, "a string")
+
+
+is_basis = member_of(Basis)
+is_bool_fact = fact_of(bool, "true, false or unknown")
+
+
+def basis_field() -> Any:
+    return attrs.field(default=Basis.PUBLISHED, converter=as_basis, validator=is_basis)
+
+
+def note_field() -> Any:
+    return attrs.field(default="", validator=is_str)
+
+
+def bool_fact_field() -> Any:
+    return attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
+
+
+def as_ids(values: Iterable[str]) -> frozenset[str]:
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        return values  # type: ignore[return-value] # left for the validator
+    return frozenset(values)
+
+
+def are_ids(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, frozenset):
+        raise InvalidFactError(where(instance, attribute), value, "a list of stakeholder ids")
+    for item in sorted(value, key=str):
+        is_id(instance, attribute, item)
+
+
+def as_agenda_fact(value: Fact[AgendaSetter] | AgendaSetter | Unknown | str) -> Fact[AgendaSetter]:
+    return as_enum_fact(AgendaSetter, value)
+
+
+def as_goals_fact(value: Fact[GoalSetter] | GoalSetter | Unknown | str) -> Fact[GoalSetter]:
+    return as_enum_fact(GoalSetter, value)
+
+
+def as_dissent_fact(value: Fact[DissentHandling] | DissentHandling | Unknown | str) -> Fact[DissentHandling]:
+    return as_enum_fact(DissentHandling, value)
+
+
+def as_scale_fact(value: Fact[Scale] | Scale | Unknown | str) -> Fact[Scale]:
+    return as_enum_fact(Scale, value)
+
+
+def enum_fact_of(enum_type: type[enum.Enum]) -> Callable[[Any, Any, Any], None]:
+    return fact_of(enum_type, expected_one_of(enum_type, "unknown"))

@@ -1,0 +1,536 @@
+"""The facts an initiative is described by: immutable, validated on construction.
+
+Identity and role are kept apart (a psychiatrist who is also a service user acts in
+one capacity at a time); any fact may be unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+from typing import Any
+
+import attrs
+
+from humanising._facts._checks import (
+    are_ids,
+    as_agenda_fact,
+    as_aspect,
+    as_change,
+    as_claim,
+    as_dissent_fact,
+    as_domain,
+    as_feature_kind,
+    as_goals_fact,
+    as_identities,
+    as_identity,
+    as_ids,
+    as_involvement,
+    as_product_kind,
+    as_role_differentiation_fact,
+    as_roles,
+    as_scale_fact,
+    as_stage,
+    as_stages,
+    as_tuple,
+    as_tuple_fact,
+    basis_field,
+    bool_fact_field,
+    enum_fact_of,
+    expected_one_of,
+    fact_of,
+    is_id,
+    is_str,
+    is_text,
+    member_of,
+    note_field,
+    set_of,
+    tuple_of,
+)
+from humanising._facts._unknown import UNKNOWN, Basis, Fact, Unknown
+from humanising._facts._vocabulary import (
+    AgendaSetter,
+    Aspect,
+    Change,
+    Claim,
+    DissentHandling,
+    Domain,
+    FeatureKind,
+    GoalSetter,
+    Identity,
+    Involvement,
+    ProductKind,
+    Role,
+    RoleDifferentiation,
+    Scale,
+    Stage,
+)
+from humanising.exceptions import (
+    CapacityError,
+    DuplicateIdError,
+    InvalidFactError,
+    UndefinedStakeholderError,
+)
+
+# --- the facts
+
+
+@attrs.frozen
+class Source:
+    """A citation the facts of a case rest on.
+
+    Attributes:
+        citation: The reference, e.g. ``Novak et al. (2020), BJPsych Bulletin 44(6)``.
+        locator: Where in it, e.g. ``section 4.1``.
+
+    Example:
+        >>> Source("Novak et al. (2020), BJPsych Bulletin 44(6)", locator="p. 257").locator
+        'p. 257'
+    """
+
+    citation: str = attrs.field(validator=is_text)
+    locator: str = attrs.field(default="", validator=is_str)
+
+
+@attrs.frozen
+class Stakeholder:
+    """A person or group taking part in, or affected by, an initiative.
+
+    Attributes:
+        id: A short slug other facts refer to.
+        name: A readable name.
+        identities: What the stakeholder is; several at once are allowed.
+        roles: The parts it plays in this initiative.
+        user_run: For an organisation, whether it is run by and for service users.
+        note: Free text.
+
+    Example:
+        >>> Stakeholder(id="mhf", name="Mental Health Foundation",
+        ...             identities={Identity.ORGANISATION}, user_run=False).user_run.value
+        False
+    """
+
+    id: str = attrs.field(validator=is_id)
+    name: str = attrs.field(validator=is_text)
+    identities: frozenset[Identity] = attrs.field(converter=as_identities, validator=set_of(Identity, non_empty=True))
+    roles: frozenset[Role] = attrs.field(default=frozenset(), converter=as_roles, validator=set_of(Role))
+    user_run: Fact[bool] = bool_fact_field()
+    note: str = note_field()
+
+    @user_run.validator
+    def _check_user_run(self, _attribute: object, value: Fact[bool]) -> None:
+        if value.is_known and Identity.ORGANISATION not in self.identities:
+            raise InvalidFactError(
+                f"Stakeholder.user_run of {self.id!r}", value.value, "unknown unless the stakeholder is an organisation"
+            )
+
+
+@attrs.frozen
+class Participation:
+    """A stakeholder taking part in a stage, in one of its capacities, at a level of involvement.
+
+    A stakeholder with no participation at a stage does not take part there; where a
+    source does not say, write the involvement as ``unknown``.
+
+    Attributes:
+        stakeholder: The stakeholder's id.
+        stage: The stage.
+        involvement: How much say it has there, or ``UNKNOWN``.
+        capacity: The identity it acts in (one of the stakeholder's identities).
+        basis: What the participation fact rests on.
+        note: Free text.
+
+    Example:
+        >>> feedback = Participation("patients", "evaluation", "consulted", capacity="service_user")
+        >>> feedback.involvement.at_least(Involvement.INVOLVED)
+        False
+    """
+
+    stakeholder: str = attrs.field(validator=is_id)
+    stage: Stage = attrs.field(converter=as_stage, validator=member_of(Stage))
+    involvement: Involvement | Unknown = attrs.field(
+        converter=as_involvement, validator=member_of(Involvement, or_unknown=True)
+    )
+    capacity: Identity = attrs.field(converter=as_identity, validator=member_of(Identity))
+    basis: Basis = basis_field()
+    note: str = note_field()
+
+
+_PRODUCING_STAGES = frozenset({Stage.DESIGN, Stage.DELIVERY})
+
+
+@attrs.frozen
+class Product:
+    """Something an initiative produces, or ``nothing``.
+
+    Attributes:
+        id: A short slug.
+        name: A readable name.
+        kind: What kind of thing it is.
+        domain: The service domain it belongs to, or ``UNKNOWN``.
+        stages: The stages in which it is produced (design and delivery unless stated).
+
+    Example:
+        >>> Product(id="rules", name="the ward's rules", kind="policy", domain="mental_health").is_something
+        True
+    """
+
+    id: str = attrs.field(validator=is_id)
+    name: str = attrs.field(validator=is_text)
+    kind: ProductKind = attrs.field(converter=as_product_kind, validator=member_of(ProductKind))
+    domain: Domain | Unknown = attrs.field(
+        default=UNKNOWN, converter=as_domain, validator=member_of(Domain, or_unknown=True)
+    )
+    stages: frozenset[Stage] = attrs.field(
+        default=_PRODUCING_STAGES, converter=as_stages, validator=set_of(Stage, non_empty=True)
+    )
+
+    @property
+    def is_something(self) -> bool:
+        """Whether anything is produced (kind is not ``nothing``)."""
+        return self.kind is not ProductKind.NOTHING
+
+
+@attrs.frozen
+class Relationship:
+    """An unequal relationship between two stakeholders, and what the initiative does to it.
+
+    Attributes:
+        between: The two stakeholders' ids.
+        aspect: The respect in which it is unequal.
+        change: What the initiative does to it.
+        claim: Whether the change is an aim or an observed result.
+        basis: What the fact rests on.
+        note: Free text.
+
+    Example:
+        >>> Relationship(between=("patients", "staff"), aspect="power", change="narrows", claim="aim").key
+        'patients~staff:power'
+    """
+
+    between: tuple[str, str] = attrs.field(converter=as_tuple)
+    aspect: Aspect = attrs.field(converter=as_aspect, validator=member_of(Aspect))
+    change: Change = attrs.field(converter=as_change, validator=member_of(Change))
+    claim: Claim = attrs.field(default=Claim.OBSERVED, converter=as_claim, validator=member_of(Claim))
+    basis: Basis = basis_field()
+    note: str = note_field()
+
+    @between.validator
+    def _check_between(self, _attribute: object, value: object) -> None:
+        if (
+            not isinstance(value, tuple)
+            or len(value) != 2
+            or not all(isinstance(v, str) for v in value)
+            or value[0] == value[1]
+        ):
+            raise InvalidFactError("Relationship.between", value, "two different stakeholder ids")
+
+    @property
+    def key(self) -> str:
+        """A stable name for the relationship, used in fact paths."""
+        return f"{self.between[0]}~{self.between[1]}:{self.aspect}"
+
+
+@attrs.frozen
+class Revision:
+    """A change made to a design, and whose concerns it answered.
+
+    Attributes:
+        description: What changed.
+        answers: Ids of the stakeholders whose concerns or needs the revision answered.
+        basis: What the fact rests on.
+
+    Example:
+        >>> Revision("shorter sessions", answers={"participants"}).answers
+        frozenset({'participants'})
+    """
+
+    description: str = attrs.field(validator=is_text)
+    answers: frozenset[str] = attrs.field(converter=as_ids, validator=are_ids)
+    basis: Basis = basis_field()
+
+
+@attrs.frozen
+class FailedPartnership:
+    """A partnership that was sought but not established.
+
+    Attributes:
+        partner: Id of the stakeholder a partnership was sought with.
+        why: Why it failed, as far as is known.
+        basis: What the fact rests on.
+
+    Example:
+        >>> FailedPartnership("services", "no professional acceptance", basis="hedged").basis.hedge
+        ' (as far as can be told)'
+    """
+
+    partner: str = attrs.field(validator=is_id)
+    why: str = attrs.field(validator=is_text)
+    basis: Basis = basis_field()
+
+
+@attrs.frozen
+class HumanisingFeature:
+    """A way in which the initiative shows respect and humanity in design or delivery.
+
+    Attributes:
+        kind: Which kind of feature.
+        description: What it is in this initiative.
+        basis: What the fact rests on.
+
+    Example:
+        >>> HumanisingFeature("own_goals", "people choose their own goals").kind
+        <FeatureKind.OWN_GOALS: 'own_goals'>
+    """
+
+    kind: FeatureKind = attrs.field(converter=as_feature_kind, validator=member_of(FeatureKind))
+    description: str = attrs.field(validator=is_text)
+    basis: Basis = basis_field()
+
+
+@attrs.frozen
+class Evidence:
+    """The evidence-based-practice steps an initiative took.
+
+    Attributes:
+        question_by_topic_experts: Topic experts identified a clinical question or problem.
+        literature_searched: Existing research was searched and appraised (finding little or none still counts).
+        evidence_applied: The evidence was applied to practice (it drove the case for change).
+        outcomes_evaluated: Outcomes were evaluated, e.g. in a pilot.
+
+    Example:
+        >>> evidence = Evidence(literature_searched=True)
+        >>> evidence.literature_searched.is_known, evidence.evidence_applied.is_known
+        (True, False)
+    """
+
+    question_by_topic_experts: Fact[bool] = bool_fact_field()
+    literature_searched: Fact[bool] = bool_fact_field()
+    evidence_applied: Fact[bool] = bool_fact_field()
+    outcomes_evaluated: Fact[bool] = bool_fact_field()
+
+
+@attrs.frozen
+class DesignProcess:
+    """How the initiative was designed.
+
+    Attributes:
+        end_user_research: Research with end users to understand their needs before design.
+        ideation: Ideas were generated to address those needs.
+        prototyping: Prototypes or pilots tested the design before it was finalised.
+        revisions: The revisions made, each with whose concerns it answered.
+
+    Example:
+        >>> DesignProcess(prototyping=True, revisions=[]).revisions.value
+        ()
+    """
+
+    end_user_research: Fact[bool] = bool_fact_field()
+    ideation: Fact[bool] = bool_fact_field()
+    prototyping: Fact[bool] = bool_fact_field()
+    revisions: Fact[tuple[Revision, ...]] = attrs.field(
+        default=Fact(UNKNOWN), converter=as_tuple_fact, validator=fact_of(tuple, "a list of revisions", Revision)
+    )
+
+
+@attrs.frozen
+class Observations:
+    """What an initiative shows of power, agenda and institutional habit (the essay on Cahn).
+
+    Every observation defaults to unknown, so a case that records none of them stays
+    valid and its barrier findings read "not assessed".
+
+    Attributes:
+        agenda_set_by: Who sets the agenda: service users (or their organisations and
+            communities), shared, or the institution (clinical or organisational goals).
+        goals_set_by: Who sets the goals of the people it serves.
+        user_knowledge_equal_status: Service users' knowledge has equal status with professional knowledge.
+        assets_view: Everyone is treated as having something to contribute ("no throwaway people").
+        dissent: What happens to criticism, challenge and anger.
+        change_superficial: Change stays superficial or short-term; old practice carries on.
+        user_organisations_excluded: Organisations run by service users or survivors are kept out.
+        absorbed_into_procedure: Co-production is absorbed into standard administrative procedure.
+        judged_by_category: People are judged by diagnosis, psychiatric history or administrative category.
+        risk_aversion: Risk aversion shapes what is allowed (bad for staff as well as service users).
+        conformity_demanded: Service users must keep institutional rules of behaviour, choice and
+            language (the "obedient patient" role) to be accepted.
+        scale: Whether it changes individual relationships, a service, or the system.
+
+    Example:
+        >>> Observations(dissent="heard").dissent.value
+        <DissentHandling.HEARD: 'heard'>
+        >>> Observations().risk_aversion.is_known
+        False
+    """
+
+    agenda_set_by: Fact[AgendaSetter] = attrs.field(
+        default=Fact(UNKNOWN), converter=as_agenda_fact, validator=enum_fact_of(AgendaSetter)
+    )
+    goals_set_by: Fact[GoalSetter] = attrs.field(
+        default=Fact(UNKNOWN), converter=as_goals_fact, validator=enum_fact_of(GoalSetter)
+    )
+    user_knowledge_equal_status: Fact[bool] = bool_fact_field()
+    assets_view: Fact[bool] = bool_fact_field()
+    dissent: Fact[DissentHandling] = attrs.field(
+        default=Fact(UNKNOWN), converter=as_dissent_fact, validator=enum_fact_of(DissentHandling)
+    )
+    change_superficial: Fact[bool] = bool_fact_field()
+    user_organisations_excluded: Fact[bool] = bool_fact_field()
+    absorbed_into_procedure: Fact[bool] = bool_fact_field()
+    judged_by_category: Fact[bool] = bool_fact_field()
+    risk_aversion: Fact[bool] = bool_fact_field()
+    conformity_demanded: Fact[bool] = bool_fact_field()
+    scale: Fact[Scale] = attrs.field(default=Fact(UNKNOWN), converter=as_scale_fact, validator=enum_fact_of(Scale))
+
+
+def _unique(where: str, ids: Iterable[str]) -> None:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            raise DuplicateIdError(where, item, "ids that are unique")
+        seen.add(item)
+
+
+@attrs.frozen
+class Initiative:
+    """A mental-health service innovation, described as facts.
+
+    Any fact may be ``UNKNOWN``; predicates then reason in three values and say which
+    unknown facts would settle a verdict.
+
+    Attributes:
+        id: A slug such as ``sleepwell``.
+        name: A readable name.
+        summary: One or two sentences on what it is.
+        place: Where it happened.
+        period: When it happened.
+        illustrative: True for invented cases that illustrate a model; never a documented programme.
+        sources: The citations the facts rest on.
+        stakeholders: Who takes part or is affected.
+        products: What it produces (use kind ``nothing`` where it produces nothing).
+        participations: Who takes part in which stage, how, and in what capacity.
+        relationships: Unequal relationships and what the initiative does to them.
+        evidence: The evidence-based-practice steps.
+        design_process: How it was designed.
+        role_differentiation: Whether the split between providers and recipients is kept, broadened or dissolved.
+        compulsion: Whether compulsion (e.g. involuntary detention) remains part of it.
+        paid_employment: Whether service users are paid for their part.
+        user_knowledge_shapes_product: Whether service users' knowledge shapes what is produced.
+        humanising_features: The ways it shows respect and humanity (empty: none).
+        failed_partnerships: Partnerships sought but not established, and why.
+        observations: What it shows of power, agenda and institutional habit (the essay on Cahn).
+        parts: The innovations of a programme, each an initiative in its own right.
+
+    Example:
+        >>> drop_in = Initiative(
+        ...     id="drop-in",
+        ...     name="A peer-run drop-in",
+        ...     stakeholders=[Stakeholder(id="peers", name="peer workers", identities={"service_user"})],
+        ...     participations=[Participation("peers", "delivery", "leads", capacity="service_user")],
+        ... )
+        >>> drop_in.stakeholder("peers").name
+        'peer workers'
+        >>> drop_in.compulsion.is_known
+        False
+    """
+
+    id: str = attrs.field(validator=is_id)
+    name: str = attrs.field(validator=is_text)
+    summary: str = note_field()
+    place: str = note_field()
+    period: str = note_field()
+    illustrative: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=as_tuple, validator=tuple_of(Source))
+    stakeholders: tuple[Stakeholder, ...] = attrs.field(default=(), converter=as_tuple, validator=tuple_of(Stakeholder))
+    products: tuple[Product, ...] = attrs.field(default=(), converter=as_tuple, validator=tuple_of(Product))
+    participations: tuple[Participation, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=tuple_of(Participation)
+    )
+    relationships: tuple[Relationship, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=tuple_of(Relationship)
+    )
+    evidence: Evidence = attrs.field(factory=Evidence, validator=attrs.validators.instance_of(Evidence))
+    design_process: DesignProcess = attrs.field(
+        factory=DesignProcess, validator=attrs.validators.instance_of(DesignProcess)
+    )
+    role_differentiation: Fact[RoleDifferentiation] = attrs.field(
+        default=Fact(UNKNOWN),
+        converter=as_role_differentiation_fact,
+        validator=fact_of(RoleDifferentiation, expected_one_of(RoleDifferentiation, "unknown")),
+    )
+    compulsion: Fact[bool] = bool_fact_field()
+    paid_employment: Fact[bool] = bool_fact_field()
+    user_knowledge_shapes_product: Fact[bool] = bool_fact_field()
+    humanising_features: Fact[tuple[HumanisingFeature, ...]] = attrs.field(
+        default=Fact(UNKNOWN),
+        converter=as_tuple_fact,
+        validator=fact_of(tuple, "a list of humanising features", HumanisingFeature),
+    )
+    failed_partnerships: tuple[FailedPartnership, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=tuple_of(FailedPartnership)
+    )
+    observations: Observations = attrs.field(factory=Observations, validator=attrs.validators.instance_of(Observations))
+    parts: tuple[Initiative, ...] = attrs.field(default=(), converter=as_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        where = f"Initiative {self.id!r}"
+        _unique(f"{where}: stakeholders[].id", (s.id for s in self.stakeholders))
+        _unique(f"{where}: products[].id", (p.id for p in self.products))
+        tuple_of(Initiative)(self, attrs.fields(Initiative).parts, self.parts)
+        _unique(f"{where}: parts[].id", (self.id, *(p.id for p in self.parts)))
+        identities = {s.id: s.identities for s in self.stakeholders}
+
+        def defined(field: str, stakeholder_id: str) -> None:
+            if stakeholder_id not in identities:
+                raise UndefinedStakeholderError(
+                    f"{where}: {field}", stakeholder_id, "the id of a stakeholder defined in stakeholders"
+                )
+
+        seen: set[tuple[str, Stage]] = set()
+        for index, participation in enumerate(self.participations):
+            field = f"participations[{index}]"
+            defined(f"{field}.stakeholder", participation.stakeholder)
+            if participation.capacity not in identities[participation.stakeholder]:
+                have = ", ".join(sorted(identities[participation.stakeholder]))
+                raise CapacityError(
+                    f"{where}: {field}.capacity",
+                    participation.capacity.value,
+                    f"one of the identities of {participation.stakeholder!r} ({have})",
+                )
+            key = (participation.stakeholder, participation.stage)
+            if key in seen:
+                raise DuplicateIdError(
+                    f"{where}: {field}", f"{key[0]}@{key[1]}", "at most one participation per stakeholder and stage"
+                )
+            seen.add(key)
+        for index, relationship in enumerate(self.relationships):
+            for side, stakeholder_id in enumerate(relationship.between):
+                defined(f"relationships[{index}].between[{side}]", stakeholder_id)
+        for index, failed in enumerate(self.failed_partnerships):
+            defined(f"failed_partnerships[{index}].partner", failed.partner)
+        revisions = self.design_process.revisions.value
+        if revisions is not UNKNOWN:
+            for index, revision in enumerate(revisions):
+                for stakeholder_id in sorted(revision.answers):
+                    defined(f"design_process.revisions[{index}].answers", stakeholder_id)
+
+    @cached_property
+    def _index(self) -> Any:  # an Index; typed loosely because cattrs resolves these hints at run time
+        # Built once per initiative and shared by every predicate; not part of the facts.
+        from humanising._reasoning._index import Index
+
+        return Index(self)
+
+    def stakeholder(self, stakeholder_id: str) -> Stakeholder:
+        """The stakeholder with this id.
+
+        Raises:
+            UndefinedStakeholderError: No stakeholder has that id.
+        """
+        try:
+            found: Stakeholder = self._index.stakeholders[stakeholder_id]
+        except KeyError:
+            raise UndefinedStakeholderError(
+                f"Initiative {self.id!r}: stakeholder", stakeholder_id, "a defined stakeholder id"
+            ) from None
+        return found
