@@ -1,4 +1,4 @@
-"""Fill in unknown facts by their fact path, for the laws about undetermined verdicts.
+"""Unknown and known facts of an initiative by fact path, for the laws about undetermined verdicts.
 
 A verdict names the unknown facts that would settle it by path:
 ``participations[patients@design].involvement``, ``stakeholders[trust].user_run``,
@@ -9,38 +9,52 @@ or of one of its groups of facts (``evidence.literature_searched``,
 
 ``unknown_paths`` lists every unknown fact of an initiative in that form,
 ``values_for`` draws a known value for one, and ``fill`` returns the initiative
-with it set (through ``attrs.evolve``). ``known_paths`` and ``forget`` go the
-other way, to make undetermined initiatives out of decided ones. ``Fact`` fields are found from the type
-hints, so a new boolean or enum-valued fact needs nothing here; any other path
-form fails loudly with ``UnfillableError``.
+with it set, through the library's own ``humanising.settle``. ``known_paths`` and
+``forget`` go the other way, to make undetermined initiatives out of decided ones.
+``Fact`` fields are found from the type hints, so a new boolean or enum-valued fact
+needs nothing here; any other path form fails loudly with ``UnfillableError``.
 """
 
 from __future__ import annotations
 
 import enum
 import functools
-import re
 import typing
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 from hypothesis import strategies as st
 
+import humanising
 from humanising import (
     UNKNOWN,
     Fact,
+    FactPath,
     HumanisingFeature,
     Identity,
     Initiative,
-    Product,
+    PathKey,
     Revision,
     Stage,
 )
 from humanising import strategies as hst
 
-_PARTICIPATION = re.compile(r"participations\[(?P<stakeholder>[^@\]]+)@(?P<stage>[a-z_]+)\]\.involvement")
-_USER_RUN = re.compile(r"stakeholders\[(?P<id>[^\]]+)\]\.user_run")
-_DOMAIN = re.compile(r"products\[(?P<id>[^\]]+)\]\.domain")
+_PRODUCTS = FactPath("products")
+
+
+def _form(path: FactPath) -> str:
+    """The form of a path: ``participation``, ``user_run``, ``domain``, ``products`` or ``fact``."""
+    match path.steps:
+        case ("participations", PathKey(), "involvement"):
+            return "participation"
+        case ("stakeholders", PathKey(), "user_run"):
+            return "user_run"
+        case ("products", PathKey(), "domain"):
+            return "domain"
+        case ("products",):
+            return "products"
+    return "fact"
 
 
 class UnfillableError(AssertionError):
@@ -58,76 +72,76 @@ def _fact_fields(cls: type[Any]) -> dict[str, Any]:
 
 
 @functools.cache
-def _fact_types() -> dict[str, Any]:
+def _fact_types() -> dict[FactPath, Any]:
     """Every fact path of a ``Fact`` field (``compulsion``, ``evidence.literature_searched``), with its value type."""
-    found = dict(_fact_fields(Initiative))
+    found = {FactPath(name): kind for name, kind in _fact_fields(Initiative).items()}
     hints = typing.get_type_hints(Initiative)
     for field in attrs.fields(Initiative):
         group = hints[field.name]
         if isinstance(group, type) and attrs.has(group):
-            found.update({f"{field.name}.{name}": kind for name, kind in _fact_fields(group).items()})
+            found.update({FactPath(field.name, name): kind for name, kind in _fact_fields(group).items()})
     return found
 
 
-def _read(initiative: Initiative, path: str) -> Fact[Any]:
+def _read(initiative: Initiative, path: FactPath) -> Fact[Any]:
     owner: Any = initiative
-    *groups, name = path.split(".")
-    for group in groups:
-        owner = getattr(owner, group)
-    fact: Fact[Any] = getattr(owner, name)
+    for step in path.steps:
+        owner = getattr(owner, str(step))
+    fact: Fact[Any] = owner
     return fact
 
 
-def unknown_paths(initiative: Initiative) -> tuple[str, ...]:
+def unknown_paths(initiative: Initiative) -> tuple[FactPath, ...]:
     """Every unknown fact of an initiative (not of its parts), by fact path, sorted."""
     paths = [
-        f"participations[{p.stakeholder}@{p.stage}].involvement"
+        FactPath.participation(p.stakeholder, p.stage).then("involvement")
         for p in initiative.participations
         if p.involvement is UNKNOWN
     ]
     paths.extend(
-        f"stakeholders[{s.id}].user_run"
+        FactPath.stakeholder(s.id).then("user_run")
         for s in initiative.stakeholders
         if Identity.ORGANISATION in s.identities and s.user_run.value is UNKNOWN
     )
-    paths.extend(f"products[{p.id}].domain" for p in initiative.products if p.domain is UNKNOWN)
+    paths.extend(FactPath.product(p.id).then("domain") for p in initiative.products if p.domain is UNKNOWN)
     if not initiative.products:
-        paths.append("products")
+        paths.append(_PRODUCTS)
     paths.extend(path for path in _fact_types() if _read(initiative, path).value is UNKNOWN)
     return tuple(sorted(paths))
 
 
-def known_paths(initiative: Initiative) -> tuple[str, ...]:
+def known_paths(initiative: Initiative) -> tuple[FactPath, ...]:
     """Every known fact of an initiative (not of its parts) that could be unknown, by fact path, sorted."""
     paths = [
-        f"participations[{p.stakeholder}@{p.stage}].involvement"
+        FactPath.participation(p.stakeholder, p.stage).then("involvement")
         for p in initiative.participations
         if p.involvement is not UNKNOWN
     ]
-    paths.extend(f"stakeholders[{s.id}].user_run" for s in initiative.stakeholders if s.user_run.value is not UNKNOWN)
-    paths.extend(f"products[{p.id}].domain" for p in initiative.products if p.domain is not UNKNOWN)
+    paths.extend(
+        FactPath.stakeholder(s.id).then("user_run") for s in initiative.stakeholders if s.user_run.value is not UNKNOWN
+    )
+    paths.extend(FactPath.product(p.id).then("domain") for p in initiative.products if p.domain is not UNKNOWN)
     if initiative.products:
-        paths.append("products")
+        paths.append(_PRODUCTS)
     paths.extend(path for path in _fact_types() if _read(initiative, path).value is not UNKNOWN)
     return tuple(sorted(paths))
 
 
-def forget(initiative: Initiative, path: str) -> Initiative:
+def forget(initiative: Initiative, path: FactPath) -> Initiative:
     """The initiative with the fact at ``path`` unknown (``products``: no product recorded)."""
-    if path == "products":
-        return attrs.evolve(initiative, products=())
-    return fill(initiative, path, UNKNOWN, allow_unknown=True)
+    return humanising.settle(initiative, path, () if path == _PRODUCTS else UNKNOWN)
 
 
-def values_for(initiative: Initiative, path: str) -> st.SearchStrategy[Any]:
+def values_for(initiative: Initiative, path: FactPath) -> st.SearchStrategy[Any]:
     """Known values the fact at ``path`` could take, valid for this initiative."""
-    if _PARTICIPATION.fullmatch(path):
+    form = _form(path)
+    if form == "participation":
         return hst.involvements()
-    if _USER_RUN.fullmatch(path):
+    if form == "user_run":
         return st.booleans()
-    if _DOMAIN.fullmatch(path):
+    if form == "domain":
         return hst.domains()
-    if path == "products":
+    if form == "products":
         # Known products: at least one (none recorded is what is unknown), each with a known domain,
         # produced mostly at stages where someone takes part (elsewhere, a product settles little).
         taking_part = sorted({p.stage for p in initiative.participations}) or list(Stage)
@@ -141,7 +155,7 @@ def values_for(initiative: Initiative, path: str) -> st.SearchStrategy[Any]:
     return _values_of(initiative, path, _fact_types().get(path))
 
 
-def _values_of(initiative: Initiative, path: str, kind: Any) -> st.SearchStrategy[Any]:
+def _values_of(initiative: Initiative, path: FactPath, kind: Any) -> st.SearchStrategy[Any]:
     """Known values of a ``Fact`` field whose value has type ``kind``."""
     if kind is bool:
         return st.booleans()
@@ -151,54 +165,36 @@ def _values_of(initiative: Initiative, path: str, kind: Any) -> st.SearchStrateg
         return st.lists(hst.revisions(stakeholders=initiative.stakeholders), max_size=3).map(tuple)
     if kind == tuple[HumanisingFeature, ...]:
         return st.lists(hst.humanising_features(), max_size=3).map(tuple)
-    raise UnfillableError(f"no way to draw a value for the fact path {path!r}")
+    raise UnfillableError(f"no way to draw a value for the fact path {path}")
 
 
-def fill(initiative: Initiative, path: str, value: object, *, allow_unknown: bool = False) -> Initiative:
-    """The initiative with the unknown fact at ``path`` set to the known ``value``."""
-    if value is UNKNOWN and not allow_unknown:
-        raise UnfillableError(f"filling {path!r} needs a known value")
-    if match := _PARTICIPATION.fullmatch(path):
-        key = (match["stakeholder"], Stage(match["stage"]))
-        if key not in {(p.stakeholder, p.stage) for p in initiative.participations}:
-            raise UnfillableError(f"{path!r} names no participation of {initiative.id!r}")
-        return attrs.evolve(
-            initiative,
-            participations=tuple(
-                attrs.evolve(p, involvement=value) if (p.stakeholder, p.stage) == key else p
-                for p in initiative.participations
-            ),
-        )
-    if match := _USER_RUN.fullmatch(path):
-        if match["id"] not in {s.id for s in initiative.stakeholders}:
-            raise UnfillableError(f"{path!r} names no stakeholder of {initiative.id!r}")
-        return attrs.evolve(
-            initiative,
-            stakeholders=tuple(
-                attrs.evolve(s, user_run=attrs.evolve(s.user_run, value=value)) if s.id == match["id"] else s
-                for s in initiative.stakeholders
-            ),
-        )
-    if match := _DOMAIN.fullmatch(path):
-        if match["id"] not in {p.id for p in initiative.products}:
-            raise UnfillableError(f"{path!r} names no product of {initiative.id!r}")
-        return attrs.evolve(
-            initiative,
-            products=tuple(attrs.evolve(p, domain=value) if p.id == match["id"] else p for p in initiative.products),
-        )
-    if path == "products":
-        if initiative.products:
-            raise UnfillableError(f"{initiative.id!r} already records its products")
-        if not isinstance(value, tuple) or not value or not all(isinstance(p, Product) for p in value):
-            raise UnfillableError(f"products are filled with a non-empty tuple of products, not {value!r}")
-        return attrs.evolve(initiative, products=value)
-    if path in _fact_types():
-        return _evolve_fact(initiative, path.split("."), value)
-    raise UnfillableError(f"no way to fill the fact path {path!r}")
+def fill(initiative: Initiative, path: FactPath, value: object) -> Initiative:
+    """The initiative with the unknown fact at ``path`` set to the known ``value``, by ``humanising.settle``."""
+    if value is UNKNOWN:
+        raise UnfillableError(f"filling {path} needs a known value")
+    if _form(path) == "fact" and path not in _fact_types():
+        raise UnfillableError(f"no way to fill the fact path {path}")
+    if path == _PRODUCTS and initiative.products:
+        raise UnfillableError(f"{initiative.id!r} already records its products")
+    return humanising.settle(initiative, path, value)
 
 
-def _evolve_fact(owner: Any, names: list[str], value: object) -> Any:
-    first, *rest = names
-    current = getattr(owner, first)
-    changed = _evolve_fact(current, rest, value) if rest else attrs.evolve(current, value=value)
-    return attrs.evolve(owner, **{first: changed})
+def texts(paths: Iterable[FactPath]) -> tuple[str, ...]:
+    """Fact paths as key-path text, to compare with the paths a test writes out."""
+    return tuple(str(path) for path in paths)
+
+
+def current_value(initiative: Initiative, path: FactPath) -> object:
+    """The value the fact at ``path`` holds now, as ``humanising.settle`` takes it."""
+    match path.steps:
+        case ("participations", PathKey(parts=(stakeholder, stage)), "involvement"):
+            (found,) = (p for p in initiative.participations if (p.stakeholder, p.stage) == (stakeholder, stage))
+            return found.involvement
+        case ("stakeholders", PathKey(parts=(stakeholder_id,)), "user_run"):
+            return initiative.stakeholder(stakeholder_id).user_run
+        case ("products", PathKey(parts=(product_id,)), "domain"):
+            (product,) = (p for p in initiative.products if p.id == product_id)
+            return product.domain
+        case ("products",):
+            return initiative.products
+    return _read(initiative, path)

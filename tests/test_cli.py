@@ -12,7 +12,6 @@ import pytest
 import yaml
 
 import humanising
-from humanising._casefiles._schema import case_file_schema
 from humanising.cli import main
 from humanising.reports import report_data
 
@@ -265,7 +264,7 @@ def test_diagram_of_a_programme_and_of_one_part(capsys: pytest.CaptureFixture[st
 def test_schema_prints_the_generated_schema(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "schema")
     assert code == 0
-    assert json.loads(out) == case_file_schema()
+    assert json.loads(out) == humanising.case_file_schema()
 
 
 def test_new_writes_a_template_that_is_valid_as_it_is(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import attrs
 import pytest
 
 import humanising
+from _settle import texts
 from humanising import (
     UNKNOWN,
     Basis,
@@ -91,7 +92,7 @@ class TestCoproduction:
     def test_no_product_recorded_leaves_it_open(self) -> None:
         verdict = judge("coproduction", attrs.evolve(CO_PRODUCED, products=()))
         assert verdict.fit is Fit.UNDETERMINED
-        assert "products" in verdict.unknowns
+        assert "products" in texts(verdict.unknowns)
 
     def test_feedback_is_not_a_voice(self) -> None:
         initiative = case(
@@ -121,7 +122,7 @@ class TestCoproduction:
         assert "delivers something to someone" in verdict.criterion("roles_shared").reason
         unknown = judge("coproduction", attrs.evolve(CO_PRODUCED, role_differentiation=UNKNOWN))
         assert unknown.fit is Fit.PARTLY
-        assert unknown.unknowns == ("role_differentiation",)
+        assert texts(unknown.unknowns) == ("role_differentiation",)
 
     def test_with_community_members_alone_is_not_with_providers(self) -> None:
         initiative = case(
@@ -157,7 +158,7 @@ class TestCoproduction:
         )
         verdict = judge("coproduction", initiative)
         assert verdict.fit is Fit.UNDETERMINED
-        assert verdict.unknowns == ("participations[users@design].involvement",)
+        assert texts(verdict.unknowns) == ("participations[users@design].involvement",)
 
     def test_organisation_of_unknown_kind_is_named(self) -> None:
         initiative = case(
@@ -169,7 +170,7 @@ class TestCoproduction:
         )
         verdict = judge("coproduction", initiative)
         assert verdict.fit is Fit.UNDETERMINED
-        assert "stakeholders[charity].user_run" in verdict.unknowns
+        assert "stakeholders[charity].user_run" in texts(verdict.unknowns)
         user_run = attrs.evolve(initiative, stakeholders=(attrs.evolve(CHARITY, user_run=True), STAFF))
         assert judge("coproduction", user_run).fit is Fit.FITS
 
@@ -206,7 +207,7 @@ class TestEvidenceBasedPractice:
         assert verdict.criterion("search").reason == "The existing research was not searched (as far as can be told)."
         unknown = judge("evidence_based_practice", case(evidence=attrs.evolve(steps, evidence_applied=UNKNOWN)))
         assert unknown.fit is Fit.UNDETERMINED
-        assert unknown.unknowns == ("evidence.evidence_applied",)
+        assert texts(unknown.unknowns) == ("evidence.evidence_applied",)
 
 
 class TestUserLed:
@@ -233,7 +234,7 @@ class TestUserLed:
     def test_unknown_leadership_is_undetermined(self) -> None:
         verdict = judge("user_led", case((USERS, Stage.DESIGN, "unknown")))
         assert verdict.fit is Fit.UNDETERMINED
-        assert "participations[users@design].involvement" in verdict.unknowns
+        assert "participations[users@design].involvement" in texts(verdict.unknowns)
 
 
 class TestCommunityInvolvement:
@@ -337,7 +338,7 @@ class TestEqualisingAndHumanising:
         assert [result.id for result in verdict.criteria] == ["privacy", "privacy_2"]
         assert "a room of one's own (case author's inference)" in verdict.criteria[1].reason
         assert humanising.humanises(case(humanising_features=())).fit is Fit.DOES_NOT_FIT
-        assert humanising.humanises(case()).unknowns == ("humanising_features",)
+        assert texts(humanising.humanises(case()).unknowns) == ("humanising_features",)
 
 
 class TestRegistry:

@@ -19,7 +19,7 @@ from random import Random
 
 import attrs
 import pytest
-from hypothesis import event, given
+from hypothesis import assume, event, given
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -30,6 +30,7 @@ from humanising import (
     Change,
     Domain,
     Fact,
+    FactPath,
     Fit,
     Identity,
     Initiative,
@@ -44,7 +45,6 @@ from humanising import (
     Verdict,
 )
 from humanising import strategies as hst
-from humanising._casefiles._loading import dumps_yaml, parse_text
 
 _PROFESSIONS = frozenset({Identity.MENTAL_HEALTH_PROFESSIONAL, Identity.OTHER_PROFESSIONAL})
 _PRODUCING = (Stage.DESIGN, Stage.DELIVERY)
@@ -181,10 +181,10 @@ def _blurred(draw: st.DrawFn) -> Initiative:
     """A planted initiative with some of its facts forgotten, so that its verdicts are often undetermined."""
     initiative = draw(st.one_of(_leaning_coproduced(), _leaning_user_led()))
     # Some facts are forgotten, and half the time the products (all of them); shrinking forgets fewer.
-    known = [path for path in _settle.known_paths(initiative) if path != "products"]
+    known = [path for path in _settle.known_paths(initiative) if path != FactPath("products")]
     forgotten = sorted(draw(st.sets(st.sampled_from(known), max_size=len(known) // 3), "forget"))
     if initiative.products and draw(st.booleans(), "forget the products?"):
-        forgotten = [path for path in forgotten if not path.startswith("products[")] + ["products"]
+        forgotten = [path for path in forgotten if path.steps[0] != "products"] + [FactPath("products")]
     for path in forgotten:
         initiative = _settle.forget(initiative, path)
     return initiative
@@ -358,6 +358,35 @@ def test_filling_in_the_named_unknowns_settles_the_verdict(initiative: Initiativ
         assert after.fit is not Fit.UNDETERMINED, (model_id, verdict.unknowns, after.unknowns)
 
 
+@given(_OPEN, st.data())
+def test_settling_a_known_fact_with_its_own_value_changes_nothing(initiative: Initiative, data: st.DataObject) -> None:
+    """Settling any known fact with the value it already holds gives back an equal initiative and equal verdicts."""
+    known = _settle.known_paths(initiative)
+    assume(known)
+    path = data.draw(st.sampled_from(known), "path")
+    settled = humanising.settle(initiative, path, _settle.current_value(initiative, path))
+    assert settled == initiative
+    assert _verdicts(settled) == _verdicts(initiative)
+
+
+@given(_OPEN, st.data())
+def test_settling_a_fact_changes_only_that_fact(initiative: Initiative, data: st.DataObject) -> None:
+    """Settling an unknown fact sets it to the value given and leaves every other fact as it was.
+
+    (Other than those that hold it: settling a product's domain changes the list of products.)
+    """
+    unknown = _settle.unknown_paths(initiative)
+    assume(unknown)
+    path = data.draw(st.sampled_from(unknown), "path")
+    value = data.draw(_settle.values_for(initiative, path), "value")
+    settled = _settle.fill(initiative, path, value)
+    now = _settle.current_value(settled, path)
+    assert (now.value if isinstance(now, Fact) else now) == value
+    for other in _settle.known_paths(initiative):
+        if path.steps[: len(other.steps)] != other.steps:
+            assert _settle.current_value(settled, other) == _settle.current_value(initiative, other), other
+
+
 @given(st.one_of(_leaning_coproduced(), _OPEN), st.data())
 def test_filling_in_unknowns_never_changes_a_fit_or_a_does_not_fit(initiative: Initiative, data: st.DataObject) -> None:
     """A verdict that fits, or does not fit, keeps its fit whichever unknown facts are filled in, with any values."""
@@ -409,7 +438,7 @@ def test_round_trip_through_plain_data_json_and_yaml(initiative: Initiative) -> 
     data = humanising.unstructure(initiative)
     assert humanising.structure(data) == initiative
     assert humanising.structure(json.loads(json.dumps(data))) == initiative
-    assert parse_text(dumps_yaml(initiative), file="<yaml>", format="yaml") == (initiative,)
+    assert humanising.loads(humanising.dumps(initiative)) == (initiative,)
 
 
 @given(_JUDGED)

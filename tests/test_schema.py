@@ -14,9 +14,8 @@ from hypothesis import given
 
 import humanising
 from humanising import strategies as hst
-from humanising._casefiles._schema import case_file_schema
 
-SCHEMA = case_file_schema()
+SCHEMA = humanising.case_file_schema()
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 # One initiative, so that errors point into it rather than at the top-level "one or a list" choice.
 INITIATIVE = jsonschema.Draft202012Validator({"$ref": "#/$defs/Initiative", "$defs": SCHEMA["$defs"]})

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import humanising
+from _settle import texts
 from humanising import (
     UNKNOWN,
     AgendaSetter,
@@ -63,16 +64,16 @@ def test_mhf_wales_reasons_follow_the_sources() -> None:
     assert verdict.notes == ("The scale of change is a service.",)
     resistance = humanising.barriers(case)[0]
     assert "welsh mental health services" in resistance.reason.lower()
-    assert resistance.facts == ("failed_partnerships[mh-services]",)
+    assert texts(resistance.facts) == ("failed_partnerships[mh-services]",)
     conform = humanising.barriers(case)[3]
     assert conform.status is Finding.NOT_ASSESSED
-    assert "observations.conformity_demanded" in conform.unknowns
+    assert "observations.conformity_demanded" in texts(conform.unknowns)
     assert "people's goals are not set for them" in conform.reason
 
 
 def test_sleepwell_risk_aversion_is_a_restrictive_practice() -> None:
     restrictive = humanising.barriers(humanising.casebook.load("sleepwell"))[1]
-    assert "observations.risk_aversion" in restrictive.facts
+    assert "observations.risk_aversion" in texts(restrictive.facts)
     assert "risk aversion" in restrictive.reason
 
 
@@ -229,7 +230,7 @@ class TestBarriers:
         initiative = attrs.evolve(TRANSFORMED, observations=attrs.evolve(POSITIVE, dissent=UNKNOWN))
         finding = humanising.barriers(initiative)[2]
         assert finding.status is Finding.NOT_ASSESSED
-        assert finding.unknowns == ("observations.dissent",)
+        assert texts(finding.unknowns) == ("observations.dissent",)
 
 
 class TestReadings:
@@ -257,7 +258,7 @@ class TestReadings:
     def test_unknown_goals_leave_the_consumerist_reading_open(self) -> None:
         (_, consumerist, _) = humanising.readings(Initiative(id="x", name="X"))
         assert consumerist.status is Status.UNKNOWN
-        assert consumerist.unknowns == ("observations.goals_set_by",)
+        assert texts(consumerist.unknowns) == ("observations.goals_set_by",)
         assert "responsibilised" in consumerist.reason
 
 

@@ -527,9 +527,7 @@ def _schema_type(schema: dict[str, Any]) -> str:  # noqa: PLR0911 - one case per
 
 def schema_tables() -> str:
     """The case-file schema, one table per object and one list per enumeration."""
-    from humanising._casefiles._schema import case_file_schema
-
-    defs = case_file_schema()["$defs"]
+    defs = humanising.case_file_schema()["$defs"]
     objects = ["Initiative", *sorted(name for name, d in defs.items() if "properties" in d and name != "Initiative")]
     enums = sorted(name for name, d in defs.items() if "enum" in d)
     out = ["## Objects", ""]
@@ -599,12 +597,10 @@ def on_files(files: Any, config: Any) -> Any:
     """Add the generated casebook pages and the case-file JSON Schema to the build."""
     from mkdocs.structure.files import File
 
-    from humanising._casefiles._schema import case_file_schema
-
     files.append(File.generated(config, f"{CASEBOOK}/index.md", content=casebook_index()))
     for case_id in case_order():
         files.append(File.generated(config, page_name(case_id), content=case_page(case_id)))
-    schema = json.dumps(case_file_schema(), indent=2, ensure_ascii=False) + "\n"
+    schema = json.dumps(humanising.case_file_schema(), indent=2, ensure_ascii=False) + "\n"
     files.append(File.generated(config, SCHEMA_FILE, content=schema))
     return files
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from humanising import exceptions
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
 
     from humanising import casebook
@@ -55,6 +56,8 @@ if TYPE_CHECKING:
         Stage,
         Stakeholder,
     )
+    from humanising._facts._paths import FactPath, PathKey
+    from humanising._facts._settle import settle
     from humanising._facts._unknown import UNKNOWN, Basis, Fact, Unknown
     from humanising._reasoning._analysis import (
         Analysis,
@@ -107,6 +110,8 @@ _LAZY = {
         "humanising._facts",
     ),
     **dict.fromkeys(("UNKNOWN", "Basis", "Fact", "Unknown"), "humanising._facts._unknown"),
+    **dict.fromkeys(("FactPath", "PathKey"), "humanising._facts._paths"),
+    "settle": "humanising._facts._settle",
     **dict.fromkeys(
         ("Analysis", "analyse", "classify", "register_model", "registered_models", "unregister_model"),
         "humanising._reasoning._analysis",
@@ -150,6 +155,7 @@ __all__ = [
     "Domain",
     "Evidence",
     "Fact",
+    "FactPath",
     "FailedPartnership",
     "FeatureKind",
     "Finding",
@@ -162,6 +168,7 @@ __all__ = [
     "Model",
     "Observations",
     "Participation",
+    "PathKey",
     "Product",
     "ProductKind",
     "Quadrant",
@@ -180,17 +187,21 @@ __all__ = [
     "Verdict",
     "analyse",
     "barriers",
+    "case_file_schema",
     "casebook",
     "classify",
     "criterion",
+    "dumps",
     "equalises",
     "exceptions",
     "humanises",
     "load_file",
+    "loads",
     "quadrant",
     "readings",
     "register_model",
     "registered_models",
+    "settle",
     "structure",
     "unregister_model",
     "unstructure",
@@ -216,6 +227,75 @@ def load_file(path: str | Path) -> tuple[Initiative, ...]:
     from humanising._casefiles._loading import load_file as _load_file
 
     return _load_file(path)
+
+
+def loads(text: str, *, format: str = "yaml", file: str = "<string>") -> tuple[Initiative, ...]:  # noqa: A002
+    r"""Read every initiative in the text of a case file.
+
+    Args:
+        text: The text: one initiative (a mapping) or several (a list of mappings).
+        format: ``yaml`` or ``json``.
+        file: The name errors give for the text, e.g. the file it came from.
+
+    Raises:
+        humanising.exceptions.CaseFileError: The text is not valid YAML or JSON, or
+            does not describe initiatives; the error names ``file``, the line where
+            known, the path inside the document and what was expected.
+
+    Example:
+        >>> import humanising
+        >>> humanising.loads("id: mine\nname: My initiative\n")[0].name
+        'My initiative'
+        >>> humanising.loads('[{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]', format="json")[1].id
+        'b'
+    """
+    from humanising._casefiles._loading import parse_text
+
+    return parse_text(text, file=file, format=format)
+
+
+def dumps(initiatives: Initiative | Iterable[Initiative], *, format: str = "yaml") -> str:  # noqa: A002
+    """The text of a case file holding ``initiatives``: one as a mapping, several as a list.
+
+    ``loads`` reads it back: ``loads(dumps(x)) == (x,)``. Facts at their defaults are left out.
+
+    Args:
+        initiatives: An initiative, or several.
+        format: ``yaml`` or ``json``.
+
+    Raises:
+        ValueError: ``format`` is neither ``yaml`` nor ``json``.
+        TypeError: Something other than an initiative was given.
+
+    Example:
+        >>> import humanising
+        >>> print(humanising.dumps(humanising.Initiative(id="mine", name="My initiative")), end="")
+        id: mine
+        name: My initiative
+        >>> sleepwell = humanising.casebook.load("sleepwell")
+        >>> humanising.loads(humanising.dumps(sleepwell, format="json"), format="json") == (sleepwell,)
+        True
+    """
+    from humanising._casefiles._loading import dumps as _dumps
+
+    return _dumps(initiatives, format=format)
+
+
+def case_file_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a case file: one initiative, or a list of them.
+
+    It is built from the fact classes, so a fact added to them appears in it;
+    ``humanising schema`` prints it.
+
+    Example:
+        >>> import humanising
+        >>> schema = humanising.case_file_schema()
+        >>> schema["$defs"]["Participation"]["required"]
+        ['stakeholder', 'stage', 'involvement', 'capacity']
+    """
+    from humanising._casefiles._schema import case_file_schema as _case_file_schema
+
+    return _case_file_schema()
 
 
 def structure(data: Any, *, file: str = "<data>") -> Initiative:

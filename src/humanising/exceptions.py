@@ -10,8 +10,10 @@ HumanisingError
 │   ├── UndefinedStakeholderError          a reference to a stakeholder id that is not defined
 │   ├── DuplicateIdError                   two things share an id that must be unique
 │   └── CapacityError                      acting in a capacity the stakeholder does not have
+├── FactPathError (ValueError)             a fact path that is malformed or names no fact of an initiative
 ├── CaseFileError (ValueError)             a case file that cannot be read as an initiative
 ├── UnknownCaseError (LookupError)         no shipped case has that id
+├── InvalidVerdictError (ValueError)       a verdict built with a fit its criteria contradict
 └── RegistrationError (ValueError)         a model registered twice or malformed
 ```
 
@@ -21,12 +23,19 @@ so programs can react without parsing messages.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from humanising._facts._paths import FactPath
+
 __all__ = [
     "CapacityError",
     "CaseFileError",
     "DuplicateIdError",
+    "FactPathError",
     "HumanisingError",
     "InvalidFactError",
+    "InvalidVerdictError",
     "RegistrationError",
     "UndefinedStakeholderError",
     "UnknownCaseError",
@@ -51,15 +60,29 @@ class InvalidFactError(HumanisingError, ValueError):
     """A fact that cannot hold as written.
 
     Attributes:
-        field: Where the fact sits, e.g. ``Participation.involvement``.
+        field: Where the fact sits, for a person, e.g. ``Participation.involvement``.
         value: The offending value, as given.
         expected: What would have been accepted.
+        path: Where the fact sits inside the object being built, as a ``FactPath``
+            (``involvement``; ``participations[3].stakeholder`` for an initiative).
+
+    Example:
+        >>> from humanising import Participation
+        >>> from humanising.exceptions import InvalidFactError
+        >>> try:
+        ...     Participation("peers", "design", "co-designer", capacity="service_user")
+        ... except InvalidFactError as error:
+        ...     print(error.field, error.path.steps)
+        Participation.involvement ('involvement',)
     """
 
-    def __init__(self, field: str, value: object, expected: str) -> None:
+    def __init__(self, field: str, value: object, expected: str, *, path: FactPath | None = None) -> None:
+        from humanising._facts._paths import FactPath
+
         self.field = field
         self.value = value
         self.expected = expected
+        self.path = FactPath() if path is None else path
         super().__init__(f"{field}: expected {expected}, got {value!r}")
 
 
@@ -73,6 +96,29 @@ class DuplicateIdError(InvalidFactError):
 
 class CapacityError(InvalidFactError):
     """A stakeholder acts in a capacity (identity) it does not have."""
+
+
+class FactPathError(HumanisingError, ValueError):
+    """A fact path that is malformed, or that names no fact of the initiative it is used on.
+
+    Attributes:
+        path: The path, as given.
+        expected: What would have been accepted.
+
+    Example:
+        >>> import humanising
+        >>> from humanising.exceptions import FactPathError
+        >>> try:
+        ...     humanising.FactPath.parse("participations[]")
+        ... except FactPathError as error:
+        ...     print(error.path)
+        participations[]
+    """
+
+    def __init__(self, path: object, expected: str) -> None:
+        self.path = path
+        self.expected = expected
+        super().__init__(f"fact path {path!r}: expected {expected}")
 
 
 class CaseFileError(HumanisingError, ValueError):
@@ -116,6 +162,28 @@ class UnknownCaseError(HumanisingError, LookupError):
     def __str__(self) -> str:
         # LookupError would otherwise print the repr of its first argument.
         return str(self.args[0])
+
+
+class InvalidVerdictError(HumanisingError, ValueError):
+    """A verdict that cannot hold as built: its fit contradicts its criteria, or a part is of the wrong type.
+
+    Attributes:
+        model: The id of the model the verdict is for.
+
+    Example:
+        >>> from humanising import CriterionResult, Verdict
+        >>> from humanising.exceptions import InvalidVerdictError
+        >>> unmet = CriterionResult("peers_lead", "unmet", True, "Peers do not lead.")
+        >>> try:
+        ...     Verdict("peer_led", [unmet], fit="fits")
+        ... except InvalidVerdictError as error:
+        ...     print(error)
+        verdict of 'peer_led': its criteria add up to 'does not fit', not 'fits'; the fit follows from them
+    """
+
+    def __init__(self, model: str, problem: str) -> None:
+        self.model = model
+        super().__init__(f"verdict of {model!r}: {problem}")
 
 
 class RegistrationError(HumanisingError, ValueError):

@@ -24,6 +24,7 @@ from cattrs.errors import (
 )
 
 from humanising._facts import Initiative
+from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN, Basis, Fact, Unknown
 
 _FACT_KEYS = ("value", "basis", "note")
@@ -39,7 +40,7 @@ def format_path(path: Sequence[PathItem]) -> str:
         >>> format_path(("participations", 3, "stakeholder"))
         '$.participations[3].stakeholder'
     """
-    return "$" + "".join(f"[{item}]" if isinstance(item, int) else f".{item}" for item in path)
+    return FactPath(*path).locator
 
 
 def did_you_mean(value: object, choices: Sequence[str]) -> str:

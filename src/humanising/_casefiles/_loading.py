@@ -13,8 +13,7 @@ give the line of every key and list item. Facts may be written bare (``true``,
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -91,23 +90,6 @@ def _error(
     return CaseFileError(file, format_path(path), expected)
 
 
-_FIELD_TOKEN = re.compile(r"\.?(?P<key>[A-Za-z_]\w*)|\[(?P<index>\d+)\]")
-_CLASS_FIELD = re.compile(r"[A-Z]\w*\.(?P<rest>\w.*)")
-_INITIATIVE_FIELD = re.compile(r"Initiative '[^']*': (?P<rest>.*)")
-
-
-def _field_path(field: str) -> tuple[PathItem, ...]:
-    """The path inside a document of a field an error names (``Participation.stage`` -> ``stage``)."""
-    match = _INITIATIVE_FIELD.fullmatch(field) or _CLASS_FIELD.fullmatch(field)
-    if not match:
-        return ()
-    rest, path, position = match["rest"], [], 0
-    while token := _FIELD_TOKEN.match(rest, position):
-        path.append(token["key"] or int(token["index"]))
-        position = token.end()
-    return tuple(path)
-
-
 def _at(data: Any, path: Sequence[PathItem]) -> Any:
     for item in path:
         try:
@@ -136,7 +118,8 @@ def _describe(error: BaseException, data: Any) -> tuple[tuple[PathItem, ...], st
         allowed = "" if hints else f"; a {error.cl.__name__} has {', '.join(known)}"
         return tuple(path), f"unexpected key(s) {', '.join(extra)}{hints}{allowed}", (*path, extra[0])
     if isinstance(error, InvalidFactError):
-        field_path = _field_path(error.field)
+        # The error's own path is structured: positions and field names inside what raised it.
+        field_path = tuple(step for step in error.path.steps if isinstance(step, str | int))
         hint = ""
         if isinstance(error, UndefinedStakeholderError):
             stakeholders = _at(data, path)
@@ -379,6 +362,23 @@ def dumps_yaml(initiative: Initiative) -> str:
         id: mine
         name: Mine
     """
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    text: str = yaml.dump(unstructure(initiative), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
-    return text
+    return dumps(initiative, format="yaml")
+
+
+def dumps(initiatives: Initiative | Iterable[Initiative], *, format: str) -> str:  # noqa: A002 - the file's format
+    """Initiatives as the text of a case file: one as a mapping, several as a list."""
+    if isinstance(initiatives, Initiative):
+        data: Any = unstructure(initiatives)
+    else:
+        items = list(initiatives)
+        for item in items:
+            if not isinstance(item, Initiative):
+                raise TypeError(f"expected an Initiative or initiatives to write, got {item!r}")
+        data = [unstructure(item) for item in items]
+    if format == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if format == "yaml":
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        text: str = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+        return text
+    raise ValueError(f"format: expected yaml or json, got {format!r}")

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN, Basis, Fact, Unknown
 from humanising._facts._vocabulary import (
     AgendaSetter,
@@ -45,8 +46,14 @@ E = TypeVar("E", bound=enum.Enum)
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 
 
-def where(instance: object, attribute: attrs.Attribute[Any]) -> str:
-    return f"{type(instance).__name__}.{attribute.name}"
+def invalid(
+    instance: object, attribute: attrs.Attribute[Any], value: object, expected: str, *, index: int | None = None
+) -> InvalidFactError:
+    """The error for a field (or, with ``index``, an item of it) that does not hold ``value``."""
+    field = f"{type(instance).__name__}.{attribute.name}"
+    if index is None:
+        return InvalidFactError(field, value, expected, path=FactPath(attribute.name))
+    return InvalidFactError(f"{field}[{index}]", value, expected, path=FactPath(attribute.name, index))
 
 
 def coerce(enum_type: type[E], value: object) -> object:
@@ -158,7 +165,7 @@ def member_of(enum_type: type[enum.Enum], *, or_unknown: bool = False) -> Callab
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not (isinstance(value, enum_type) or (or_unknown and value is UNKNOWN)):
             extra = ("unknown",) if or_unknown else ()
-            raise InvalidFactError(where(instance, attribute), value, expected_one_of(enum_type, *extra))
+            raise invalid(instance, attribute, value, expected_one_of(enum_type, *extra))
 
     return check
 
@@ -167,12 +174,12 @@ def set_of(enum_type: type[enum.Enum], *, non_empty: bool = False) -> Callable[[
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         expected = f"a collection of {expected_one_of(enum_type)}"
         if not isinstance(value, frozenset):
-            raise InvalidFactError(where(instance, attribute), value, expected)
+            raise invalid(instance, attribute, value, expected)
         for item in sorted(value, key=str):
             if not isinstance(item, enum_type):
-                raise InvalidFactError(where(instance, attribute), item, expected_one_of(enum_type))
+                raise invalid(instance, attribute, item, expected_one_of(enum_type))
         if non_empty and not value:
-            raise InvalidFactError(where(instance, attribute), value, f"at least one of {expected_one_of(enum_type)}")
+            raise invalid(instance, attribute, value, f"at least one of {expected_one_of(enum_type)}")
 
     return check
 
@@ -180,10 +187,10 @@ def set_of(enum_type: type[enum.Enum], *, non_empty: bool = False) -> Callable[[
 def tuple_of(cls: type[Any]) -> Callable[[Any, Any, Any], None]:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
-            raise InvalidFactError(where(instance, attribute), value, f"a list of {cls.__name__}")
+            raise invalid(instance, attribute, value, f"a list of {cls.__name__}")
         for index, item in enumerate(value):
             if not isinstance(item, cls):
-                raise InvalidFactError(f"{where(instance, attribute)}[{index}]", item, f"a {cls.__name__}")
+                raise invalid(instance, attribute, item, f"a {cls.__name__}", index=index)
 
     return check
 
@@ -194,30 +201,28 @@ def fact_of(kind: type[Any], expected: str, item: type[Any] | None = None) -> Ca
         if value is UNKNOWN:
             return
         if not isinstance(value, kind):
-            raise InvalidFactError(where(instance, attribute), value, expected)
+            raise invalid(instance, attribute, value, expected)
         if item is not None:
             for index, element in enumerate(value):
                 if not isinstance(element, item):
-                    raise InvalidFactError(f"{where(instance, attribute)}[{index}]", element, f"a {item.__name__}")
+                    raise invalid(instance, attribute, element, f"a {item.__name__}", index=index)
 
     return check
 
 
 def is_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not SLUG.match(value):
-        raise InvalidFactError(
-            where(instance, attribute), value, "an id of lower-case letters, digits, '-' or '_' (e.g. 'ward-staff')"
-        )
+        raise invalid(instance, attribute, value, "an id of lower-case letters, digits, '-' or '_' (e.g. 'ward-staff')")
 
 
 def is_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidFactError(where(instance, attribute), value, "a non-empty string")
+        raise invalid(instance, attribute, value, "a non-empty string")
 
 
 def is_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
-        raise InvalidFactError(where(instance, attribute), value, "a string")
+        raise invalid(instance, attribute, value, "a string")
 
 
 is_basis = member_of(Basis)
@@ -244,7 +249,7 @@ def as_ids(values: Iterable[str]) -> frozenset[str]:
 
 def are_ids(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, frozenset):
-        raise InvalidFactError(where(instance, attribute), value, "a list of stakeholder ids")
+        raise invalid(instance, attribute, value, "a list of stakeholder ids")
     for item in sorted(value, key=str):
         is_id(instance, attribute, item)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cached_property
-from typing import Any
 
 import attrs
 
@@ -47,6 +46,7 @@ from humanising._facts._checks import (
     set_of,
     tuple_of,
 )
+from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN, Basis, Fact, Unknown
 from humanising._facts._vocabulary import (
     AgendaSetter,
@@ -121,7 +121,10 @@ class Stakeholder:
     def _check_user_run(self, _attribute: object, value: Fact[bool]) -> None:
         if value.is_known and Identity.ORGANISATION not in self.identities:
             raise InvalidFactError(
-                f"Stakeholder.user_run of {self.id!r}", value.value, "unknown unless the stakeholder is an organisation"
+                f"Stakeholder.user_run of {self.id!r}",
+                value.value,
+                "unknown unless the stakeholder is an organisation",
+                path=FactPath("user_run"),
             )
 
 
@@ -223,7 +226,9 @@ class Relationship:
             or not all(isinstance(v, str) for v in value)
             or value[0] == value[1]
         ):
-            raise InvalidFactError("Relationship.between", value, "two different stakeholder ids")
+            raise InvalidFactError(
+                "Relationship.between", value, "two different stakeholder ids", path=FactPath("between")
+            )
 
     @property
     def key(self) -> str:
@@ -383,11 +388,11 @@ class Observations:
     scale: Fact[Scale] = attrs.field(default=Fact(UNKNOWN), converter=as_scale_fact, validator=enum_fact_of(Scale))
 
 
-def _unique(where: str, ids: Iterable[str]) -> None:
+def _unique(where: str, field: str, ids: Iterable[str]) -> None:
     seen: set[str] = set()
     for item in ids:
         if item in seen:
-            raise DuplicateIdError(where, item, "ids that are unique")
+            raise DuplicateIdError(f"{where}: {field}[].id", item, "ids that are unique", path=FactPath(field))
         seen.add(item)
 
 
@@ -474,52 +479,59 @@ class Initiative:
 
     def __attrs_post_init__(self) -> None:
         where = f"Initiative {self.id!r}"
-        _unique(f"{where}: stakeholders[].id", (s.id for s in self.stakeholders))
-        _unique(f"{where}: products[].id", (p.id for p in self.products))
+        _unique(where, "stakeholders", (s.id for s in self.stakeholders))
+        _unique(where, "products", (p.id for p in self.products))
         tuple_of(Initiative)(self, attrs.fields(Initiative).parts, self.parts)
-        _unique(f"{where}: parts[].id", (self.id, *(p.id for p in self.parts)))
+        _unique(where, "parts", (self.id, *(p.id for p in self.parts)))
         identities = {s.id: s.identities for s in self.stakeholders}
 
-        def defined(field: str, stakeholder_id: str) -> None:
+        def defined(path: FactPath, stakeholder_id: str) -> None:
             if stakeholder_id not in identities:
                 raise UndefinedStakeholderError(
-                    f"{where}: {field}", stakeholder_id, "the id of a stakeholder defined in stakeholders"
+                    f"{where}: {path}", stakeholder_id, "the id of a stakeholder defined in stakeholders", path=path
                 )
 
         seen: set[tuple[str, Stage]] = set()
         for index, participation in enumerate(self.participations):
-            field = f"participations[{index}]"
-            defined(f"{field}.stakeholder", participation.stakeholder)
+            at = FactPath("participations", index)
+            defined(at.then("stakeholder"), participation.stakeholder)
             if participation.capacity not in identities[participation.stakeholder]:
                 have = ", ".join(sorted(identities[participation.stakeholder]))
                 raise CapacityError(
-                    f"{where}: {field}.capacity",
+                    f"{where}: {at}.capacity",
                     participation.capacity.value,
                     f"one of the identities of {participation.stakeholder!r} ({have})",
+                    path=at.then("capacity"),
                 )
             key = (participation.stakeholder, participation.stage)
             if key in seen:
                 raise DuplicateIdError(
-                    f"{where}: {field}", f"{key[0]}@{key[1]}", "at most one participation per stakeholder and stage"
+                    f"{where}: {at}",
+                    f"{key[0]}@{key[1]}",
+                    "at most one participation per stakeholder and stage",
+                    path=at,
                 )
             seen.add(key)
         for index, relationship in enumerate(self.relationships):
             for side, stakeholder_id in enumerate(relationship.between):
-                defined(f"relationships[{index}].between[{side}]", stakeholder_id)
+                defined(FactPath("relationships", index, "between", side), stakeholder_id)
         for index, failed in enumerate(self.failed_partnerships):
-            defined(f"failed_partnerships[{index}].partner", failed.partner)
+            defined(FactPath("failed_partnerships", index, "partner"), failed.partner)
         revisions = self.design_process.revisions.value
         if revisions is not UNKNOWN:
             for index, revision in enumerate(revisions):
                 for stakeholder_id in sorted(revision.answers):
-                    defined(f"design_process.revisions[{index}].answers", stakeholder_id)
+                    defined(FactPath("design_process", "revisions", index, "answers"), stakeholder_id)
 
     @cached_property
-    def _index(self) -> Any:  # an Index; typed loosely because cattrs resolves these hints at run time
-        # Built once per initiative and shared by every predicate; not part of the facts.
-        from humanising._reasoning._index import Index
+    def _derived(self) -> dict[object, object]:
+        # What other layers derive from the facts, built once per initiative and kept with it
+        # (the reasoning layer's look-ups); not part of the facts, never compared or copied.
+        return {}
 
-        return Index(self)
+    @cached_property
+    def _stakeholders(self) -> dict[str, Stakeholder]:
+        return {stakeholder.id: stakeholder for stakeholder in self.stakeholders}
 
     def stakeholder(self, stakeholder_id: str) -> Stakeholder:
         """The stakeholder with this id.
@@ -528,9 +540,12 @@ class Initiative:
             UndefinedStakeholderError: No stakeholder has that id.
         """
         try:
-            found: Stakeholder = self._index.stakeholders[stakeholder_id]
+            found = self._stakeholders[stakeholder_id]
         except KeyError:
             raise UndefinedStakeholderError(
-                f"Initiative {self.id!r}: stakeholder", stakeholder_id, "a defined stakeholder id"
+                f"Initiative {self.id!r}: stakeholder",
+                stakeholder_id,
+                "a defined stakeholder id",
+                path=FactPath.stakeholder(stakeholder_id),
             ) from None
         return found

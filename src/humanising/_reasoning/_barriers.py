@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from humanising._facts import GoalSetter, Initiative, RoleDifferentiation
+from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN, Fact
 
 
@@ -63,20 +64,20 @@ class BarrierFinding:
     Example:
         >>> import humanising
         >>> finding = barriers(humanising.casebook.load("east-lille-2"))[1]
-        >>> finding.barrier.value, finding.status.value, finding.facts
-        ('restrictive_practice', 'present', ('compulsion',))
+        >>> finding.barrier.value, finding.status.value, [str(path) for path in finding.facts]
+        ('restrictive_practice', 'present', ['compulsion'])
     """
 
     barrier: Barrier
     status: Finding
     reason: str
-    facts: tuple[str, ...] = ()
-    unknowns: tuple[str, ...] = ()
+    facts: tuple[FactPath, ...] = ()
+    unknowns: tuple[FactPath, ...] = ()
 
 
 @attrs.frozen
 class _Indicator:
-    path: str
+    path: FactPath
     shows: str  # what a present indicator shows, as a clause
     absent: str  # what an observed-absent indicator shows
     read: Callable[[Initiative], Fact[Any]]
@@ -97,28 +98,28 @@ _NAMES = {
 _INDICATORS: dict[Barrier, tuple[_Indicator, ...]] = {
     Barrier.INSTITUTIONAL_RESISTANCE: (
         _Indicator(
-            "observations.agenda_set_by",
+            FactPath("observations", "agenda_set_by"),
             "clinical or organisational goals drive the agenda",
             "the agenda is not the institution's",
             _observation("agenda_set_by"),
             lambda value: value.value == "institution",
         ),
         _Indicator(
-            "observations.change_superficial",
+            FactPath("observations", "change_superficial"),
             "change stays superficial or short-term",
             "change is not merely superficial",
             _observation("change_superficial"),
             lambda value: value is True,
         ),
         _Indicator(
-            "observations.user_organisations_excluded",
+            FactPath("observations", "user_organisations_excluded"),
             "organisations run by service users are kept out",
             "user-run organisations are not kept out",
             _observation("user_organisations_excluded"),
             lambda value: value is True,
         ),
         _Indicator(
-            "observations.absorbed_into_procedure",
+            FactPath("observations", "absorbed_into_procedure"),
             "co-production is absorbed into standard procedure",
             "it is not absorbed into standard procedure",
             _observation("absorbed_into_procedure"),
@@ -127,28 +128,28 @@ _INDICATORS: dict[Barrier, tuple[_Indicator, ...]] = {
     ),
     Barrier.RESTRICTIVE_PRACTICE: (
         _Indicator(
-            "observations.judged_by_category",
+            FactPath("observations", "judged_by_category"),
             "people are judged by diagnosis, history or administrative category",
             "people are not judged by category",
             _observation("judged_by_category"),
             lambda value: value is True,
         ),
         _Indicator(
-            "role_differentiation",
+            FactPath("role_differentiation"),
             "professional roles stay fixed (role differentiation kept)",
             "professional roles do not stay fixed",
             lambda initiative: initiative.role_differentiation,
             lambda value: value is RoleDifferentiation.KEPT,
         ),
         _Indicator(
-            "observations.risk_aversion",
+            FactPath("observations", "risk_aversion"),
             "risk aversion shapes what is allowed",
             "risk aversion does not rule",
             _observation("risk_aversion"),
             lambda value: value is True,
         ),
         _Indicator(
-            "compulsion",
+            FactPath("compulsion"),
             "compulsion remains",
             "there is no compulsion",
             lambda initiative: initiative.compulsion,
@@ -157,7 +158,7 @@ _INDICATORS: dict[Barrier, tuple[_Indicator, ...]] = {
     ),
     Barrier.AVOIDANCE_OF_CHALLENGE: (
         _Indicator(
-            "observations.dissent",
+            FactPath("observations", "dissent"),
             "criticism and anger are marginalised, pathologised or rephrased by professionals",
             "challenge and dissent are heard",
             _observation("dissent"),
@@ -166,14 +167,14 @@ _INDICATORS: dict[Barrier, tuple[_Indicator, ...]] = {
     ),
     Barrier.DEMAND_TO_CONFORM: (
         _Indicator(
-            "observations.conformity_demanded",
+            FactPath("observations", "conformity_demanded"),
             "service users must keep institutional rules of behaviour and language to be accepted",
             "no 'obedient patient' role is demanded",
             _observation("conformity_demanded"),
             lambda value: value is True,
         ),
         _Indicator(
-            "observations.goals_set_by",
+            FactPath("observations", "goals_set_by"),
             "professionals set people's goals for them",
             "people's goals are not set for them by professionals",
             _observation("goals_set_by"),
@@ -184,9 +185,9 @@ _INDICATORS: dict[Barrier, tuple[_Indicator, ...]] = {
 
 
 def _finding(initiative: Initiative, barrier: Barrier) -> BarrierFinding:
-    shown: list[tuple[str, str]] = []
-    absent: list[tuple[str, str]] = []
-    unknown: list[str] = []
+    shown: list[tuple[FactPath, str]] = []
+    absent: list[tuple[FactPath, str]] = []
+    unknown: list[FactPath] = []
     for indicator in _INDICATORS[barrier]:
         fact = indicator.read(initiative)
         if fact.value is UNKNOWN:
@@ -195,13 +196,13 @@ def _finding(initiative: Initiative, barrier: Barrier) -> BarrierFinding:
             shown.append((indicator.path, indicator.shows + fact.hedge))
         else:
             absent.append((indicator.path, indicator.absent + fact.hedge))
-    extra: list[tuple[str, str]] = []
+    extra: list[tuple[FactPath, str]] = []
     if barrier is Barrier.INSTITUTIONAL_RESISTANCE:
         # A partnership the services would not enter is resistance the paper itself reports (MHF Wales).
         names = {s.id: s.name for s in initiative.stakeholders}
         extra = [
             (
-                f"failed_partnerships[{failed.partner}]",
+                FactPath.failed_partnership(failed.partner),
                 (
                     f"a partnership with {names[failed.partner]} was refused or could not be established: "
                     f"{failed.why}{failed.basis.hedge}"
@@ -230,7 +231,7 @@ def _finding(initiative: Initiative, barrier: Barrier) -> BarrierFinding:
     return BarrierFinding(
         barrier,
         Finding.NOT_ASSESSED,
-        f"{name} is not assessed: {', '.join(unknown)} not observed{observed}.",
+        f"{name} is not assessed: {', '.join(str(path) for path in unknown)} not observed{observed}.",
         tuple(path for path, _ in absent),
         tuple(unknown),
     )

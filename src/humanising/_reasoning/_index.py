@@ -21,6 +21,7 @@ from humanising._facts import (
     Stakeholder,
     in_stage_order,
 )
+from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN
 from humanising._reasoning._logic import FALSE, TRUE, Judgement, any_of
 
@@ -38,6 +39,7 @@ _NOTHING = ProductKind.NOTHING
 
 if TYPE_CHECKING:
     from humanising._facts import Initiative
+    from humanising._reasoning._verdict import RawCriterion
 
 
 class Side:
@@ -76,9 +78,9 @@ NOT_SERVICE_USER: Sides = ANY_SIDE & ~Side.SERVICE_USER
 _POSITIONS = {mask: tuple(slot for flag, slot in _SLOTS.items() if mask & flag) for mask in range(32)}
 
 
-def participation_path(participation: Participation) -> str:
+def participation_path(participation: Participation) -> FactPath:
     """The fact path of a participation, stable under reordering."""
-    return f"participations[{participation.stakeholder}@{participation.stage}]"
+    return FactPath.participation(participation.stakeholder, participation.stage)
 
 
 def sides_of(participation: Participation, stakeholder: Stakeholder) -> Sides:
@@ -94,12 +96,17 @@ def sides_of(participation: Participation, stakeholder: Stakeholder) -> Sides:
 class Index:
     """What the predicates look up, computed once per initiative.
 
+    It holds no reference to the initiative it summarises, so that an initiative (which
+    keeps its index) is freed by reference counting alone.
+
     Attributes:
-        initiative: The initiative.
         stakeholders: Stakeholders by id.
+        products: The initiative's products, as recorded.
+        failed_partnerships: The partnerships sought but not established.
         producing_stages: The stages that produce something, in order.
         products_at: The products (not ``nothing``) each producing stage produces, by id.
-        memo: Results several predicates share, keyed by name.
+        produces: Whether something is produced, a criterion co-production and its gold standard share
+            (worked out by the first that asks).
     """
 
     __slots__ = (
@@ -108,15 +115,17 @@ class Index:
         "_open",
         "_participations",
         "_paths",
-        "initiative",
-        "memo",
+        "failed_partnerships",
+        "produces",
         "producing_stages",
+        "products",
         "products_at",
         "stakeholders",
     )
 
     def __init__(self, initiative: Initiative) -> None:
-        self.initiative = initiative
+        self.products = initiative.products
+        self.failed_partnerships = initiative.failed_partnerships
         stakeholders = {s.id: s for s in initiative.stakeholders}
         self.stakeholders = stakeholders
         participations: dict[Stage, list[Participation]] = {}
@@ -162,8 +171,8 @@ class Index:
                     products_at.setdefault(stage, []).append(product)
         self.products_at = {stage: tuple(sorted(found, key=_by_id)) for stage, found in products_at.items()}
         self.producing_stages: tuple[Stage, ...] = in_stage_order(products_at)
-        self.memo: dict[str, object] = {}
-        self._paths: dict[int, tuple[Sides, str, str]] = {}
+        self.produces: RawCriterion | None = None
+        self._paths: dict[int, tuple[Sides, FactPath, FactPath]] = {}
 
     @property
     def by_stage(self) -> dict[Stage, tuple[Participation, ...]]:
@@ -193,7 +202,7 @@ class Index:
         pending = self._open.get(stage)
         if not pending:
             return FALSE
-        unknowns: list[str] = []
+        unknowns: list[FactPath] = []
         for participation in pending:
             possible, involvement_path, user_run_path = self._unknown_paths(participation)
             if not possible & sides:
@@ -210,15 +219,15 @@ class Index:
                 unknowns.append(side_path)
         return (None, tuple(unknowns)) if unknowns else FALSE
 
-    def _unknown_paths(self, participation: Participation) -> tuple[Sides, str, str]:
+    def _unknown_paths(self, participation: Participation) -> tuple[Sides, FactPath, FactPath]:
         # Worked out once per participation, and only for those whose facts are unknown.
         key = id(participation)
         found = self._paths.get(key)
         if found is None:
             found = self._paths[key] = (
                 sides_of(participation, self.stakeholders[participation.stakeholder]),
-                participation_path(participation) + ".involvement",
-                f"stakeholders[{participation.stakeholder}].user_run",
+                participation_path(participation).then("involvement"),
+                FactPath.stakeholder(participation.stakeholder).then("user_run"),
             )
         return found
 
@@ -236,8 +245,11 @@ class Index:
 
 def index_of(initiative: Initiative) -> Index:
     """The index of an initiative, built on first use and kept with it."""
-    index: Index = initiative._index  # noqa: SLF001 - the one place that reaches for the cached index
-    return index
+    derived = initiative._derived  # noqa: SLF001 - the one place that reaches for the initiative's memo
+    index = derived.get(Index)
+    if index is None:
+        index = derived[Index] = Index(initiative)
+    return index  # type: ignore[return-value] # only Index is stored under Index
 
 
 def _by_stakeholder(participation: Participation) -> str:

@@ -7,21 +7,34 @@ facts that left it open, so that an undetermined verdict can say what would sett
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeAlias
+from typing import Any, TypeAlias
+
+from humanising._facts._paths import FactPath
+from humanising._facts._unknown import UNKNOWN, Fact
 
 Tri: TypeAlias = bool | None
 """True, False, or None for unknown."""
 
-Judgement: TypeAlias = tuple[Tri, tuple[str, ...]]
+Judgement: TypeAlias = tuple[Tri, tuple[FactPath, ...]]
 """A three-valued answer and the unknown fact paths that left it open (empty unless None)."""
 
 TRUE: Judgement = (True, ())
 FALSE: Judgement = (False, ())
 
 
+def judgement_of(fact: Fact[Any], path: FactPath, holds: Tri = None) -> Judgement:
+    """What a fact says: unknown (naming ``path``) while its value is, else ``holds``.
+
+    ``holds`` defaults to the fact's own value, for a boolean fact.
+    """
+    if fact.value is UNKNOWN:
+        return (None, (path,))
+    return (fact.value if holds is None else holds, ())
+
+
 def all_of(*judgements: Judgement) -> Judgement:
     """Kleene conjunction: false if any is false, true if all are true, else unknown."""
-    unknowns: list[str] = []
+    unknowns: list[FactPath] = []
     for value, paths in judgements:
         if value is False:
             return FALSE
@@ -32,7 +45,7 @@ def all_of(*judgements: Judgement) -> Judgement:
 
 def any_of(judgements: Iterable[Judgement]) -> Judgement:
     """Kleene disjunction: true if any is true, false if all are false, else unknown."""
-    unknowns: list[str] = []
+    unknowns: list[FactPath] = []
     for value, paths in judgements:
         if value is True:
             return TRUE
@@ -47,5 +60,5 @@ def negate(judgement: Judgement) -> Judgement:
     return judgement if value is None else (not value, paths)
 
 
-def _dedupe(paths: Iterable[str]) -> tuple[str, ...]:
+def _dedupe(paths: Iterable[FactPath]) -> tuple[FactPath, ...]:
     return tuple(sorted(set(paths)))

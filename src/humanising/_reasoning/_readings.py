@@ -13,6 +13,7 @@ import enum
 import attrs
 
 from humanising._facts import GoalSetter, Initiative, Involvement, Stage
+from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN
 from humanising._reasoning._index import Side, index_of
 from humanising._reasoning._logic import Judgement, all_of, any_of
@@ -69,7 +70,7 @@ class ReadingMatch:
     reading: Reading
     status: Status
     reason: str
-    unknowns: tuple[str, ...] = ()
+    unknowns: tuple[FactPath, ...] = ()
 
 
 _STATUS = {True: _MET, False: _UNMET, None: _STATUS_UNKNOWN}
@@ -96,7 +97,7 @@ _READING_WORDS = {
 def _goals(initiative: Initiative) -> Judgement:
     goals = initiative.observations.goals_set_by.value
     if goals is UNKNOWN:
-        return (None, ("observations.goals_set_by",))
+        return (None, (FactPath("observations", "goals_set_by"),))
     return (goals is _PEOPLE_THEMSELVES, ())
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 
 from humanising._facts import Change, FeatureKind, Initiative, Relationship
+from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN
 from humanising._reasoning._logic import Judgement
 from humanising._reasoning._verdict import Fit, RawCriterion, Status, Verdict, criterion
@@ -103,10 +104,10 @@ def humanises(initiative: Initiative) -> Verdict:
     if initiative.compulsion.value is True:
         notes = (f"Compulsion remains part of it{initiative.compulsion.hedge}.",)
     if features is UNKNOWN or not features:
-        judgement: Judgement = (None, ("humanising_features",)) if features is UNKNOWN else (False, ())
+        judgement: Judgement = (None, (FactPath("humanising_features"),)) if features is UNKNOWN else (False, ())
         return Verdict.judge(
             HUMANISES,
-            (criterion("features", judgement, _render_features, facts=("humanising_features",)),),
+            (criterion("features", judgement, _render_features, facts=(FactPath("humanising_features"),)),),
             notes=notes,
         )
     results: list[RawCriterion] = []
@@ -121,7 +122,7 @@ def humanises(initiative: Initiative) -> Verdict:
                 _FEATURE_WORDS[feature.kind],
                 feature.description,
                 feature.basis.hedge,
-                facts=("humanising_features",),
+                facts=(FactPath("humanising_features"),),
             )
         )
     return Verdict.judge(HUMANISES, tuple(results), notes=notes)

@@ -16,7 +16,9 @@ from typing import Any, TypeAlias
 import attrs
 
 from humanising._facts import Stage
+from humanising._facts._paths import FactPath
 from humanising._reasoning._logic import Judgement
+from humanising.exceptions import InvalidVerdictError
 
 
 class Fit(enum.StrEnum):
@@ -61,9 +63,9 @@ _UNMET = Status.UNMET
 _STATUS = {True: _MET, False: _UNMET, None: _UNKNOWN}
 
 Render: TypeAlias = Callable[..., str]
-Facts: TypeAlias = tuple[str, ...] | Callable[[], tuple[str, ...]]
+Facts: TypeAlias = tuple[FactPath, ...] | Callable[[], tuple[FactPath, ...]]
 
-RawCriterion: TypeAlias = tuple[str, Status, bool, Render, tuple[Any, ...], Facts, tuple[str, ...]]
+RawCriterion: TypeAlias = tuple[str, Status, bool, Render, tuple[Any, ...], Facts, tuple[FactPath, ...]]
 """(id, status, essential, render, render arguments, facts looked at, unknown facts).
 
 Predicates build these cheap tuples; a ``CriterionResult``, its sentence and the
@@ -112,6 +114,10 @@ def criterion(
     return (criterion_id, _STATUS[value], essential, render, args, facts, unknowns)
 
 
+def _as_paths(paths: Iterable[FactPath]) -> tuple[FactPath, ...]:
+    return tuple(paths)
+
+
 @attrs.frozen
 class CriterionResult:
     """The result of one criterion of a model.
@@ -130,24 +136,49 @@ class CriterionResult:
         >>> result = verdict.criterion("produces")
         >>> result.status.value, result.essential
         ('unmet', True)
+        >>> [str(path) for path in result.facts]
+        ['products[record-access]']
     """
 
     id: str
-    status: Status
+    status: Status = attrs.field(converter=Status)
     essential: bool
     reason: str
-    facts: tuple[str, ...] = ()
-    unknowns: tuple[str, ...] = ()
+    facts: tuple[FactPath, ...] = attrs.field(default=(), converter=_as_paths)
+    unknowns: tuple[FactPath, ...] = attrs.field(default=(), converter=_as_paths)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as plain data, as the JSON report writes it (fact paths as key-path text).
+
+        Example:
+            >>> import humanising
+            >>> verdict = humanising.classify(humanising.casebook.load("sleepwell"))["evidence_based_practice"]
+            >>> verdict.criteria[0].to_dict()["facts"]
+            ['evidence.question_by_topic_experts']
+        """
+        return {
+            "id": self.id,
+            "status": self.status.value,
+            "essential": self.essential,
+            "reason": self.reason,
+            "facts": [str(path) for path in self.facts],
+            "unknowns": [str(path) for path in self.unknowns],
+        }
 
 
 def fit_of(results: Iterable[RawCriterion]) -> Fit:
     """The fit that criterion results add up to."""
+    return _fit((result[1], result[2]) for result in results)
+
+
+def _fit(outcomes: Iterable[tuple[Status, bool]]) -> Fit:
+    # An unmet essential criterion decides at once; an unknown essential one leaves it
+    # undetermined; an unmet or unknown qualifying one caps a fit at partly.
     fit = _FITS
-    for result in results:
-        status = result[1]
+    for status, essential in outcomes:
         if status is _MET:
             continue
-        if result[2]:
+        if essential:
             if status is _UNMET:
                 return _DOES_NOT_FIT
             fit = _UNDETERMINED
@@ -156,12 +187,16 @@ def fit_of(results: Iterable[RawCriterion]) -> Fit:
     return fit
 
 
-@attrs.frozen(eq=False)
+@attrs.frozen(init=False, eq=False)
 class Verdict:
     """A model's verdict on an initiative, with every criterion and its reason.
 
-    Two verdicts are equal when they say the same: same model, fit and stages, and
-    the same criteria, reasons, facts and notes once written out.
+    A verdict is plain data: it pickles, it compares equal to another when they say
+    the same (same model, fit and stages, and the same criteria, reasons, facts and
+    notes), and ``to_dict()`` gives the shape the JSON report writes. Its fit always
+    follows from its criteria, so one cannot be built that contradicts them; and it
+    has no truth value (``if verdict:`` raises), since a verdict that does not fit is
+    still a verdict: read ``.fit``.
 
     Attributes:
         model: The model's id, e.g. ``user_led``.
@@ -176,13 +211,51 @@ class Verdict:
         <Fit.FITS: 'fits'>
         >>> [result.status.value for result in verdict.criteria]
         ['met', 'met', 'met', 'met']
+
+        Built from criterion results, a verdict works out its own fit:
+
+        >>> from humanising import CriterionResult, Verdict
+        >>> Verdict("peer_led", [CriterionResult("peers_lead", "unmet", True, "Peers do not lead.")]).fit.value
+        'does not fit'
     """
 
     model: str
     fit: Fit
-    raw: tuple[RawCriterion, ...] = attrs.field(repr=False)
-    stages: tuple[Stage, ...] = ()
-    raw_notes: tuple[RawNote, ...] = attrs.field(default=(), repr=False)
+    stages: tuple[Stage, ...]
+    # Criteria as a predicate recorded them: raw tuples whose sentences are written when
+    # first read, or results already written. Never a public field: raw ones hold callables.
+    _recorded: tuple[RawCriterion, ...] | tuple[CriterionResult, ...] = attrs.field(repr=False)
+    _recorded_notes: tuple[RawNote, ...] | tuple[str, ...] = attrs.field(repr=False)
+
+    def __init__(
+        self,
+        model: str,
+        criteria: Iterable[CriterionResult],
+        *,
+        stages: Iterable[Stage | str] = (),
+        notes: Iterable[str] = (),
+        fit: Fit | str | None = None,
+    ) -> None:
+        """A verdict from written criterion results; ``fit``, if given, must be the one they add up to.
+
+        Raises:
+            humanising.exceptions.InvalidVerdictError: ``fit`` contradicts the criteria,
+                or a criterion or note is not of the right type.
+        """
+        results = tuple(criteria)
+        for result in results:
+            if not isinstance(result, CriterionResult):
+                raise InvalidVerdictError(model, f"criteria must be CriterionResult values, got {result!r}")
+        written = tuple(notes)
+        for note in written:
+            if not isinstance(note, str):
+                raise InvalidVerdictError(model, f"notes must be strings, got {note!r}")
+        follows = _fit((result.status, result.essential) for result in results)
+        if fit is not None and Fit(fit) is not follows:
+            raise InvalidVerdictError(
+                model, f"its criteria add up to {follows.value!r}, not {Fit(fit).value!r}; the fit follows from them"
+            )
+        self.__attrs_init__(model, follows, tuple(Stage(stage) for stage in stages), results, written)
 
     @classmethod
     def judge(
@@ -193,7 +266,9 @@ class Verdict:
         stages: tuple[Stage, ...] = (),
         notes: tuple[RawNote | str, ...] = (),
     ) -> Verdict:
-        """Build a verdict from criterion results, working out the fit.
+        """Build a verdict from criterion results as ``criterion()`` records them, working out the fit.
+
+        Sentences are written only when first read.
 
         Args:
             model: The model's id.
@@ -204,22 +279,30 @@ class Verdict:
         raw_notes: tuple[RawNote, ...] = (
             tuple((_same, (note,)) if isinstance(note, str) else note for note in notes) if notes else ()
         )
-        return cls(model, fit_of(results), results, stages, raw_notes)
+        verdict = cls.__new__(cls)
+        verdict.__attrs_init__(model, fit_of(results), stages, results, raw_notes)
+        return verdict
 
     @cached_property
     def criteria(self) -> tuple[CriterionResult, ...]:
-        """Every criterion's result, essential ones first as the model lists them."""
+        """Every criterion's result, in the order the model lists them."""
+        recorded = self._recorded
+        if not recorded or isinstance(recorded[0], CriterionResult):
+            return recorded  # type: ignore[return-value]
         return tuple(
             CriterionResult(
                 criterion_id, status, essential, render(status, *args), facts() if callable(facts) else facts, unknowns
             )
-            for criterion_id, status, essential, render, args, facts, unknowns in self.raw
+            for criterion_id, status, essential, render, args, facts, unknowns in recorded
         )
 
     @cached_property
     def notes(self) -> tuple[str, ...]:
         """Further sentences, e.g. whether co-production reaches the gold standard."""
-        return tuple(render(*args) for render, args in self.raw_notes)
+        recorded = self._recorded_notes
+        if not recorded or isinstance(recorded[0], str):
+            return recorded  # type: ignore[return-value]
+        return tuple(render(*args) for render, args in recorded)
 
     def criterion(self, criterion_id: str) -> CriterionResult:
         """The result of one criterion, by id.
@@ -233,14 +316,37 @@ class Verdict:
         raise KeyError(criterion_id)
 
     @property
-    def unknowns(self) -> tuple[str, ...]:
+    def unknowns(self) -> tuple[FactPath, ...]:
         """Paths of the unknown facts that would settle the open criteria, sorted."""
-        return tuple(sorted({path for *_, unknowns in self.raw for path in unknowns}))
+        recorded = self._recorded
+        if recorded and isinstance(recorded[0], CriterionResult):
+            found = {path for result in recorded for path in result.unknowns}
+        else:
+            found = {path for *_, unknowns in recorded for path in unknowns}  # type: ignore[misc]
+        return tuple(sorted(found))
 
     @property
     def reasons(self) -> tuple[str, ...]:
         """The reason sentences of every criterion, then the notes."""
         return (*(result.reason for result in self.criteria), *self.notes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The verdict as plain data, in the shape the JSON report writes.
+
+        Example:
+            >>> import humanising
+            >>> verdict = humanising.classify(humanising.casebook.load("east-lille-7"))["user_led"]
+            >>> data = verdict.to_dict()
+            >>> data["fit"], data["stages"], data["criteria"][0]["id"]
+            ('partly', ['delivery'], 'led_somewhere')
+        """
+        return {
+            "fit": self.fit.value,
+            "criteria": [result.to_dict() for result in self.criteria],
+            "stages": [stage.value for stage in self.stages],
+            "notes": list(self.notes),
+            "unknowns": [str(path) for path in self.unknowns],
+        }
 
     def _key(self) -> tuple[object, ...]:
         return (self.model, self.fit, self.stages, self.criteria, self.notes)
@@ -252,6 +358,22 @@ class Verdict:
 
     def __hash__(self) -> int:
         return hash(self._key())
+
+    def __bool__(self) -> bool:
+        raise TypeError(
+            f"a verdict has no truth value: read its fit (verdict.fit is Fit.FITS), "
+            f"here {self.fit.value!r} for {self.model!r}"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as what it says, with every sentence written: the raw criteria hold callables.
+        return (_rebuild, (self.model, self.criteria, self.stages, self.notes))
+
+
+def _rebuild(
+    model: str, criteria: tuple[CriterionResult, ...], stages: tuple[Stage, ...], notes: tuple[str, ...]
+) -> Verdict:
+    return Verdict(model, criteria, stages=stages, notes=notes)
 
 
 def _same(note: str) -> str:

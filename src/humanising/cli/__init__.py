@@ -225,7 +225,7 @@ def _explain_verdict(title: str, verdict: Any) -> list[str]:
     if verdict.stages:
         lines.append(f"    stages: {', '.join(stage.value for stage in verdict.stages)}")
     if verdict.unknowns:
-        lines.append(f"    would be settled by: {', '.join(verdict.unknowns)}")
+        lines.append(f"    would be settled by: {', '.join(str(path) for path in verdict.unknowns)}")
     return lines
 
 

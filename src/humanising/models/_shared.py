@@ -6,9 +6,9 @@ Wording helpers run only when a reason is read, never while judging.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import cast
 
 from humanising._facts import Identity, Initiative, Participation, Product, RoleDifferentiation, Stage, Stakeholder
+from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN
 from humanising._reasoning._index import Index, Sides, index_of, participation_path
 from humanising._reasoning._logic import FALSE, TRUE, Judgement
@@ -57,7 +57,7 @@ def seats_on(index: Index, stages: Iterable[Stage], sides: Sides) -> tuple[Parti
     return tuple(p for stage in stages for p in index.seats(stage, sides))
 
 
-def paths(participations: Iterable[Participation]) -> tuple[str, ...]:
+def paths(participations: Iterable[Participation]) -> tuple[FactPath, ...]:
     """The fact paths of participations."""
     return tuple(participation_path(p) for p in participations)
 
@@ -76,17 +76,17 @@ def _render_produces(status: Status, products: tuple[Product, ...]) -> str:
 
 def produces(initiative: Initiative) -> RawCriterion:
     """Essential to co-production: something is produced (worked out once per initiative)."""
-    memo = index_of(initiative).memo
-    found = memo.get("produces")
+    index = index_of(initiative)
+    found = index.produces
     if found is None:
-        found = memo["produces"] = _produces(initiative)
-    return cast("RawCriterion", found)
+        found = index.produces = _produces(initiative)
+    return found
 
 
 def _produces(initiative: Initiative) -> RawCriterion:
     products = initiative.products
     if not products:
-        return criterion("produces", (None, ("products",)), _render_produces, ())
+        return criterion("produces", (None, (FactPath("products"),)), _render_produces, ())
     something = tuple(product for product in products if product.is_something)
     shown = tuple(sorted(something or products, key=lambda product: product.id))
     return criterion(
@@ -94,7 +94,7 @@ def _produces(initiative: Initiative) -> RawCriterion:
         TRUE if something else FALSE,
         _render_produces,
         shown,
-        facts=lambda: tuple(f"products[{product.id}]" for product in shown),
+        facts=lambda: tuple(FactPath.product(product.id) for product in shown),
     )
 
 
@@ -116,7 +116,7 @@ def _render_roles_kept(status: Status, value: object, hedge: str) -> str:
     )
 
 
-_ROLES_FACTS = ("role_differentiation",)
+_ROLES_FACTS = (FactPath("role_differentiation"),)
 _ROLES_UNKNOWN: Judgement = (None, _ROLES_FACTS)
 
 

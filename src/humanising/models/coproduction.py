@@ -10,6 +10,7 @@ a model of its own (``coproduction_gold_standard``).
 from __future__ import annotations
 
 from humanising._facts import Domain, Identity, Initiative, Involvement, Relationship, Stage, Stakeholder
+from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN, Unknown
 from humanising._reasoning._index import NOT_SERVICE_USER, Index, Side, Sides, index_of
 from humanising._reasoning._logic import Judgement, all_of, any_of
@@ -65,7 +66,7 @@ def _joint_stages(index: Index, stages: tuple[Stage, ...], partners: Sides) -> t
 def _render_voice(status: Status, index: Index, producing: tuple[Stage, ...]) -> str:
     if producing:
         stages = stage_names(producing)
-    elif index.initiative.products:
+    elif index.products:
         stages = "none, as nothing is produced"
     else:
         stages = "the producing stages"
@@ -117,11 +118,10 @@ def _render_providers(status: Status, index: Index, producing: tuple[Stage, ...]
             f"Service users worked with {seat_phrases(index, community)} instead: that is community "
             "involvement, not co-production (co-production with whom?)."
         )
-    initiative = index.initiative
     sentences.extend(
         f"A partnership with {index.stakeholders[failed.partner].name} was sought but not established: "
         f"{failed.why}{failed.basis.hedge}."
-        for failed in sorted(initiative.failed_partnerships, key=lambda failed: failed.partner)
+        for failed in sorted(index.failed_partnerships, key=lambda failed: failed.partner)
     )
     led = _where(index, producing, _SERVICE_USERS, _LEADS)
     if led:
@@ -164,7 +164,7 @@ def _mental_health_at(index: Index, stage: Stage) -> Judgement:
     judgements: list[Judgement] = []
     for product in index.products_at[stage]:
         if product.domain is UNKNOWN:
-            judgements.append((None, (f"products[{product.id}].domain",)))
+            judgements.append((None, (FactPath.product(product.id).then("domain"),)))
         else:
             judgements.append((product.domain is _MENTAL_HEALTH, ()))
     return any_of(judgements)
@@ -223,7 +223,9 @@ def coproduction(initiative: Initiative) -> Verdict:
         user_voice = doing_with = with_providers = mental_health = _unrecorded(index)
     knowledge_fact = initiative.user_knowledge_shapes_product
     knowledge: Judgement = (
-        (None, ("user_knowledge_shapes_product",)) if knowledge_fact.value is UNKNOWN else (knowledge_fact.value, ())
+        (None, (FactPath("user_knowledge_shapes_product"),))
+        if knowledge_fact.value is UNKNOWN
+        else (knowledge_fact.value, ())
     )
     results: tuple[RawCriterion, ...] = (
         produces(initiative),
@@ -243,7 +245,7 @@ def coproduction(initiative: Initiative) -> Verdict:
             _render_providers,
             index,
             producing,
-            facts=lambda: tuple(f"failed_partnerships[{f.partner}]" for f in initiative.failed_partnerships),
+            facts=lambda: tuple(FactPath.failed_partnership(f.partner) for f in initiative.failed_partnerships),
         ),
         criterion(
             "user_knowledge",
@@ -251,7 +253,7 @@ def coproduction(initiative: Initiative) -> Verdict:
             _render_knowledge,
             knowledge_fact.hedge,
             essential=False,
-            facts=("user_knowledge_shapes_product",),
+            facts=(FactPath("user_knowledge_shapes_product"),),
         ),
         criterion(
             "mental_health_service",
@@ -261,7 +263,9 @@ def coproduction(initiative: Initiative) -> Verdict:
             producing,
             essential=False,
             facts=lambda: tuple(
-                f"products[{product.id}].domain" for stage in producing for product in index.products_at[stage]
+                FactPath.product(product.id).then("domain")
+                for stage in producing
+                for product in index.products_at[stage]
             ),
         ),
     )
@@ -273,13 +277,13 @@ def coproduction(initiative: Initiative) -> Verdict:
         )
         notes.append((_gold_note, (gold,)))
     if initiative.relationships:
-        notes.extend((_equalising_note, (index, relationship)) for relationship in _other_equalising(index))
+        notes.extend((_equalising_note, (index, relationship)) for relationship in _other_equalising(index, initiative))
     return Verdict.judge(MODEL_ID, results, notes=tuple(notes))
 
 
 def _unrecorded(index: Index) -> Judgement:
     voice = index.voice
-    paths = {"products"}
+    paths = {FactPath("products")}
     for stage in index.stages():
         for sides in (_SERVICE_USERS, NOT_SERVICE_USER, _PROVIDERS):
             paths.update(voice(stage, sides, _INVOLVED)[1])
@@ -295,7 +299,7 @@ def _gold_note(gold: bool) -> str:
     )
 
 
-def _other_equalising(index: Index) -> tuple[Relationship, ...]:
+def _other_equalising(index: Index, initiative: Initiative) -> tuple[Relationship, ...]:
     """Narrowed relationships other than between service users and mental-health professionals.
 
     The paper's point (section 5): such equalising is a good that co-production
@@ -303,7 +307,7 @@ def _other_equalising(index: Index) -> tuple[Relationship, ...]:
     """
     stakeholders = index.stakeholders
     found = []
-    for relationship in equalises(index.initiative):
+    for relationship in equalises(initiative):
         first, second = (stakeholders[party] for party in relationship.between)
         if not (is_service_user(first) and _is_clinician(second)) and not (
             is_service_user(second) and _is_clinician(first)

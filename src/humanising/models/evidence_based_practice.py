@@ -9,6 +9,7 @@ neither required nor excluded, so this model never looks at participations.
 from __future__ import annotations
 
 from humanising._facts import Initiative
+from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN, Fact
 from humanising._reasoning._logic import Judgement
 from humanising._reasoning._registry import CriterionSpec, Model
@@ -56,7 +57,7 @@ def _render(status: Status, key: str, hedge: str, note: str) -> str:
     return f"{sentence}{f' ({note})' if note else ''}."
 
 
-def _step(key: str, path: str, fact: Fact[bool], *, essential: bool = True) -> RawCriterion:
+def _step(key: str, path: FactPath, fact: Fact[bool], *, essential: bool = True) -> RawCriterion:
     judgement: Judgement = (None, (path,)) if fact.value is UNKNOWN else (fact.value, ())
     return criterion(key, judgement, _render, key, fact.hedge, fact.note, essential=essential, facts=(path,))
 
@@ -82,10 +83,12 @@ def evidence_based_practice(initiative: Initiative) -> Verdict:
     return Verdict.judge(
         MODEL_ID,
         (
-            _step("question", "evidence.question_by_topic_experts", evidence.question_by_topic_experts),
-            _step("search", "evidence.literature_searched", evidence.literature_searched),
-            _step("applied", "evidence.evidence_applied", evidence.evidence_applied),
-            _step("evaluated", "evidence.outcomes_evaluated", evidence.outcomes_evaluated, essential=False),
+            _step("question", FactPath("evidence", "question_by_topic_experts"), evidence.question_by_topic_experts),
+            _step("search", FactPath("evidence", "literature_searched"), evidence.literature_searched),
+            _step("applied", FactPath("evidence", "evidence_applied"), evidence.evidence_applied),
+            _step(
+                "evaluated", FactPath("evidence", "outcomes_evaluated"), evidence.outcomes_evaluated, essential=False
+            ),
         ),
     )
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from humanising._facts import Initiative, Involvement, RoleDifferentiation, Stage
+from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN, Fact
 from humanising._reasoning._index import Index, Side, index_of
 from humanising._reasoning._logic import Judgement
@@ -128,7 +129,9 @@ def _render_fact(status: Status, key: str, value: str, hedge: str) -> str:
     return template.format(value=value, hedge=hedge)
 
 
-def _from_fact(key: str, path: str, fact: Fact[Any], holds: bool | None, *, essential: bool = False) -> RawCriterion:
+def _from_fact(
+    key: str, path: FactPath, fact: Fact[Any], holds: bool | None, *, essential: bool = False
+) -> RawCriterion:
     judgement: Judgement = (None, (path,)) if fact.value is UNKNOWN else (holds, ())
     shown = "" if fact.value is UNKNOWN else _WORDS.get(str(fact.value), str(fact.value).replace("_", " "))
     return criterion(key, judgement, _render_fact, key, shown, fact.hedge, essential=essential, facts=(path,))
@@ -174,14 +177,14 @@ def transformative_coproduction(initiative: Initiative) -> Verdict:
         _power(index, RESOURCE_STAGES, "resources", "resource_power"),
         _from_fact(
             "own_agenda",
-            "observations.agenda_set_by",
+            FactPath("observations", "agenda_set_by"),
             observations.agenda_set_by,
             agenda is not UNKNOWN and agenda.value != "institution",
             essential=True,
         ),
         _from_fact(
             "equal_knowledge",
-            "observations.user_knowledge_equal_status",
+            FactPath("observations", "user_knowledge_equal_status"),
             observations.user_knowledge_equal_status,
             observations.user_knowledge_equal_status.value is True,
         ),
@@ -194,23 +197,26 @@ def transformative_coproduction(initiative: Initiative) -> Verdict:
             facts=lambda: paths(index.seats(_DELIVERY, POWER_SIDES)),
         ),
         _from_fact(
-            "assets", "observations.assets_view", observations.assets_view, observations.assets_view.value is True
+            "assets",
+            FactPath("observations", "assets_view"),
+            observations.assets_view,
+            observations.assets_view.value is True,
         ),
         _from_fact(
             "roles_disrupted",
-            "role_differentiation",
+            FactPath("role_differentiation"),
             initiative.role_differentiation,
             roles is _DISSOLVED,
         ),
         _from_fact(
             "challenge",
-            "observations.dissent",
+            FactPath("observations", "dissent"),
             observations.dissent,
             dissent is not UNKNOWN and dissent.value == "heard",
         ),
         _from_fact(
             "not_absorbed",
-            "observations.absorbed_into_procedure",
+            FactPath("observations", "absorbed_into_procedure"),
             observations.absorbed_into_procedure,
             observations.absorbed_into_procedure.value is False,
         ),

@@ -10,6 +10,7 @@ verdict notes it.
 from __future__ import annotations
 
 from humanising._facts import Initiative, Involvement, Revision, Role, Stage, Stakeholder
+from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN, Fact
 from humanising._reasoning._index import Index, index_of
 from humanising._reasoning._logic import FALSE, TRUE, Judgement
@@ -80,11 +81,11 @@ def _render_iteration(status: Status, index: Index, shown: tuple[Revision, ...])
     return f"No revision answered end users; the revisions answered the concerns of {answered}: {descriptions}."
 
 
-def _fact(path: str, fact: Fact[bool]) -> Judgement:
+def _fact(path: FactPath, fact: Fact[bool]) -> Judgement:
     return (None, (path,)) if fact.value is UNKNOWN else (fact.value, ())
 
 
-def _simple(criterion_id: str, path: str, fact: Fact[bool], what: str, *, essential: bool = True) -> RawCriterion:
+def _simple(criterion_id: str, path: FactPath, fact: Fact[bool], what: str, *, essential: bool = True) -> RawCriterion:
     return criterion(
         criterion_id, _fact(path, fact), _render_fact, what, fact.hedge, fact.note, essential=essential, facts=(path,)
     )
@@ -116,7 +117,7 @@ def user_centred_design(initiative: Initiative) -> Verdict:
         TRUE if all(by_role.values()) else FALSE,
         _render_roles,
         by_role,
-        facts=lambda: tuple(f"stakeholders[{s.id}].roles" for role in _ROLES for s in by_role[role]),
+        facts=lambda: tuple(FactPath.stakeholder(s.id).then("roles") for role in _ROLES for s in by_role[role]),
     )
 
     process = initiative.design_process
@@ -124,13 +125,13 @@ def user_centred_design(initiative: Initiative) -> Verdict:
     research_fact = process.end_user_research
     research = criterion(
         "research",
-        _fact("design_process.end_user_research", research_fact),
+        _fact(FactPath("design_process", "end_user_research"), research_fact),
         _render_research,
         research_fact.hedge,
         research_fact.note,
         index,
         end_users,
-        facts=("design_process.end_user_research",),
+        facts=(FactPath("design_process", "end_user_research"),),
     )
 
     revisions = process.revisions.value
@@ -159,15 +160,17 @@ def user_centred_design(initiative: Initiative) -> Verdict:
         (
             roles,
             research,
-            _simple("ideation", "design_process.ideation", process.ideation, "ideation", essential=False),
-            _simple("prototyping", "design_process.prototyping", process.prototyping, "prototyping or piloting"),
+            _simple("ideation", FactPath("design_process", "ideation"), process.ideation, "ideation", essential=False),
+            _simple(
+                "prototyping", FactPath("design_process", "prototyping"), process.prototyping, "prototyping or piloting"
+            ),
             iteration,
         ),
         notes=notes,
     )
 
 
-_REVISIONS = ("design_process.revisions",)
+_REVISIONS = (FactPath("design_process", "revisions"),)
 _NO_GAP = (
     "The client and the designers were themselves service users, so the usual power gap between "
     "client, designer and end user did not arise (paper, section 4.2)."

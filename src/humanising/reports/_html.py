@@ -140,7 +140,7 @@ def _verdict_details(verdict: Verdict, title: str, anchor: str) -> str:
         stages = ", ".join(stage.words for stage in verdict.stages)
         extra.append(f"<p>Stages: {escape(stages)}</p>")
     if verdict.unknowns:
-        codes = ", ".join(f"<code>{escape(path)}</code>" for path in verdict.unknowns)
+        codes = ", ".join(f"<code>{escape(str(path))}</code>" for path in verdict.unknowns)
         extra.append(f"<p>Would be settled by: {codes}</p>")
     fit = verdict.fit
     return (

@@ -8,31 +8,10 @@ from typing import Any
 
 from humanising._facts import Relationship
 from humanising._reasoning._analysis import Analysis
-from humanising._reasoning._verdict import Verdict
 from humanising.reports._common import entries, model_columns, model_names
 
 FORMAT = 1
 """The version of the report's shape. Keys are only ever added; a renamed or removed key bumps it."""
-
-
-def _verdict(verdict: Verdict) -> dict[str, Any]:
-    return {
-        "fit": verdict.fit.value,
-        "criteria": [
-            {
-                "id": result.id,
-                "status": result.status.value,
-                "essential": result.essential,
-                "reason": result.reason,
-                "facts": list(result.facts),
-                "unknowns": list(result.unknowns),
-            }
-            for result in verdict.criteria
-        ],
-        "stages": [stage.value for stage in verdict.stages],
-        "notes": list(verdict.notes),
-        "unknowns": list(verdict.unknowns),
-    }
 
 
 def _relationship(relationship: Relationship) -> dict[str, Any]:
@@ -118,17 +97,17 @@ def report_data(analyses: Iterable[Analysis]) -> dict[str, Any]:
                 "name": initiative.name,
                 "part_of": row.part_of,
                 "illustrative": initiative.illustrative,
-                "verdicts": {model_id: _verdict(verdict) for model_id, verdict in analysis.verdicts.items()},
+                "verdicts": {model_id: verdict.to_dict() for model_id, verdict in analysis.verdicts.items()},
                 "equalises": [_relationship(relationship) for relationship in analysis.equalises],
-                "humanises": _verdict(analysis.humanises),
+                "humanises": analysis.humanises.to_dict(),
                 "quadrant": analysis.quadrant.value,
                 "barriers": [
                     {
                         "barrier": finding.barrier.value,
                         "status": finding.status.value,
                         "reason": finding.reason,
-                        "facts": list(finding.facts),
-                        "unknowns": list(finding.unknowns),
+                        "facts": [str(path) for path in finding.facts],
+                        "unknowns": [str(path) for path in finding.unknowns],
                     }
                     for finding in analysis.barriers
                 ],
@@ -137,7 +116,7 @@ def report_data(analyses: Iterable[Analysis]) -> dict[str, Any]:
                         "reading": match.reading.value,
                         "status": match.status.value,
                         "reason": match.reason,
-                        "unknowns": list(match.unknowns),
+                        "unknowns": [str(path) for path in match.unknowns],
                     }
                     for match in analysis.readings
                 ],

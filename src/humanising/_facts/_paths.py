@@ -1,0 +1,198 @@
+"""Fact paths: where a fact sits in an initiative, in one type with two renderings.
+
+A path is a sequence of steps from the initiative down to one fact. A step is a
+field name (``observations``), a position in a list (``3``) or a key that names an
+element by what it is (``PathKey("patients", "design")``). Keys survive reordering, so
+verdicts use them; positions are what a file's errors can point at.
+
+- The **key path**, ``str(path)``: ``participations[patients@design].involvement``,
+  ``stakeholders[trust].user_run``, ``observations.dissent``. Verdicts name the facts
+  they looked at and the unknowns that would settle them this way.
+- The **locator**, ``path.locator``: ``$.participations[3].stakeholder``, the
+  positional path of an error in a case file.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TypeAlias
+
+import attrs
+
+from humanising.exceptions import FactPathError
+
+
+@attrs.frozen(init=False, order=False)
+class PathKey:
+    """A step that names an element of a list by its id (or, for a participation, stakeholder and stage).
+
+    Attributes:
+        parts: The id, or the stakeholder id and the stage of a participation.
+
+    Example:
+        >>> str(PathKey("patients", "design"))
+        'patients@design'
+        >>> PathKey("patients", "design")
+        PathKey('patients', 'design')
+    """
+
+    parts: tuple[str, ...]
+
+    def __init__(self, *parts: str) -> None:
+        self.__attrs_init__(tuple(str(part) for part in parts))
+
+    def __str__(self) -> str:
+        return "@".join(self.parts)
+
+    def __repr__(self) -> str:
+        return f"PathKey({', '.join(map(repr, self.parts))})"
+
+
+Step: TypeAlias = str | int | PathKey
+"""A field name, a position in a list, or a key naming an element."""
+
+
+def _render(steps: tuple[Step, ...]) -> str:
+    text: list[str] = []
+    for step in steps:
+        if isinstance(step, str):
+            text.append(f".{step}" if text else step)
+        else:
+            text.append(f"[{step}]")
+    return "".join(text)
+
+
+@attrs.frozen(init=False, order=False)
+class FactPath:
+    """Where a fact sits in an initiative.
+
+    Paths compare and sort by their key-path text, so sorted paths read in the
+    order a person expects.
+
+    Attributes:
+        steps: Field names, positions and keys, from the initiative down.
+
+    Example:
+        >>> from humanising import FactPath
+        >>> path = FactPath.participation("patients", "design").then("involvement")
+        >>> str(path)
+        'participations[patients@design].involvement'
+        >>> FactPath.parse(str(path)) == path
+        True
+        >>> FactPath.parse("$.participations[3].stakeholder").steps
+        ('participations', 3, 'stakeholder')
+    """
+
+    steps: tuple[Step, ...]
+    _text: str = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __init__(self, *steps: Step) -> None:
+        self.__attrs_init__(steps)
+
+    def __attrs_post_init__(self) -> None:
+        for step in self.steps:
+            if isinstance(step, bool) or not isinstance(step, str | int | PathKey):
+                raise FactPathError(repr(step), "a field name, a position or a PathKey")
+        object.__setattr__(self, "_text", _render(self.steps))
+
+    @classmethod
+    def participation(cls, stakeholder: str, stage: str) -> FactPath:
+        """The path of the participation of ``stakeholder`` at ``stage``: ``participations[patients@design]``."""
+        return cls("participations", PathKey(stakeholder, stage))
+
+    @classmethod
+    def stakeholder(cls, stakeholder: str) -> FactPath:
+        """The path of a stakeholder by id: ``stakeholders[trust]``."""
+        return cls("stakeholders", PathKey(stakeholder))
+
+    @classmethod
+    def product(cls, product: str) -> FactPath:
+        """The path of a product by id: ``products[records]``."""
+        return cls("products", PathKey(product))
+
+    @classmethod
+    def failed_partnership(cls, partner: str) -> FactPath:
+        """The path of the failed partnership with ``partner``: ``failed_partnerships[services]``."""
+        return cls("failed_partnerships", PathKey(partner))
+
+    @classmethod
+    def parse(cls, text: str) -> FactPath:
+        """A path from either rendering.
+
+        A text that starts with ``$`` is a locator, whose bracketed digits are
+        positions; any other text is a key path, whose brackets hold keys.
+
+        Raises:
+            humanising.exceptions.FactPathError: The text is not a path.
+
+        Example:
+            >>> from humanising import FactPath
+            >>> FactPath.parse("stakeholders[trust].user_run").steps
+            ('stakeholders', PathKey('trust'), 'user_run')
+        """
+        located = text.startswith("$")
+        rest = text[1:] if located else text
+        steps: list[Step] = []
+        position = 0
+        while position < len(rest):
+            match = _STEP.match(rest, position)
+            if match is None:
+                raise FactPathError(text, _EXPECTED)
+            if match["name"] is not None:
+                if bool(match["dot"]) != (located or bool(steps)):
+                    raise FactPathError(text, _EXPECTED)
+                steps.append(match["name"])
+            else:
+                inside = match["key"]
+                parts = inside.split("@")
+                if not all(parts):
+                    raise FactPathError(text, _EXPECTED)
+                steps.append(int(inside) if located and inside.isdigit() else PathKey(*parts))
+            position = match.end()
+        if not steps and not located:
+            raise FactPathError(text, _EXPECTED)
+        return cls(*steps)
+
+    def then(self, *steps: Step) -> FactPath:
+        """This path, continued by ``steps``: ``stakeholders[trust]`` then ``user_run``."""
+        return FactPath(*self.steps, *steps)
+
+    @property
+    def locator(self) -> str:
+        """The rendering of a case file's errors: ``$.participations[3].stakeholder``."""
+        if not self.steps:
+            return "$"
+        return "$" + ("" if not isinstance(self.steps[0], str) else ".") + self._text
+
+    def __str__(self) -> str:
+        return self._text
+
+    def __repr__(self) -> str:
+        return f"<FactPath {self._text or '(the initiative)'}>"
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, FactPath):
+            return NotImplemented
+        return self._text < other._text
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, FactPath):
+            return NotImplemented
+        return self._text <= other._text
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, FactPath):
+            return NotImplemented
+        return self._text > other._text
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, FactPath):
+            return NotImplemented
+        return self._text >= other._text
+
+    def __reduce__(self) -> tuple[type[FactPath], tuple[Step, ...]]:
+        return (FactPath, self.steps)
+
+
+_STEP = re.compile(r"(?P<dot>\.)?(?P<name>[A-Za-z_]\w*)|\[(?P<key>[^\[\]]+)\]")
+_EXPECTED = "a fact path such as observations.dissent or participations[patients@design].involvement"

@@ -1,0 +1,121 @@
+"""Verdicts and analyses are plain data: they pickle, compare by what they say, and hold no callables."""
+
+from __future__ import annotations
+
+import gc
+import json
+import pickle
+import weakref
+
+import attrs
+import pytest
+from hypothesis import given
+
+import humanising
+from humanising import CriterionResult, Fit, Initiative, Status, Verdict
+from humanising import strategies as hst
+from humanising.exceptions import InvalidVerdictError
+from humanising.reports import report_data
+
+CASES = humanising.casebook.ids()
+
+
+def _round_trip(value: object) -> object:
+    return pickle.loads(pickle.dumps(value))  # noqa: S301 - our own data
+
+
+@pytest.mark.parametrize("case_id", CASES)
+def test_classify_pickles_on_every_shipped_case(case_id: str) -> None:
+    verdicts = humanising.classify(humanising.casebook.load(case_id))
+    copied = _round_trip(verdicts)
+    assert copied == verdicts
+    for model_id, verdict in verdicts.items():
+        again = copied[model_id]  # type: ignore[index]
+        assert again.reasons == verdict.reasons
+        assert again.unknowns == verdict.unknowns
+        assert again.to_dict() == verdict.to_dict()
+
+
+@pytest.mark.parametrize("case_id", CASES)
+def test_analyse_pickles_on_every_shipped_case(case_id: str) -> None:
+    analysis = humanising.analyse(humanising.casebook.load(case_id))
+    copied = _round_trip(analysis)
+    assert copied == analysis
+    assert [part.quadrant for part in copied.parts] == [part.quadrant for part in analysis.parts]  # type: ignore[attr-defined]
+
+
+@given(hst.initiatives())
+def test_verdicts_pickle_and_compare_by_what_they_say(initiative: Initiative) -> None:
+    """A verdict pickled and read back is equal to it, says the same and hashes alike."""
+    for verdict in (*humanising.classify(initiative).values(), humanising.humanises(initiative)):
+        copied = _round_trip(verdict)
+        assert copied == verdict
+        assert hash(copied) == hash(verdict)
+
+
+def test_no_public_field_of_a_verdict_holds_a_callable() -> None:
+    for case_id in CASES:
+        analysis = humanising.analyse(humanising.casebook.load(case_id))
+        for verdict in (*analysis.verdicts.values(), analysis.humanises):
+            public = {field.name for field in attrs.fields(Verdict) if not field.name.startswith("_")}
+            assert public == {"model", "fit", "stages"}
+            for name in (*public, "criteria", "notes", "unknowns", "reasons"):
+                value = getattr(verdict, name)
+                assert not callable(value), name
+                for item in value if isinstance(value, tuple) else ():
+                    assert not callable(item), name
+
+
+def test_the_json_report_is_made_of_to_dict() -> None:
+    analyses = [humanising.analyse(humanising.casebook.load(case_id)) for case_id in ("sleepwell", "east-lille-6")]
+    data = report_data(analyses)
+    for analysis, entry in zip(analyses, data["initiatives"], strict=False):
+        assert entry["verdicts"] == {model_id: v.to_dict() for model_id, v in analysis.verdicts.items()}
+        assert entry["humanises"] == analysis.humanises.to_dict()
+    json.dumps(data)  # plain data all the way down
+
+
+def test_a_verdict_has_no_truth_value() -> None:
+    verdict = humanising.humanises(Initiative(id="x", name="X", humanising_features=()))
+    assert verdict.fit is Fit.DOES_NOT_FIT
+    with pytest.raises(TypeError, match=r"read its fit"):
+        bool(verdict)
+
+
+def test_a_verdict_works_out_its_fit_and_refuses_a_contradicting_one() -> None:
+    met = CriterionResult("a", "met", True, "A holds.")
+    open_ = CriterionResult("b", Status.UNKNOWN, False, "B may hold.")
+    assert Verdict("m", [met]).fit is Fit.FITS
+    assert Verdict("m", [met, open_]).fit is Fit.PARTLY
+    assert Verdict("m", [met, open_], fit="partly").fit is Fit.PARTLY
+    with pytest.raises(InvalidVerdictError, match=r"add up to 'partly', not 'fits'"):
+        Verdict("m", [met, open_], fit=Fit.FITS)
+    with pytest.raises(InvalidVerdictError, match=r"CriterionResult"):
+        Verdict("m", ["a reason"])  # type: ignore[list-item]
+
+
+def test_a_verdict_built_by_hand_equals_one_judged_by_a_model() -> None:
+    judged = humanising.classify(humanising.casebook.load("sleepwell"))["evidence_based_practice"]
+    rebuilt = Verdict(judged.model, judged.criteria, stages=judged.stages, notes=judged.notes, fit=judged.fit)
+    assert rebuilt == judged
+    assert rebuilt.to_dict() == judged.to_dict()
+
+
+def test_a_verdict_is_immutable() -> None:
+    verdict = humanising.classify(humanising.casebook.load("sleepwell"))["user_led"]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        verdict.fit = Fit.FITS  # type: ignore[misc]
+
+
+def test_a_classified_initiative_is_freed_by_reference_counting() -> None:
+    """No reference cycle: with the cyclic collector off, dropping the initiative frees it."""
+    initiative = humanising.structure(humanising.unstructure(humanising.casebook.load("east-lille-6")))
+    gc.collect()
+    gc.disable()
+    try:
+        humanising.analyse(initiative)
+        alive = weakref.ref(initiative)
+        del initiative
+        assert alive() is None
+    finally:
+        gc.enable()
