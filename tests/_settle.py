@@ -28,13 +28,16 @@ from hypothesis import strategies as st
 
 from humanising import (
     UNKNOWN,
+    Domain,
     Fact,
     HumanisingFeature,
     Identity,
     Initiative,
+    Involvement,
     Product,
     Revision,
     Stage,
+    Unknown,
 )
 from humanising import strategies as hst
 
@@ -162,6 +165,8 @@ def fill(initiative: Initiative, path: str, value: object, *, allow_unknown: boo
         key = (match["stakeholder"], Stage(match["stage"]))
         if key not in {(p.stakeholder, p.stage) for p in initiative.participations}:
             raise UnfillableError(f"{path!r} names no participation of {initiative.id!r}")
+        if not isinstance(value, Involvement | Unknown):
+            raise UnfillableError(f"an involvement is filled with an Involvement, not {value!r}")
         return attrs.evolve(
             initiative,
             participations=tuple(
@@ -172,6 +177,8 @@ def fill(initiative: Initiative, path: str, value: object, *, allow_unknown: boo
     if match := _USER_RUN.fullmatch(path):
         if match["id"] not in {s.id for s in initiative.stakeholders}:
             raise UnfillableError(f"{path!r} names no stakeholder of {initiative.id!r}")
+        if not isinstance(value, bool | Unknown):
+            raise UnfillableError(f"user_run is filled with a bool, not {value!r}")
         return attrs.evolve(
             initiative,
             stakeholders=tuple(
@@ -182,6 +189,8 @@ def fill(initiative: Initiative, path: str, value: object, *, allow_unknown: boo
     if match := _DOMAIN.fullmatch(path):
         if match["id"] not in {p.id for p in initiative.products}:
             raise UnfillableError(f"{path!r} names no product of {initiative.id!r}")
+        if not isinstance(value, Domain | Unknown):
+            raise UnfillableError(f"a domain is filled with a Domain, not {value!r}")
         return attrs.evolve(
             initiative,
             products=tuple(attrs.evolve(p, domain=value) if p.id == match["id"] else p for p in initiative.products),
@@ -193,12 +202,14 @@ def fill(initiative: Initiative, path: str, value: object, *, allow_unknown: boo
             raise UnfillableError(f"products are filled with a non-empty tuple of products, not {value!r}")
         return attrs.evolve(initiative, products=value)
     if path in _fact_types():
-        return _evolve_fact(initiative, path.split("."), value)
+        first, *rest = path.split(".")
+        return attrs.evolve(initiative, **{first: _with_value(getattr(initiative, first), rest, value)})
     raise UnfillableError(f"no way to fill the fact path {path!r}")
 
 
-def _evolve_fact(owner: Any, names: list[str], value: object) -> Any:
+def _with_value(owner: Any, names: list[str], value: object) -> Any:
+    """``owner`` (a fact, or a group of facts) with the fact at ``names`` below it holding ``value``."""
+    if not names:
+        return attrs.evolve(owner, value=value)
     first, *rest = names
-    current = getattr(owner, first)
-    changed = _evolve_fact(current, rest, value) if rest else attrs.evolve(current, value=value)
-    return attrs.evolve(owner, **{first: changed})
+    return attrs.evolve(owner, **{first: _with_value(getattr(owner, first), rest, value)})
