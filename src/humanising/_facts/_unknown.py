@@ -78,6 +78,8 @@ _HEDGES = {
 def _as_fact_basis(value: Basis | str) -> Basis:
     # A named function, not ``converter=Basis``: mypy then types ``Fact(True, "hedged")``,
     # and a misspelt basis raises the library's own error rather than a bare ValueError.
+    if isinstance(value, Basis):
+        return value  # the usual case, and Basis(value) costs a look-up
     try:
         return Basis(value)
     except ValueError:
