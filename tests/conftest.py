@@ -1,4 +1,4 @@
-"""Shared test set-up: hypothesis settings profiles, and the tests folder on ``sys.path``.
+"""Shared test set-up: hypothesis settings profiles, the tests folder on ``sys.path``, and what not to collect.
 
 Profiles:
 
@@ -37,6 +37,10 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 _TESTS = str(Path(__file__).resolve().parent)
 if _TESTS not in sys.path:
     sys.path.insert(0, _TESTS)
+
+# The typing tests are for mypy only: they are never run, and some of their lines are
+# meant to fail (--doctest-modules would otherwise import them).
+collect_ignore = ["typing"]
 
 
 # --- a headless Debian chromium, shared by the browser tests (the HTML report, the docs site)

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -389,9 +390,11 @@ def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
         (lambda path: path.write_bytes(b"name: caf\xe9\n"), "byte 0xe9 at offset 9 is not UTF-8"),
     ],
 )
-def test_unreadable_file(capsys: pytest.CaptureFixture[str], tmp_path: Path, make: object, problem: str) -> None:
+def test_unreadable_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, make: Callable[[Path], object], problem: str
+) -> None:
     path = tmp_path / "case.yaml"
-    make(path)  # type: ignore[operator]
+    make(path)
     code, out, err = run(capsys, "validate", str(path))
     assert (code, out) == (1, "")
     assert err == f"Error: {path}: expected a readable UTF-8 file ({problem})\n"

@@ -58,7 +58,7 @@ def fences(text: str) -> list[tuple[int, str, str]]:
             body = text[opening.end() + 1 : match.start()]
             found.append((opening.start(), opening["info"].strip(), body))
             opening = None
-    assert opening is None, f"unclosed fence at offset {0 if opening is None else opening.start()}"
+    assert opening is None, f"unclosed fence at offset {opening.start()}"
     return found
 
 
@@ -89,7 +89,7 @@ def test_every_nav_page_exists() -> None:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)  # noqa: S506 - our own config, with !!python/name tags
 
     def pages(items: list[Any]) -> list[str]:
-        found = []
+        found: list[str] = []
         for item in items:
             value = next(iter(item.values())) if isinstance(item, dict) else item
             found.extend(pages(value) if isinstance(value, list) else [value])

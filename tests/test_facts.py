@@ -146,6 +146,13 @@ def test_a_fact_must_have_the_right_type() -> None:
         Initiative(id="case", name="Case", stakeholders=["patients"])  # type: ignore[list-item]
 
 
+def test_a_misspelt_basis_names_the_field_the_choices_and_the_value() -> None:
+    with pytest.raises(InvalidFactError) as info:
+        Fact(True, "hedgd")
+    assert str(info.value) == "Fact.basis: expected one of published, informal, hedged, inferred, got 'hedgd'"
+    assert Fact(True, "hedged").basis is Basis.HEDGED
+
+
 def test_unknown_has_no_truth_value() -> None:
     with pytest.raises(TypeError, match="no truth value"):
         bool(UNKNOWN)

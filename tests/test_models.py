@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 import pytest
@@ -51,7 +52,7 @@ def take_part(*seats: tuple[Stakeholder, Stage, Involvement | str]) -> tuple[Par
 def case(
     *seats: tuple[Stakeholder, Stage, Involvement | str],
     stakeholders: Iterable[Stakeholder] = (USERS, STAFF, NEIGHBOURS),
-    **facts: object,
+    **facts: Any,
 ) -> Initiative:
     facts.setdefault("products", (SERVICE,))
     return Initiative(
@@ -59,7 +60,7 @@ def case(
         name="Case",
         stakeholders=tuple(stakeholders),
         participations=take_part(*seats),
-        **facts,  # type: ignore[arg-type]
+        **facts,
     )
 
 
@@ -265,7 +266,7 @@ CLIENT = Stakeholder(id="client", name="the trust", identities={Identity.ORGANIS
 
 class TestUserCentredDesign:
     def ucd(self, **process: object) -> Initiative:
-        facts: dict[str, object] = {
+        facts: dict[str, Any] = {
             "end_user_research": True,
             "ideation": True,
             "prototyping": True,
@@ -274,7 +275,7 @@ class TestUserCentredDesign:
         facts.update(process)
         return case(
             stakeholders=(USERS, STAFF, DESIGNERS, CLIENT),
-            design_process=DesignProcess(**facts),  # type: ignore[arg-type]
+            design_process=DesignProcess(**facts),
         )
 
     def test_fits(self) -> None:

@@ -6,6 +6,7 @@ import gc
 import json
 import pickle
 import weakref
+from typing import TypeVar
 
 import attrs
 import pytest
@@ -17,11 +18,13 @@ from humanising import strategies as hst
 from humanising.exceptions import InvalidVerdictError
 from humanising.reports import report_data
 
+T = TypeVar("T")
 CASES = humanising.casebook.ids()
 
 
-def _round_trip(value: object) -> object:
-    return pickle.loads(pickle.dumps(value))  # noqa: S301 - our own data
+def _round_trip(value: T) -> T:
+    copied: T = pickle.loads(pickle.dumps(value))  # noqa: S301 - our own data
+    return copied
 
 
 @pytest.mark.parametrize("case_id", CASES)
@@ -30,7 +33,7 @@ def test_classify_pickles_on_every_shipped_case(case_id: str) -> None:
     copied = _round_trip(verdicts)
     assert copied == verdicts
     for model_id, verdict in verdicts.items():
-        again = copied[model_id]  # type: ignore[index]
+        again = copied[model_id]
         assert again.reasons == verdict.reasons
         assert again.unknowns == verdict.unknowns
         assert again.to_dict() == verdict.to_dict()
@@ -41,7 +44,7 @@ def test_analyse_pickles_on_every_shipped_case(case_id: str) -> None:
     analysis = humanising.analyse(humanising.casebook.load(case_id))
     copied = _round_trip(analysis)
     assert copied == analysis
-    assert [part.quadrant for part in copied.parts] == [part.quadrant for part in analysis.parts]  # type: ignore[attr-defined]
+    assert [part.quadrant for part in copied.parts] == [part.quadrant for part in analysis.parts]
 
 
 @given(hst.initiatives())

@@ -15,7 +15,9 @@ import collections
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from random import Random
+from typing import TypeVar
 
 import attrs
 import pytest
@@ -46,6 +48,7 @@ from humanising import (
 )
 from humanising import strategies as hst
 
+T = TypeVar("T")
 _PROFESSIONS = frozenset({Identity.MENTAL_HEALTH_PROFESSIONAL, Identity.OTHER_PROFESSIONAL})
 _PRODUCING = (Stage.DESIGN, Stage.DELIVERY)
 _OTHER_STAGES = tuple(stage for stage in Stage if stage not in _PRODUCING)
@@ -183,7 +186,7 @@ def _blurred(draw: st.DrawFn) -> Initiative:
     # Some facts are forgotten, and half the time the products (all of them); shrinking forgets fewer.
     known = [path for path in _settle.known_paths(initiative) if path != FactPath("products")]
     forgotten = sorted(draw(st.sets(st.sampled_from(known), max_size=len(known) // 3), "forget"))
-    if initiative.products and draw(st.booleans(), "forget the products?"):
+    if bool(initiative.products) and draw(st.booleans(), "forget the products?"):
         forgotten = [path for path in forgotten if path.steps[0] != "products"] + [FactPath("products")]
     for path in forgotten:
         initiative = _settle.forget(initiative, path)
@@ -289,7 +292,7 @@ def test_evidence_based_practice_ignores_participations(initiative: Initiative, 
 def test_verdicts_are_deterministic_and_independent_of_order(initiative: Initiative, rng: Random) -> None:
     """Verdicts are deterministic, whatever the order of stakeholders, products, participations and relationships."""
 
-    def shuffled(items: tuple[object, ...]) -> tuple[object, ...]:
+    def shuffled(items: tuple[T, ...]) -> tuple[T, ...]:
         copy = list(items)
         rng.shuffle(copy)
         return tuple(copy)
@@ -465,21 +468,21 @@ def test_known_facts_leave_no_verdict_undetermined(initiative: Initiative) -> No
     "make",
     [
         lambda: hst.initiatives(max_stakeholders=-1),
-        lambda: hst.initiatives(allow_unknown="no"),
+        lambda: hst.initiatives(allow_unknown="no"),  # type: ignore[arg-type]
         lambda: hst.initiatives(allow_unknown=False, max_products=0),
         lambda: hst.programmes(min_parts=0),
         lambda: hst.programmes(min_parts=3, max_parts=2),
         lambda: hst.participations(stakeholders=[]),
         lambda: hst.relationships(stakeholders=[Stakeholder(id="a", name="a", identities={Identity.CARER})]),
         lambda: hst.involvements(min_value=Involvement.LEADS, max_value=Involvement.NONE),
-        lambda: hst.facts(True),
-        lambda: hst.stakeholders(ids="abc"),
+        lambda: hst.facts(True),  # type: ignore[arg-type]
+        lambda: hst.stakeholders(ids="abc"),  # type: ignore[arg-type]
     ],
 )
-def test_strategies_check_their_arguments_at_once(make: object) -> None:
+def test_strategies_check_their_arguments_at_once(make: Callable[[], object]) -> None:
     """A strategy given a bad argument raises InvalidArgument when it is made, before any example is drawn."""
     with pytest.raises(InvalidArgument):
-        make()  # type: ignore[operator]
+        make()
 
 
 def test_importing_humanising_does_not_import_hypothesis() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 import pytest
 from hypothesis import given
@@ -163,7 +165,7 @@ class TestTransformativeCriteria:
             ("not_absorbed", {"absorbed_into_procedure": True}),
         ],
     )
-    def test_qualifying_observations(self, criterion_id: str, change: dict[str, object]) -> None:
+    def test_qualifying_observations(self, criterion_id: str, change: dict[str, Any]) -> None:
         verdict = judge(attrs.evolve(TRANSFORMED, observations=attrs.evolve(POSITIVE, **change)))
         assert verdict.fit is Fit.PARTLY
         assert verdict.criterion(criterion_id).status is Status.UNMET
@@ -218,9 +220,9 @@ class TestBarriers:
             (Barrier.DEMAND_TO_CONFORM, {"observations": {"goals_set_by": "professionals"}}),
         ],
     )
-    def test_each_indicator_shows_its_barrier(self, barrier: Barrier, change: dict[str, object]) -> None:
+    def test_each_indicator_shows_its_barrier(self, barrier: Barrier, change: dict[str, Any]) -> None:
         observed = change.pop("observations", {})
-        initiative = attrs.evolve(TRANSFORMED, observations=attrs.evolve(POSITIVE, **observed), **change)  # type: ignore[arg-type]
+        initiative = attrs.evolve(TRANSFORMED, observations=attrs.evolve(POSITIVE, **observed), **change)
         findings = {f.barrier: f for f in humanising.barriers(initiative)}
         assert findings[barrier].status is Finding.PRESENT
         assert len(findings[barrier].facts) == 1
@@ -280,7 +282,8 @@ observations = st.builds(
 )
 initiatives = st.builds(lambda i, o: attrs.evolve(i, observations=o), hs.initiatives(), observations)
 
-BARRIER_OBSERVATIONS = {
+# Observation field names to values, passed on as keyword arguments (so typed Any, as each field takes its own).
+BARRIER_OBSERVATIONS: dict[str, Any] = {
     "agenda_set_by": AgendaSetter.INSTITUTION,
     "change_superficial": True,
     "user_organisations_excluded": True,

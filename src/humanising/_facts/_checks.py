@@ -6,6 +6,10 @@ check, and since a validator knows its class and field, every error names both.
 The converters are named functions, one per field type, because mypy's attrs plugin
 reads only named functions (not ``attrs.Converter`` objects or partials) to type
 ``__init__``: a user's ``Participation(..., stage="design")`` type-checks through them.
+The plugin also reads a converter only in an ``attrs.field(...)`` written in the class
+body (not one returned by a helper), and leaves a generic converter's type variable
+unsolved, so the classes spell out every field and each collection of facts has its own
+typed converter.
 """
 
 from __future__ import annotations
@@ -227,18 +231,6 @@ def is_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
 
 is_basis = member_of(Basis)
 is_bool_fact = fact_of(bool, "true, false or unknown")
-
-
-def basis_field() -> Any:
-    return attrs.field(default=Basis.PUBLISHED, converter=as_basis, validator=is_basis)
-
-
-def note_field() -> Any:
-    return attrs.field(default="", validator=is_str)
-
-
-def bool_fact_field() -> Any:
-    return attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
 
 
 def as_ids(values: Iterable[str]) -> frozenset[str]:

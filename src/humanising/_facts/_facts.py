@@ -15,6 +15,8 @@ from humanising._facts._checks import (
     are_ids,
     as_agenda_fact,
     as_aspect,
+    as_basis,
+    as_bool_fact,
     as_change,
     as_claim,
     as_dissent_fact,
@@ -33,16 +35,15 @@ from humanising._facts._checks import (
     as_stages,
     as_tuple,
     as_tuple_fact,
-    basis_field,
-    bool_fact_field,
     enum_fact_of,
     expected_one_of,
     fact_of,
+    is_basis,
+    is_bool_fact,
     is_id,
     is_str,
     is_text,
     member_of,
-    note_field,
     set_of,
     tuple_of,
 )
@@ -114,8 +115,8 @@ class Stakeholder:
     name: str = attrs.field(validator=is_text)
     identities: frozenset[Identity] = attrs.field(converter=as_identities, validator=set_of(Identity, non_empty=True))
     roles: frozenset[Role] = attrs.field(default=frozenset(), converter=as_roles, validator=set_of(Role))
-    user_run: Fact[bool] = bool_fact_field()
-    note: str = note_field()
+    user_run: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
+    note: str = attrs.field(default="", validator=is_str)
 
     @user_run.validator
     def _check_user_run(self, _attribute: object, value: Fact[bool]) -> None:
@@ -155,8 +156,8 @@ class Participation:
         converter=as_involvement, validator=member_of(Involvement, or_unknown=True)
     )
     capacity: Identity = attrs.field(converter=as_identity, validator=member_of(Identity))
-    basis: Basis = basis_field()
-    note: str = note_field()
+    basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=as_basis, validator=is_basis)
+    note: str = attrs.field(default="", validator=is_str)
 
 
 _PRODUCING_STAGES = frozenset({Stage.DESIGN, Stage.DELIVERY})
@@ -194,6 +195,10 @@ class Product:
         return self.kind is not ProductKind.NOTHING
 
 
+def _as_between(values: Iterable[str]) -> tuple[str, ...]:
+    return as_tuple(values)
+
+
 @attrs.frozen
 class Relationship:
     """An unequal relationship between two stakeholders, and what the initiative does to it.
@@ -211,12 +216,12 @@ class Relationship:
         'patients~staff:power'
     """
 
-    between: tuple[str, str] = attrs.field(converter=as_tuple)
+    between: tuple[str, str] = attrs.field(converter=_as_between)
     aspect: Aspect = attrs.field(converter=as_aspect, validator=member_of(Aspect))
     change: Change = attrs.field(converter=as_change, validator=member_of(Change))
     claim: Claim = attrs.field(default=Claim.OBSERVED, converter=as_claim, validator=member_of(Claim))
-    basis: Basis = basis_field()
-    note: str = note_field()
+    basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=as_basis, validator=is_basis)
+    note: str = attrs.field(default="", validator=is_str)
 
     @between.validator
     def _check_between(self, _attribute: object, value: object) -> None:
@@ -252,7 +257,7 @@ class Revision:
 
     description: str = attrs.field(validator=is_text)
     answers: frozenset[str] = attrs.field(converter=as_ids, validator=are_ids)
-    basis: Basis = basis_field()
+    basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=as_basis, validator=is_basis)
 
 
 @attrs.frozen
@@ -271,7 +276,7 @@ class FailedPartnership:
 
     partner: str = attrs.field(validator=is_id)
     why: str = attrs.field(validator=is_text)
-    basis: Basis = basis_field()
+    basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=as_basis, validator=is_basis)
 
 
 @attrs.frozen
@@ -290,7 +295,7 @@ class HumanisingFeature:
 
     kind: FeatureKind = attrs.field(converter=as_feature_kind, validator=member_of(FeatureKind))
     description: str = attrs.field(validator=is_text)
-    basis: Basis = basis_field()
+    basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=as_basis, validator=is_basis)
 
 
 @attrs.frozen
@@ -309,10 +314,18 @@ class Evidence:
         (True, False)
     """
 
-    question_by_topic_experts: Fact[bool] = bool_fact_field()
-    literature_searched: Fact[bool] = bool_fact_field()
-    evidence_applied: Fact[bool] = bool_fact_field()
-    outcomes_evaluated: Fact[bool] = bool_fact_field()
+    question_by_topic_experts: Fact[bool] = attrs.field(
+        default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact
+    )
+    literature_searched: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
+    evidence_applied: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
+    outcomes_evaluated: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
+
+
+def _as_revisions_fact(
+    value: Fact[tuple[Revision, ...]] | Iterable[Revision] | Unknown,
+) -> Fact[tuple[Revision, ...]]:
+    return as_tuple_fact(value)
 
 
 @attrs.frozen
@@ -330,11 +343,11 @@ class DesignProcess:
         ()
     """
 
-    end_user_research: Fact[bool] = bool_fact_field()
-    ideation: Fact[bool] = bool_fact_field()
-    prototyping: Fact[bool] = bool_fact_field()
+    end_user_research: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
+    ideation: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
+    prototyping: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
     revisions: Fact[tuple[Revision, ...]] = attrs.field(
-        default=Fact(UNKNOWN), converter=as_tuple_fact, validator=fact_of(tuple, "a list of revisions", Revision)
+        default=Fact(UNKNOWN), converter=_as_revisions_fact, validator=fact_of(tuple, "a list of revisions", Revision)
     )
 
 
@@ -374,18 +387,62 @@ class Observations:
     goals_set_by: Fact[GoalSetter] = attrs.field(
         default=Fact(UNKNOWN), converter=as_goals_fact, validator=enum_fact_of(GoalSetter)
     )
-    user_knowledge_equal_status: Fact[bool] = bool_fact_field()
-    assets_view: Fact[bool] = bool_fact_field()
+    user_knowledge_equal_status: Fact[bool] = attrs.field(
+        default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact
+    )
+    assets_view: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
     dissent: Fact[DissentHandling] = attrs.field(
         default=Fact(UNKNOWN), converter=as_dissent_fact, validator=enum_fact_of(DissentHandling)
     )
-    change_superficial: Fact[bool] = bool_fact_field()
-    user_organisations_excluded: Fact[bool] = bool_fact_field()
-    absorbed_into_procedure: Fact[bool] = bool_fact_field()
-    judged_by_category: Fact[bool] = bool_fact_field()
-    risk_aversion: Fact[bool] = bool_fact_field()
-    conformity_demanded: Fact[bool] = bool_fact_field()
+    change_superficial: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
+    user_organisations_excluded: Fact[bool] = attrs.field(
+        default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact
+    )
+    absorbed_into_procedure: Fact[bool] = attrs.field(
+        default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact
+    )
+    judged_by_category: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
+    risk_aversion: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
+    conformity_demanded: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
     scale: Fact[Scale] = attrs.field(default=Fact(UNKNOWN), converter=as_scale_fact, validator=enum_fact_of(Scale))
+
+
+# One typed converter per item class: the type checker then rejects a list of the wrong
+# things in a user's Initiative(...) (see _checks for why they cannot share one).
+
+
+def _as_sources(values: Iterable[Source]) -> tuple[Source, ...]:
+    return as_tuple(values)
+
+
+def _as_stakeholders(values: Iterable[Stakeholder]) -> tuple[Stakeholder, ...]:
+    return as_tuple(values)
+
+
+def _as_products(values: Iterable[Product]) -> tuple[Product, ...]:
+    return as_tuple(values)
+
+
+def _as_participations(values: Iterable[Participation]) -> tuple[Participation, ...]:
+    return as_tuple(values)
+
+
+def _as_relationships(values: Iterable[Relationship]) -> tuple[Relationship, ...]:
+    return as_tuple(values)
+
+
+def _as_features_fact(
+    value: Fact[tuple[HumanisingFeature, ...]] | Iterable[HumanisingFeature] | Unknown,
+) -> Fact[tuple[HumanisingFeature, ...]]:
+    return as_tuple_fact(value)
+
+
+def _as_failed_partnerships(values: Iterable[FailedPartnership]) -> tuple[FailedPartnership, ...]:
+    return as_tuple(values)
+
+
+def _as_parts(values: Iterable[Initiative]) -> tuple[Initiative, ...]:
+    return as_tuple(values)
 
 
 def _unique(where: str, field: str, ids: Iterable[str]) -> None:
@@ -441,18 +498,20 @@ class Initiative:
 
     id: str = attrs.field(validator=is_id)
     name: str = attrs.field(validator=is_text)
-    summary: str = note_field()
-    place: str = note_field()
-    period: str = note_field()
+    summary: str = attrs.field(default="", validator=is_str)
+    place: str = attrs.field(default="", validator=is_str)
+    period: str = attrs.field(default="", validator=is_str)
     illustrative: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=as_tuple, validator=tuple_of(Source))
-    stakeholders: tuple[Stakeholder, ...] = attrs.field(default=(), converter=as_tuple, validator=tuple_of(Stakeholder))
-    products: tuple[Product, ...] = attrs.field(default=(), converter=as_tuple, validator=tuple_of(Product))
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_as_sources, validator=tuple_of(Source))
+    stakeholders: tuple[Stakeholder, ...] = attrs.field(
+        default=(), converter=_as_stakeholders, validator=tuple_of(Stakeholder)
+    )
+    products: tuple[Product, ...] = attrs.field(default=(), converter=_as_products, validator=tuple_of(Product))
     participations: tuple[Participation, ...] = attrs.field(
-        default=(), converter=as_tuple, validator=tuple_of(Participation)
+        default=(), converter=_as_participations, validator=tuple_of(Participation)
     )
     relationships: tuple[Relationship, ...] = attrs.field(
-        default=(), converter=as_tuple, validator=tuple_of(Relationship)
+        default=(), converter=_as_relationships, validator=tuple_of(Relationship)
     )
     evidence: Evidence = attrs.field(factory=Evidence, validator=attrs.validators.instance_of(Evidence))
     design_process: DesignProcess = attrs.field(
@@ -463,19 +522,21 @@ class Initiative:
         converter=as_role_differentiation_fact,
         validator=fact_of(RoleDifferentiation, expected_one_of(RoleDifferentiation, "unknown")),
     )
-    compulsion: Fact[bool] = bool_fact_field()
-    paid_employment: Fact[bool] = bool_fact_field()
-    user_knowledge_shapes_product: Fact[bool] = bool_fact_field()
+    compulsion: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
+    paid_employment: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
+    user_knowledge_shapes_product: Fact[bool] = attrs.field(
+        default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact
+    )
     humanising_features: Fact[tuple[HumanisingFeature, ...]] = attrs.field(
         default=Fact(UNKNOWN),
-        converter=as_tuple_fact,
+        converter=_as_features_fact,
         validator=fact_of(tuple, "a list of humanising features", HumanisingFeature),
     )
     failed_partnerships: tuple[FailedPartnership, ...] = attrs.field(
-        default=(), converter=as_tuple, validator=tuple_of(FailedPartnership)
+        default=(), converter=_as_failed_partnerships, validator=tuple_of(FailedPartnership)
     )
     observations: Observations = attrs.field(factory=Observations, validator=attrs.validators.instance_of(Observations))
-    parts: tuple[Initiative, ...] = attrs.field(default=(), converter=as_tuple)
+    parts: tuple[Initiative, ...] = attrs.field(default=(), converter=_as_parts)
 
     def __attrs_post_init__(self) -> None:
         where = f"Initiative {self.id!r}"

@@ -7,6 +7,8 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from humanising.exceptions import InvalidFactError
+
 T = TypeVar("T")
 
 
@@ -73,6 +75,18 @@ _HEDGES = {
 }
 
 
+def _as_fact_basis(value: Basis | str) -> Basis:
+    # A named function, not ``converter=Basis``: mypy then types ``Fact(True, "hedged")``,
+    # and a misspelt basis raises the library's own error rather than a bare ValueError.
+    if isinstance(value, Basis):
+        return value  # the usual case, and Basis(value) costs a look-up
+    try:
+        return Basis(value)
+    except ValueError:
+        expected = "one of " + ", ".join(basis.value for basis in Basis)
+        raise InvalidFactError("Fact.basis", value, expected) from None
+
+
 @attrs.frozen
 class Fact(Generic[T]):
     """A fact that may be unknown, with the basis on which it is known.
@@ -94,7 +108,7 @@ class Fact(Generic[T]):
     """
 
     value: T | Unknown = UNKNOWN
-    basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=Basis)
+    basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=_as_fact_basis)
     note: str = ""
 
     @property
