@@ -546,43 +546,44 @@ class Initiative:
         _unique(where, "parts", (self.id, *(p.id for p in self.parts)))
         identities = {s.id: s.identities for s in self.stakeholders}
 
-        def defined(path: FactPath, stakeholder_id: str) -> None:
+        def defined(stakeholder_id: str, *steps: str | int) -> None:
+            # The path is made only for an error: every participation of every initiative passes here.
             if stakeholder_id not in identities:
+                path = FactPath(*steps)
                 raise UndefinedStakeholderError(
                     f"{where}: {path}", stakeholder_id, "the id of a stakeholder defined in stakeholders", path=path
                 )
 
         seen: set[tuple[str, Stage]] = set()
         for index, participation in enumerate(self.participations):
-            at = FactPath("participations", index)
-            defined(at.then("stakeholder"), participation.stakeholder)
+            defined(participation.stakeholder, "participations", index, "stakeholder")
             if participation.capacity not in identities[participation.stakeholder]:
                 have = ", ".join(sorted(identities[participation.stakeholder]))
                 raise CapacityError(
-                    f"{where}: {at}.capacity",
+                    f"{where}: participations[{index}].capacity",
                     participation.capacity.value,
                     f"one of the identities of {participation.stakeholder!r} ({have})",
-                    path=at.then("capacity"),
+                    path=FactPath("participations", index, "capacity"),
                 )
             key = (participation.stakeholder, participation.stage)
             if key in seen:
                 raise DuplicateIdError(
-                    f"{where}: {at}",
+                    f"{where}: participations[{index}]",
                     f"{key[0]}@{key[1]}",
                     "at most one participation per stakeholder and stage",
-                    path=at,
+                    path=FactPath("participations", index),
                 )
             seen.add(key)
         for index, relationship in enumerate(self.relationships):
             for side, stakeholder_id in enumerate(relationship.between):
-                defined(FactPath("relationships", index, "between", side), stakeholder_id)
+                defined(stakeholder_id, "relationships", index, "between", side)
         for index, failed in enumerate(self.failed_partnerships):
-            defined(FactPath("failed_partnerships", index, "partner"), failed.partner)
+            defined(failed.partner, "failed_partnerships", index, "partner")
         revisions = self.design_process.revisions.value
         if revisions is not UNKNOWN:
             for index, revision in enumerate(revisions):
                 for stakeholder_id in sorted(revision.answers):
-                    defined(FactPath("design_process", "revisions", index, "answers"), stakeholder_id)
+                    defined(stakeholder_id, "design_process", "revisions", index, "answers")
 
     @cached_property
     def _derived(self) -> dict[object, object]:

@@ -17,14 +17,13 @@ from __future__ import annotations
 import re
 from typing import TypeAlias
 
-import attrs
-
 from humanising.exceptions import FactPathError
 
 
-@attrs.frozen(init=False, order=False)
 class PathKey:
     """A step that names an element of a list by its id (or, for a participation, stakeholder and stage).
+
+    Immutable; equal keys hash alike.
 
     Attributes:
         parts: The id, or the stakeholder id and the stage of a participation.
@@ -36,16 +35,41 @@ class PathKey:
         PathKey('patients', 'design')
     """
 
-    parts: tuple[str, ...]
+    __slots__ = ("_parts",)
+    __match_args__ = ("parts",)
+    _parts: tuple[str, ...]
 
     def __init__(self, *parts: str) -> None:
-        self.__attrs_init__(tuple(str(part) for part in parts))
+        for part in parts:
+            if type(part) is not str:  # a stage, say: a str enum, kept as its plain text
+                parts = tuple(str(part) for part in parts)
+                break
+        object.__setattr__(self, "_parts", parts)
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The id, or the stakeholder id and the stage."""
+        return self._parts
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a PathKey is immutable; cannot set {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PathKey):
+            return NotImplemented
+        return self._parts == other._parts
+
+    def __hash__(self) -> int:
+        return hash(self._parts)
 
     def __str__(self) -> str:
-        return "@".join(self.parts)
+        return "@".join(self._parts)
 
     def __repr__(self) -> str:
-        return f"PathKey({', '.join(map(repr, self.parts))})"
+        return f"PathKey({', '.join(map(repr, self._parts))})"
+
+    def __reduce__(self) -> tuple[type[PathKey], tuple[str, ...]]:
+        return (PathKey, self._parts)
 
 
 Step: TypeAlias = str | int | PathKey
@@ -62,12 +86,11 @@ def _render(steps: tuple[Step, ...]) -> str:
     return "".join(text)
 
 
-@attrs.frozen(init=False, order=False)
 class FactPath:
     """Where a fact sits in an initiative.
 
-    Paths compare and sort by their key-path text, so sorted paths read in the
-    order a person expects.
+    Immutable. Paths compare and sort by their key-path text, so sorted paths read in
+    the order a person expects.
 
     Attributes:
         steps: Field names, positions and keys, from the initiative down.
@@ -83,17 +106,28 @@ class FactPath:
         ('participations', 3, 'stakeholder')
     """
 
-    steps: tuple[Step, ...]
-    _text: str = attrs.field(init=False, eq=False, repr=False, hash=False)
+    # Verdicts make a path for every unknown fact they name, on the hot path of judging:
+    # the steps are checked cheaply and the text is written only when first read.
+    __slots__ = ("_steps", "_text")
+    _steps: tuple[Step, ...]
+    _text: str | None
 
     def __init__(self, *steps: Step) -> None:
-        self.__attrs_init__(steps)
+        for step in steps:
+            kind = type(step)
+            if kind is not str and kind is not int and kind is not PathKey:
+                steps = _checked(steps)
+                break
+        object.__setattr__(self, "_steps", steps)
+        object.__setattr__(self, "_text", None)
 
-    def __attrs_post_init__(self) -> None:
-        for step in self.steps:
-            if isinstance(step, bool) or not isinstance(step, str | int | PathKey):
-                raise FactPathError(repr(step), "a field name, a position or a PathKey")
-        object.__setattr__(self, "_text", _render(self.steps))
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """Field names, positions and keys, from the initiative down."""
+        return self._steps
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a FactPath is immutable; cannot set {name!r}")
 
     @classmethod
     def participation(cls, stakeholder: str, stage: str) -> FactPath:
@@ -155,43 +189,77 @@ class FactPath:
 
     def then(self, *steps: Step) -> FactPath:
         """This path, continued by ``steps``: ``stakeholders[trust]`` then ``user_run``."""
-        return FactPath(*self.steps, *steps)
+        return FactPath(*self._steps, *steps)
 
     @property
     def locator(self) -> str:
         """The rendering of a case file's errors: ``$.participations[3].stakeholder``."""
-        if not self.steps:
+        if not self._steps:
             return "$"
-        return "$" + ("" if not isinstance(self.steps[0], str) else ".") + self._text
+        return "$" + ("." if isinstance(self._steps[0], str) else "") + str(self)
 
     def __str__(self) -> str:
-        return self._text
+        text = self._text
+        if text is None:
+            text = _render(self._steps)
+            object.__setattr__(self, "_text", text)
+        return text
 
     def __repr__(self) -> str:
-        return f"<FactPath {self._text or '(the initiative)'}>"
+        return f"<FactPath {str(self) or '(the initiative)'}>"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FactPath):
+            return NotImplemented
+        return self._steps == other._steps
+
+    def __hash__(self) -> int:
+        # The text, not the steps: a str hashes in C and keeps its hash.
+        return hash(str(self))
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, FactPath):
             return NotImplemented
-        return self._text < other._text
+        return str(self) < str(other)
 
     def __le__(self, other: object) -> bool:
         if not isinstance(other, FactPath):
             return NotImplemented
-        return self._text <= other._text
+        return str(self) <= str(other)
 
     def __gt__(self, other: object) -> bool:
         if not isinstance(other, FactPath):
             return NotImplemented
-        return self._text > other._text
+        return str(self) > str(other)
 
     def __ge__(self, other: object) -> bool:
         if not isinstance(other, FactPath):
             return NotImplemented
-        return self._text >= other._text
+        return str(self) >= str(other)
 
     def __reduce__(self) -> tuple[type[FactPath], tuple[Step, ...]]:
-        return (FactPath, self.steps)
+        return (FactPath, self._steps)
+
+    @classmethod
+    def _written(cls, steps: tuple[Step, ...], text: str) -> FactPath:
+        """A path whose steps are known good and whose text is already written (for the hot path)."""
+        path = cls.__new__(cls)
+        object.__setattr__(path, "_steps", steps)
+        object.__setattr__(path, "_text", text)
+        return path
+
+
+def _checked(steps: tuple[object, ...]) -> tuple[Step, ...]:
+    # The slow path: a str subclass (an enum member) becomes its plain text; anything else is refused.
+    checked: list[Step] = []
+    for step in steps:
+        if isinstance(step, PathKey) or (isinstance(step, int) and not isinstance(step, bool)):
+            checked.append(step)
+        elif isinstance(step, str):
+            checked.append(str(step))
+        else:
+            raise FactPathError(repr(step), "a field name, a position or a PathKey")
+    return tuple(checked)
 
 
 _STEP = re.compile(r"(?P<dot>\.)?(?P<name>[A-Za-z_]\w*)|\[(?P<key>[^\[\]]+)\]")

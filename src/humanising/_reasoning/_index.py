@@ -21,7 +21,7 @@ from humanising._facts import (
     Stakeholder,
     in_stage_order,
 )
-from humanising._facts._paths import FactPath
+from humanising._facts._paths import FactPath, PathKey
 from humanising._facts._unknown import UNKNOWN
 from humanising._reasoning._logic import FALSE, TRUE, Judgement, any_of
 
@@ -224,10 +224,16 @@ class Index:
         key = id(participation)
         found = self._paths.get(key)
         if found is None:
+            stakeholder, stage = participation.stakeholder, participation.stage.value
             found = self._paths[key] = (
-                sides_of(participation, self.stakeholders[participation.stakeholder]),
-                participation_path(participation).then("involvement"),
-                FactPath.stakeholder(participation.stakeholder).then("user_run"),
+                sides_of(participation, self.stakeholders[stakeholder]),
+                FactPath._written(  # noqa: SLF001 - the index writes its paths' text as it makes them
+                    ("participations", PathKey(stakeholder, stage), "involvement"),
+                    f"participations[{stakeholder}@{stage}].involvement",
+                ),
+                FactPath._written(  # noqa: SLF001
+                    ("stakeholders", PathKey(stakeholder), "user_run"), f"stakeholders[{stakeholder}].user_run"
+                ),
             )
         return found
 

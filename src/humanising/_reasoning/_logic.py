@@ -61,4 +61,6 @@ def negate(judgement: Judgement) -> Judgement:
 
 
 def _dedupe(paths: Iterable[FactPath]) -> tuple[FactPath, ...]:
-    return tuple(sorted(set(paths)))
+    # Sorted by their text, as sorted paths always are; keyed by text so that sorting compares strings.
+    found = {str(path): path for path in paths}
+    return tuple(found[text] for text in sorted(found))

@@ -19,6 +19,8 @@ from humanising._reasoning._index import Side, index_of
 from humanising._reasoning._logic import Judgement, all_of, any_of
 from humanising._reasoning._verdict import Status
 
+_GOALS_SET_BY_PATH = FactPath("observations", "goals_set_by")
+
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
 # so the ones used while judging are bound once here.
 _PEOPLE_THEMSELVES = GoalSetter.PEOPLE_THEMSELVES
@@ -97,7 +99,7 @@ _READING_WORDS = {
 def _goals(initiative: Initiative) -> Judgement:
     goals = initiative.observations.goals_set_by.value
     if goals is UNKNOWN:
-        return (None, (FactPath("observations", "goals_set_by"),))
+        return (None, (_GOALS_SET_BY_PATH,))
     return (goals is _PEOPLE_THEMSELVES, ())
 
 

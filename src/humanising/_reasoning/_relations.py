@@ -17,6 +17,8 @@ from humanising._facts._unknown import UNKNOWN
 from humanising._reasoning._logic import Judgement
 from humanising._reasoning._verdict import Fit, RawCriterion, Status, Verdict, criterion
 
+_HUMANISING_FEATURES_PATH = FactPath("humanising_features")
+
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
 # so the ones used while judging are bound once here.
 _NARROWS = Change.NARROWS
@@ -104,10 +106,10 @@ def humanises(initiative: Initiative) -> Verdict:
     if initiative.compulsion.value is True:
         notes = (f"Compulsion remains part of it{initiative.compulsion.hedge}.",)
     if features is UNKNOWN or not features:
-        judgement: Judgement = (None, (FactPath("humanising_features"),)) if features is UNKNOWN else (False, ())
+        judgement: Judgement = (None, (_HUMANISING_FEATURES_PATH,)) if features is UNKNOWN else (False, ())
         return Verdict.judge(
             HUMANISES,
-            (criterion("features", judgement, _render_features, facts=(FactPath("humanising_features"),)),),
+            (criterion("features", judgement, _render_features, facts=(_HUMANISING_FEATURES_PATH,)),),
             notes=notes,
         )
     results: list[RawCriterion] = []
@@ -122,7 +124,7 @@ def humanises(initiative: Initiative) -> Verdict:
                 _FEATURE_WORDS[feature.kind],
                 feature.description,
                 feature.basis.hedge,
-                facts=(FactPath("humanising_features"),),
+                facts=(_HUMANISING_FEATURES_PATH,),
             )
         )
     return Verdict.judge(HUMANISES, tuple(results), notes=notes)

@@ -168,7 +168,19 @@ class CriterionResult:
 
 def fit_of(results: Iterable[RawCriterion]) -> Fit:
     """The fit that criterion results add up to."""
-    return _fit((result[1], result[2]) for result in results)
+    # As _fit, unrolled over the raw tuples: every verdict a model judges goes through it.
+    fit = _FITS
+    for result in results:
+        status = result[1]
+        if status is _MET:
+            continue
+        if result[2]:
+            if status is _UNMET:
+                return _DOES_NOT_FIT
+            fit = _UNDETERMINED
+        elif fit is _FITS:
+            fit = _PARTLY
+    return fit
 
 
 def _fit(outcomes: Iterable[tuple[Status, bool]]) -> Fit:

@@ -14,6 +14,8 @@ from humanising._reasoning._index import Index, Sides, index_of, participation_p
 from humanising._reasoning._logic import FALSE, TRUE, Judgement
 from humanising._reasoning._verdict import RawCriterion, Status, criterion
 
+_PRODUCTS_PATH = FactPath("products")
+
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
 # so the ones used while judging are bound once here.
 _BROADENED = RoleDifferentiation.BROADENED
@@ -86,7 +88,7 @@ def produces(initiative: Initiative) -> RawCriterion:
 def _produces(initiative: Initiative) -> RawCriterion:
     products = initiative.products
     if not products:
-        return criterion("produces", (None, (FactPath("products"),)), _render_produces, ())
+        return criterion("produces", (None, (_PRODUCTS_PATH,)), _render_produces, ())
     something = tuple(product for product in products if product.is_something)
     shown = tuple(sorted(something or products, key=lambda product: product.id))
     return criterion(

@@ -28,6 +28,9 @@ from humanising.models._shared import (
     stage_names,
 )
 
+_PRODUCTS_PATH = FactPath("products")
+_USER_KNOWLEDGE_SHAPES_PRODUCT_PATH = FactPath("user_knowledge_shapes_product")
+
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
 # so the ones used while judging are bound once here.
 _MENTAL_HEALTH = Domain.MENTAL_HEALTH
@@ -223,7 +226,7 @@ def coproduction(initiative: Initiative) -> Verdict:
         user_voice = doing_with = with_providers = mental_health = _unrecorded(index)
     knowledge_fact = initiative.user_knowledge_shapes_product
     knowledge: Judgement = (
-        (None, (FactPath("user_knowledge_shapes_product"),))
+        (None, (_USER_KNOWLEDGE_SHAPES_PRODUCT_PATH,))
         if knowledge_fact.value is UNKNOWN
         else (knowledge_fact.value, ())
     )
@@ -253,7 +256,7 @@ def coproduction(initiative: Initiative) -> Verdict:
             _render_knowledge,
             knowledge_fact.hedge,
             essential=False,
-            facts=(FactPath("user_knowledge_shapes_product"),),
+            facts=(_USER_KNOWLEDGE_SHAPES_PRODUCT_PATH,),
         ),
         criterion(
             "mental_health_service",
@@ -283,7 +286,7 @@ def coproduction(initiative: Initiative) -> Verdict:
 
 def _unrecorded(index: Index) -> Judgement:
     voice = index.voice
-    paths = {FactPath("products")}
+    paths = {_PRODUCTS_PATH}
     for stage in index.stages():
         for sides in (_SERVICE_USERS, NOT_SERVICE_USER, _PROVIDERS):
             paths.update(voice(stage, sides, _INVOLVED)[1])

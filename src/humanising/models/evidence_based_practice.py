@@ -16,6 +16,11 @@ from humanising._reasoning._registry import CriterionSpec, Model
 from humanising._reasoning._verdict import RawCriterion, Status, Verdict, criterion
 from humanising.models._shared import PAPER
 
+_EVIDENCE_APPLIED_PATH = FactPath("evidence", "evidence_applied")
+_LITERATURE_SEARCHED_PATH = FactPath("evidence", "literature_searched")
+_OUTCOMES_EVALUATED_PATH = FactPath("evidence", "outcomes_evaluated")
+_QUESTION_BY_TOPIC_EXPERTS_PATH = FactPath("evidence", "question_by_topic_experts")
+
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
 # so the ones used while judging are bound once here.
 _MET = Status.MET
@@ -83,12 +88,10 @@ def evidence_based_practice(initiative: Initiative) -> Verdict:
     return Verdict.judge(
         MODEL_ID,
         (
-            _step("question", FactPath("evidence", "question_by_topic_experts"), evidence.question_by_topic_experts),
-            _step("search", FactPath("evidence", "literature_searched"), evidence.literature_searched),
-            _step("applied", FactPath("evidence", "evidence_applied"), evidence.evidence_applied),
-            _step(
-                "evaluated", FactPath("evidence", "outcomes_evaluated"), evidence.outcomes_evaluated, essential=False
-            ),
+            _step("question", _QUESTION_BY_TOPIC_EXPERTS_PATH, evidence.question_by_topic_experts),
+            _step("search", _LITERATURE_SEARCHED_PATH, evidence.literature_searched),
+            _step("applied", _EVIDENCE_APPLIED_PATH, evidence.evidence_applied),
+            _step("evaluated", _OUTCOMES_EVALUATED_PATH, evidence.outcomes_evaluated, essential=False),
         ),
     )
 

@@ -23,6 +23,13 @@ from humanising._reasoning._registry import CriterionSpec, Model
 from humanising._reasoning._verdict import RawCriterion, Status, Verdict, criterion
 from humanising.models._shared import paths, seat_phrases, seats_on, stage_names
 
+_ABSORBED_INTO_PROCEDURE_PATH = FactPath("observations", "absorbed_into_procedure")
+_AGENDA_SET_BY_PATH = FactPath("observations", "agenda_set_by")
+_ASSETS_VIEW_PATH = FactPath("observations", "assets_view")
+_DISSENT_PATH = FactPath("observations", "dissent")
+_ROLE_DIFFERENTIATION_PATH = FactPath("role_differentiation")
+_USER_KNOWLEDGE_EQUAL_STATUS_PATH = FactPath("observations", "user_knowledge_equal_status")
+
 MODEL_ID = "transformative_coproduction"
 ESSAY = "An essay on Edgar Cahn's transformative co-production and the legacy of the institutions"
 
@@ -177,14 +184,14 @@ def transformative_coproduction(initiative: Initiative) -> Verdict:
         _power(index, RESOURCE_STAGES, "resources", "resource_power"),
         _from_fact(
             "own_agenda",
-            FactPath("observations", "agenda_set_by"),
+            _AGENDA_SET_BY_PATH,
             observations.agenda_set_by,
             agenda is not UNKNOWN and agenda.value != "institution",
             essential=True,
         ),
         _from_fact(
             "equal_knowledge",
-            FactPath("observations", "user_knowledge_equal_status"),
+            _USER_KNOWLEDGE_EQUAL_STATUS_PATH,
             observations.user_knowledge_equal_status,
             observations.user_knowledge_equal_status.value is True,
         ),
@@ -198,25 +205,25 @@ def transformative_coproduction(initiative: Initiative) -> Verdict:
         ),
         _from_fact(
             "assets",
-            FactPath("observations", "assets_view"),
+            _ASSETS_VIEW_PATH,
             observations.assets_view,
             observations.assets_view.value is True,
         ),
         _from_fact(
             "roles_disrupted",
-            FactPath("role_differentiation"),
+            _ROLE_DIFFERENTIATION_PATH,
             initiative.role_differentiation,
             roles is _DISSOLVED,
         ),
         _from_fact(
             "challenge",
-            FactPath("observations", "dissent"),
+            _DISSENT_PATH,
             observations.dissent,
             dissent is not UNKNOWN and dissent.value == "heard",
         ),
         _from_fact(
             "not_absorbed",
-            FactPath("observations", "absorbed_into_procedure"),
+            _ABSORBED_INTO_PROCEDURE_PATH,
             observations.absorbed_into_procedure,
             observations.absorbed_into_procedure.value is False,
         ),

@@ -18,6 +18,10 @@ from humanising._reasoning._registry import CriterionSpec, Model
 from humanising._reasoning._verdict import RawCriterion, Status, Verdict, criterion
 from humanising.models._shared import PAPER, is_service_user, seat_phrases
 
+_END_USER_RESEARCH_PATH = FactPath("design_process", "end_user_research")
+_IDEATION_PATH = FactPath("design_process", "ideation")
+_PROTOTYPING_PATH = FactPath("design_process", "prototyping")
+
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
 # so the ones used while judging are bound once here.
 _CONSULTED = Involvement.CONSULTED
@@ -125,13 +129,13 @@ def user_centred_design(initiative: Initiative) -> Verdict:
     research_fact = process.end_user_research
     research = criterion(
         "research",
-        _fact(FactPath("design_process", "end_user_research"), research_fact),
+        _fact(_END_USER_RESEARCH_PATH, research_fact),
         _render_research,
         research_fact.hedge,
         research_fact.note,
         index,
         end_users,
-        facts=(FactPath("design_process", "end_user_research"),),
+        facts=(_END_USER_RESEARCH_PATH,),
     )
 
     revisions = process.revisions.value
@@ -160,10 +164,8 @@ def user_centred_design(initiative: Initiative) -> Verdict:
         (
             roles,
             research,
-            _simple("ideation", FactPath("design_process", "ideation"), process.ideation, "ideation", essential=False),
-            _simple(
-                "prototyping", FactPath("design_process", "prototyping"), process.prototyping, "prototyping or piloting"
-            ),
+            _simple("ideation", _IDEATION_PATH, process.ideation, "ideation", essential=False),
+            _simple("prototyping", _PROTOTYPING_PATH, process.prototyping, "prototyping or piloting"),
             iteration,
         ),
         notes=notes,
