@@ -106,9 +106,7 @@ def stakeholder_svg(initiative: Initiative) -> str:
     for stage, centre in stage_centres.items():
         parts.append(
             f'<rect class="stage"{_attrs(x=stage_x, y=centre - 15, width=stage_w, height=30, rx=15)}/>'
-            + _text(
-                stage_x + stage_w / 2, centre + 4, stage.words, class_="label", text_anchor="middle"
-            )
+            + _text(stage_x + stage_w / 2, centre + 4, stage.words, class_="label", text_anchor="middle")
         )
     edges, labels = [], []
     ordered = sorted(initiative.participations, key=lambda p: (p.stakeholder, p.stage))
@@ -147,8 +145,7 @@ def stakeholder_svg(initiative: Initiative) -> str:
         )
         one, other = (names.get(party, party) for party in relationship.between)
         captions.append(
-            f"{count}: narrows {relationship.aspect.words} between {one} and {other}"
-            f" ({relationship.claim.value})"
+            f"{count}: narrows {relationship.aspect.words} between {one} and {other} ({relationship.claim.value})"
         )
     height: float = max(left_bottom, stage_top + stage_step * len(stages)) + 8
     footer = []

@@ -22,8 +22,7 @@ def _equalises(analysis: Analysis) -> str:
         return "nothing"
     names = {s.id: s.name for s in analysis.initiative.stakeholders}
     return "; ".join(
-        f"{names[r.between[0]]} ~ {names[r.between[1]]} ({r.aspect.words}, {r.claim.value})"
-        for r in analysis.equalises
+        f"{names[r.between[0]]} ~ {names[r.between[1]]} ({r.aspect.words}, {r.claim.value})" for r in analysis.equalises
     )
 
 
