@@ -448,6 +448,15 @@ class TestRegistry:
         with pytest.raises(humanising.exceptions.RegistrationError, match="no model"):
             humanising.unregister_model("always_fits")
 
+    def test_short_names_are_one_line_of_text_and_default_to_the_name(self) -> None:
+        assert ALWAYS.short_name == "Always"
+        assert attrs.evolve(ALWAYS, short_name="always").short_name == "always"
+        for bad in ("", "  ", "two\nlines", None):
+            with pytest.raises(humanising.exceptions.RegistrationError, match=r"Model\.short_name"):
+                attrs.evolve(ALWAYS, short_name=bad)
+        with pytest.raises(humanising.exceptions.RegistrationError, match=r"by default the name.*got ''"):
+            humanising.Model(id="blank", name="", judge=always_fits, summary="", source="")
+
     def test_model_ids_are_checked(self) -> None:
         with pytest.raises(humanising.exceptions.RegistrationError, match="lower_snake_case"):
             humanising.Model(id="Not OK", name="x", judge=humanising.humanises, summary="", source="")

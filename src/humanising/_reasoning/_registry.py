@@ -24,6 +24,13 @@ def _check_model_id(value: object) -> None:
         raise RegistrationError(f"Model.id: expected lower_snake_case letters and digits, got {value!r}")
 
 
+def _check_short_name(value: object) -> None:
+    if not isinstance(value, str) or not value.strip() or "\n" in value:
+        raise RegistrationError(
+            f"Model.short_name (by default the name): expected non-empty text on one line, got {value!r}"
+        )
+
+
 @attrs.frozen
 class CriterionSpec:
     """A criterion a model checks, as documentation.
@@ -56,11 +63,15 @@ class Model:
         summary: What the model is, in a sentence or two.
         source: Where the model comes from.
         criteria: The criteria it checks, in the order its verdicts list them.
+        short_name: Its column heading in tables and reports, e.g. ``user-led``: text on
+            one line. A model that gives none is headed by its ``name``.
 
     Example:
         >>> import humanising
         >>> [model.id for model in humanising.registered_models()][:2]
         ['coproduction', 'coproduction_gold_standard']
+        >>> [model.short_name for model in humanising.registered_models()][:3]
+        ['co-production', 'gold standard', 'EBP']
     """
 
     id: str = attrs.field(validator=lambda _instance, _attribute, value: _check_model_id(value))
@@ -69,6 +80,10 @@ class Model:
     summary: str
     source: str
     criteria: tuple[CriterionSpec, ...] = ()
+    short_name: str = attrs.field(
+        default=attrs.Factory(lambda model: model.name, takes_self=True),
+        validator=lambda _instance, _attribute, value: _check_short_name(value),
+    )
 
 
 class Registry:
