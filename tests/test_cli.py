@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +28,7 @@ SUBCOMMANDS = [
     ["schema"],
     ["diagram"],
     ["new"],
+    ["models"],
 ]
 
 MINIMAL = """\
@@ -210,6 +211,117 @@ def test_colour_on_a_terminal_only() -> None:
     assert "\x1b[" not in casebook_table(analyses)
 
 
+# --- models
+
+
+def peer_support(_initiative: humanising.Initiative) -> humanising.Verdict:
+    return humanising.Verdict.judge("peer_support", ())
+
+
+PEER_SUPPORT = humanising.Model(
+    id="peer_support",
+    name="Peer support",
+    short_name="peers",
+    judge=peer_support,
+    summary="Service users support one another.",
+    source="A contributed model, for the tests",
+    criteria=(
+        humanising.CriterionSpec("peers_deliver", True, "Service users deliver it."),
+        humanising.CriterionSpec("peers_design", False, "Service users design it."),
+    ),
+)
+
+
+@pytest.fixture
+def contributed() -> Iterator[humanising.Model]:
+    """``PEER_SUPPORT``, registered in this process for the length of a test."""
+    humanising.register_model(PEER_SUPPORT)
+    yield PEER_SUPPORT
+    humanising.unregister_model(PEER_SUPPORT.id)
+
+
+def test_models_json_lists_every_registered_model_with_its_criteria(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "models", "--format", "json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["format"] == 1
+    assert [model["id"] for model in data["models"]] == [model.id for model in humanising.registered_models()]
+    (user_led,) = [model for model in data["models"] if model["id"] == "user_led"]
+    assert user_led == {
+        "id": "user_led",
+        "name": "Service user-led",
+        "short_name": "user-led",
+        "summary": "Service users control the initiative, rather than partnering with professionals.",
+        "source": "Harcourt and Crepaz-Keay (2023), Co-Production is Good, but Other Things are Good Too, "
+        "sections 3, 4.2 and 4.3",
+        "status": "ok",
+        "error": None,
+        "criteria": [
+            {
+                "id": "led_somewhere",
+                "essential": True,
+                "description": "Service users lead at least one stage with no provider involved.",
+            },
+            {"id": "led_design", "essential": False, "description": "Design is user-led."},
+            {"id": "led_delivery", "essential": False, "description": "Delivery is user-led."},
+        ],
+    }
+
+
+def test_models_json_shows_a_model_registered_in_the_process(
+    capsys: pytest.CaptureFixture[str], contributed: humanising.Model
+) -> None:
+    code, out, _ = run(capsys, "models", "-f", "json")
+    assert code == 0
+    last = json.loads(out)["models"][-1]
+    assert (last["id"], last["short_name"], last["status"]) == (contributed.id, "peers", "ok")
+    assert last["criteria"] == [
+        {"id": "peers_deliver", "essential": True, "description": "Service users deliver it."},
+        {"id": "peers_design", "essential": False, "description": "Service users design it."},
+    ]
+
+
+def test_models_table_fits_100_columns_and_shows_a_registered_model(
+    capsys: pytest.CaptureFixture[str], contributed: humanising.Model
+) -> None:
+    code, out, err = run(capsys, "models")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert [cell.strip() for cell in lines[0].split(" | ")] == ["id", "short name", "status", "criteria and source"]
+    assert max(len(line) for line in lines) <= 100
+    rows = [line for line in lines[2:] if not line.startswith(" ")]
+    assert [row.split(" | ")[0].strip() for row in rows] == [model.id for model in humanising.registered_models()]
+    assert all(row.split(" | ")[2].strip() == "ok" for row in rows)
+    start = lines.index(next(line for line in lines if line.startswith(f"{contributed.id} ")))
+    assert [line.split(" | ")[-1] for line in lines[start:]] == [
+        "essential: peers_deliver",
+        "qualifying: peers_design",
+        "source: A contributed model, for the tests",
+    ]
+    assert lines[start].split(" | ")[1].strip() == "peers"
+
+
+def test_models_table_wraps_the_criteria_of_a_model_with_many(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "models")
+    assert code == 0
+    lines = out.splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("transformative_coproduction ")))
+    cells = [line.split(" | ")[-1] for line in lines[start:]]
+    assert cells[:5] == [
+        "essential: decision_power, resource_power,",
+        "  own_agenda",
+        "qualifying: equal_knowledge, reciprocity,",
+        "  assets, roles_disrupted, challenge,",
+        "  not_absorbed",
+    ]
+
+
+def test_models_writes_to_output(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "models", "-f", "json", "-o", str(tmp_path / "models.json"))
+    assert (code, out) == (0, "")
+    assert json.loads((tmp_path / "models.json").read_text(encoding="utf-8"))["format"] == 1
+
+
 # --- explain, diagram, schema, new
 
 
@@ -309,6 +421,7 @@ def test_validate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         ["no-such-command"],
         ["validate"],
         ["explain"],
+        ["models", "--format", "markdown"],
     ],
 )
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:

@@ -342,12 +342,102 @@ class TestEqualisingAndHumanising:
         assert texts(humanising.humanises(case()).unknowns) == ("humanising_features",)
 
 
+def always_fits(_initiative: Initiative) -> humanising.Verdict:
+    return humanising.Verdict.judge("always_fits", ())
+
+
+ALWAYS = humanising.Model(id="always_fits", name="Always", judge=always_fits, summary="Fits.", source="tests")
+
+
+def builtin(model_id: str) -> humanising.Model:
+    (model,) = [model for model in humanising.registered_models() if model.id == model_id]
+    return model
+
+
+class TestChosenModels:
+    def test_classify_runs_only_the_chosen_models_in_their_order(self) -> None:
+        chosen = [builtin("user_led"), builtin("coproduction")]
+        verdicts = humanising.classify(humanising.casebook.load("mhf-wales"), models=chosen)
+        assert list(verdicts) == ["user_led", "coproduction"]
+        assert verdicts["user_led"].fit is Fit.FITS
+        assert verdicts["coproduction"].fit is Fit.DOES_NOT_FIT
+
+    def test_any_iterable_of_models_will_do(self) -> None:
+        chosen = (model for model in humanising.registered_models() if model.id.startswith("user_"))
+        assert list(humanising.classify(CO_PRODUCED, models=chosen)) == ["user_led", "user_centred_design"]
+
+    def test_a_registry_of_one_contributed_model_leaves_the_default_alone(self) -> None:
+        before = humanising.registered_models()
+        registry = humanising.Registry([ALWAYS])
+        verdicts = humanising.classify(CO_PRODUCED, models=registry)
+        assert list(verdicts) == ["always_fits"]
+        assert verdicts["always_fits"].fit is Fit.FITS
+        assert humanising.registered_models() == before
+        assert "always_fits" not in humanising.classify(CO_PRODUCED)
+
+    def test_analyse_passes_the_models_on_to_the_parts(self) -> None:
+        analysis = humanising.analyse(humanising.casebook.load("east-lille"), models=[ALWAYS, builtin("user_led")])
+        assert len(analysis.parts) == 8
+        for found in (analysis, *analysis.parts):
+            assert list(found.verdicts) == ["always_fits", "user_led"]
+        default = humanising.analyse(humanising.casebook.load("east-lille"))
+        assert default.parts[6].verdicts["user_led"] == analysis.parts[6].verdicts["user_led"]
+        assert "always_fits" not in default.parts[6].verdicts
+
+    def test_two_models_of_one_id_are_an_error(self) -> None:
+        with pytest.raises(humanising.exceptions.RegistrationError, match="two models have the id 'user_led'"):
+            humanising.classify(CO_PRODUCED, models=[builtin("user_led"), builtin("user_led")])
+        with pytest.raises(humanising.exceptions.RegistrationError, match="two models have the id 'always_fits'"):
+            humanising.Registry([ALWAYS, attrs.evolve(ALWAYS, name="Always, again")])
+
+    def test_only_models_can_be_chosen(self) -> None:
+        with pytest.raises(humanising.exceptions.RegistrationError, match=r"expected a humanising\.Model, got 'u'"):
+            humanising.classify(CO_PRODUCED, models="user_led")  # type: ignore[arg-type]
+
+
+class TestRegistryObject:
+    REGISTRY = humanising.Registry([ALWAYS, builtin("user_led")])
+
+    def test_iterates_over_its_models_counts_them_and_knows_their_ids(self) -> None:
+        assert list(self.REGISTRY) == [ALWAYS, builtin("user_led")]
+        assert len(self.REGISTRY) == 2
+        assert len(humanising.Registry()) == 0
+        assert "user_led" in self.REGISTRY
+        assert "coproduction" not in self.REGISTRY
+        assert self.REGISTRY.models() == (ALWAYS, builtin("user_led"))
+
+    def test_looks_models_up_by_id(self) -> None:
+        assert self.REGISTRY["user_led"] is builtin("user_led")
+        with pytest.raises(KeyError) as info:
+            self.REGISTRY["userled"]
+        assert isinstance(info.value, humanising.exceptions.UnknownModelError)
+        assert str(info.value) == "no model 'userled' in this registry; it holds: always_fits, user_led"
+        assert info.value.model_id == "userled"
+        assert info.value.known == ("always_fits", "user_led")
+        with pytest.raises(KeyError, match="it holds: no models"):
+            humanising.Registry()["user_led"]
+
+    def test_with_model_and_without_return_new_registries(self) -> None:
+        other = attrs.evolve(ALWAYS, name="Always, again")
+        replaced = self.REGISTRY.with_model(other, replace=True)
+        assert replaced["always_fits"].name == "Always, again"
+        assert [model.id for model in replaced] == ["always_fits", "user_led"]
+        with pytest.raises(humanising.exceptions.RegistrationError, match="already registered"):
+            self.REGISTRY.with_model(other)
+        assert [model.id for model in self.REGISTRY.without("always_fits")] == ["user_led"]
+        with pytest.raises(humanising.exceptions.RegistrationError, match="no model with id 'peer_support'"):
+            self.REGISTRY.without("peer_support")
+        assert self.REGISTRY["always_fits"] is ALWAYS
+        assert len(self.REGISTRY) == 2
+
+    def test_repr_names_the_ids(self) -> None:
+        assert repr(self.REGISTRY) == "Registry(<always_fits, user_led>)"
+        assert repr(humanising.Registry()) == "Registry(<no models>)"
+
+
 class TestRegistry:
     def test_contributed_models_run_beside_the_built_ins(self) -> None:
-        def always(_initiative: Initiative) -> humanising.Verdict:
-            return humanising.Verdict.judge("always_fits", ())
-
-        model = humanising.Model(id="always_fits", name="Always", judge=always, summary="Fits.", source="tests")
+        model = ALWAYS
         humanising.register_model(model)
         try:
             assert humanising.classify(CO_PRODUCED)["always_fits"].fit is Fit.FITS
@@ -359,6 +449,16 @@ class TestRegistry:
         assert "always_fits" not in humanising.classify(CO_PRODUCED)
         with pytest.raises(humanising.exceptions.RegistrationError, match="no model"):
             humanising.unregister_model("always_fits")
+
+    def test_short_names_are_one_line_of_text_and_default_to_the_name(self) -> None:
+        assert ALWAYS.short_name == "Always"
+        assert attrs.evolve(ALWAYS, short_name="always").short_name == "always"
+        bad_names: tuple[Any, ...] = ("", "  ", "two\nlines", None)
+        for bad in bad_names:
+            with pytest.raises(humanising.exceptions.RegistrationError, match=r"Model\.short_name"):
+                attrs.evolve(ALWAYS, short_name=bad)
+        with pytest.raises(humanising.exceptions.RegistrationError, match=r"by default the name.*got ''"):
+            humanising.Model(id="blank", name="", judge=always_fits, summary="", source="")
 
     def test_model_ids_are_checked(self) -> None:
         with pytest.raises(humanising.exceptions.RegistrationError, match="lower_snake_case"):

@@ -98,6 +98,32 @@ def test_markdown_report() -> None:
             assert result.reason in text
 
 
+def test_contributed_models_are_headed_by_their_short_names() -> None:
+    from humanising.reports._text import casebook_table
+
+    def fits(_initiative: humanising.Initiative) -> humanising.Verdict:
+        return humanising.Verdict.judge("peer_support", ())
+
+    def always(_initiative: humanising.Initiative) -> humanising.Verdict:
+        return humanising.Verdict.judge("always_fits", ())
+
+    named = humanising.Model(
+        id="peer_support", name="Peer support", short_name="peers", judge=fits, summary="", source="tests"
+    )
+    unnamed = humanising.Model(id="always_fits", name="Always fits", judge=always, summary="", source="tests")
+    humanising.register_model(named)
+    humanising.register_model(unnamed)
+    try:
+        analyses = [humanising.analyse(humanising.casebook.load("sleepwell"))]
+        header = casebook_table(analyses).splitlines()[0]
+        assert [cell.strip() for cell in header.split(" | ")][-5:-3] == ["peers", "Always fits"]
+        assert "| transformative | peers | Always fits | humanises |" in markdown_report(analyses)
+        assert '<th scope="col" title="Peer support">peers</th>' in html_report(analyses)
+    finally:
+        humanising.unregister_model("peer_support")
+        humanising.unregister_model("always_fits")
+
+
 class Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

@@ -24,7 +24,6 @@ from typing import Any
 import humanising
 from humanising import Analysis, Initiative, Verdict, casebook
 from humanising.reports import mermaid
-from humanising.reports._common import SHORT_NAMES  # the column headings every report uses
 
 CASEBOOK = "casebook"
 NAV_SECTION = "Casebook"
@@ -141,7 +140,7 @@ def casebook_index() -> str:
         "## Every case, every model",
         "",
     ]
-    header = ["case", *(SHORT_NAMES.get(model.id, model.id) for model in models), "equalises", "humanises", "quadrant"]
+    header = ["case", *(model.short_name for model in models), "equalises", "humanises", "quadrant"]
     rows = []
     for case_id in case_order():
         analysis = humanising.analyse(casebook.load(case_id))
@@ -161,7 +160,7 @@ def casebook_index() -> str:
     lines += [
         "",
         "Columns: "
-        + "; ".join(f"**{SHORT_NAMES.get(model.id, model.id)}** = {names[model.id]}" for model in models)
+        + "; ".join(f"**{model.short_name}** = {names[model.id]}" for model in models)
         + ". *equalises*: whether it narrows at least one unequal relationship; *humanises*: whether",
         "it shows respect and humanity in design or delivery. A fit of **fits**, *partly*, *does not fit*",
         "or *undetermined* (an essential fact is unknown) is explained criterion by criterion on each",

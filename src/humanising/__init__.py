@@ -69,7 +69,7 @@ if TYPE_CHECKING:
     )
     from humanising._reasoning._barriers import Barrier, BarrierFinding, Finding, barriers
     from humanising._reasoning._readings import Reading, ReadingMatch, readings
-    from humanising._reasoning._registry import CriterionSpec, Model
+    from humanising._reasoning._registry import CriterionSpec, Model, Registry
     from humanising._reasoning._relations import Quadrant, equalises, humanises, quadrant
     from humanising._reasoning._verdict import CriterionResult, Fit, Status, Verdict, criterion
 
@@ -118,7 +118,7 @@ _LAZY = {
     ),
     **dict.fromkeys(("Barrier", "BarrierFinding", "Finding", "barriers"), "humanising._reasoning._barriers"),
     **dict.fromkeys(("Reading", "ReadingMatch", "readings"), "humanising._reasoning._readings"),
-    **dict.fromkeys(("CriterionSpec", "Model"), "humanising._reasoning._registry"),
+    **dict.fromkeys(("CriterionSpec", "Model", "Registry"), "humanising._reasoning._registry"),
     **dict.fromkeys(("Quadrant", "equalises", "humanises", "quadrant"), "humanising._reasoning._relations"),
     **dict.fromkeys(("CriterionResult", "Fit", "Status", "Verdict", "criterion"), "humanising._reasoning._verdict"),
 }
@@ -174,6 +174,7 @@ __all__ = [
     "Quadrant",
     "Reading",
     "ReadingMatch",
+    "Registry",
     "Relationship",
     "Revision",
     "Role",

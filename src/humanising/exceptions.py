@@ -14,6 +14,7 @@ HumanisingError
 ├── CaseFileError (ValueError)             a case file that cannot be read as an initiative
 ├── UnknownCaseError (LookupError)         no shipped case has that id
 ├── InvalidVerdictError (ValueError)       a verdict built with a fit its criteria contradict
+├── UnknownModelError (KeyError)           no model in a registry has that id
 └── RegistrationError (ValueError)         a model registered twice or malformed
 ```
 
@@ -39,6 +40,7 @@ __all__ = [
     "RegistrationError",
     "UndefinedStakeholderError",
     "UnknownCaseError",
+    "UnknownModelError",
 ]
 
 
@@ -184,6 +186,32 @@ class InvalidVerdictError(HumanisingError, ValueError):
     def __init__(self, model: str, problem: str) -> None:
         self.model = model
         super().__init__(f"verdict of {model!r}: {problem}")
+
+
+class UnknownModelError(HumanisingError, KeyError):
+    """A registry holds no model with the requested id.
+
+    Attributes:
+        model_id: The id that was asked for.
+        known: The ids the registry holds, in order.
+
+    Example:
+        >>> import humanising
+        >>> registry = humanising.Registry(m for m in humanising.registered_models() if m.id == "user_led")
+        >>> registry["peer_support"]
+        Traceback (most recent call last):
+        ...
+        humanising.exceptions.UnknownModelError: no model 'peer_support' in this registry; it holds: user_led
+    """
+
+    def __init__(self, model_id: str, known: tuple[str, ...]) -> None:
+        self.model_id = model_id
+        self.known = known
+        super().__init__(f"no model {model_id!r} in this registry; it holds: {', '.join(known) or 'no models'}")
+
+    def __str__(self) -> str:
+        # KeyError would otherwise print the repr of its first argument.
+        return str(self.args[0])
 
 
 class RegistrationError(HumanisingError, ValueError):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -24,9 +24,16 @@ def _registry() -> Registry:
 
         registry = Registry(BUILTIN_MODELS)
         for model in entry_point_models():
-            registry.register(model)
+            registry = registry.with_model(model)
         _default = registry
     return _default
+
+
+def _chosen(models: Registry | Iterable[Model] | None) -> Registry:
+    """The registry to judge by: the process-wide one by default."""
+    if models is None:
+        return _registry()
+    return models if isinstance(models, Registry) else Registry(models)
 
 
 def registered_models() -> tuple[Model, ...]:
@@ -60,7 +67,8 @@ def register_model(model: Model, *, replace: bool = False) -> None:
         'fits'
         >>> humanising.unregister_model("always")
     """
-    _registry().register(model, replace=replace)
+    global _default  # noqa: PLW0603 - the one process-wide registry
+    _default = _registry().with_model(model, replace=replace)
 
 
 def unregister_model(model_id: str) -> None:
@@ -78,10 +86,11 @@ def unregister_model(model_id: str) -> None:
         >>> "nothing_fits" in [m.id for m in humanising.registered_models()]
         False
     """
-    _registry().unregister(model_id)
+    global _default  # noqa: PLW0603 - the one process-wide registry
+    _default = _registry().without(model_id)
 
 
-def classify(initiative: Initiative) -> Mapping[str, Verdict]:
+def classify(initiative: Initiative, *, models: Registry | Iterable[Model] | None = None) -> Mapping[str, Verdict]:
     """Every registered model's verdict on an initiative, keyed by model id.
 
     Code that reads the result should look up the ids it knows: contributed
@@ -89,17 +98,26 @@ def classify(initiative: Initiative) -> Mapping[str, Verdict]:
 
     Args:
         initiative: The initiative.
+        models: The models to judge by, a [`Registry`][humanising.Registry] or any
+            iterable of models; by default every registered model (the built-ins,
+            plug-ins and models added with ``register_model``).
 
     Returns:
-        A mapping from model id to verdict, in registration order.
+        A mapping from model id to verdict, in the order of the models.
+
+    Raises:
+        RegistrationError: ``models`` holds something other than a model, or two models of one id.
 
     Example:
         >>> import humanising
         >>> verdicts = humanising.classify(humanising.casebook.load("mhf-wales"))
         >>> verdicts["user_led"].fit.value, verdicts["coproduction"].fit.value
         ('fits', 'does not fit')
+        >>> from humanising.models import user_led
+        >>> list(humanising.classify(humanising.casebook.load("mhf-wales"), models=[user_led.MODEL]))
+        ['user_led']
     """
-    return _registry().classify(initiative)
+    return _chosen(models).classify(initiative)
 
 
 @attrs.frozen
@@ -108,7 +126,7 @@ class Analysis:
 
     Attributes:
         initiative: The initiative analysed.
-        verdicts: Every registered model's verdict, keyed by model id.
+        verdicts: Every model's verdict, keyed by model id.
         equalises: The relationships it narrows.
         humanises: Whether it shows respect and humanity.
         quadrant: Where it sits between equalising and humanising.
@@ -133,28 +151,41 @@ class Analysis:
     parts: tuple[Analysis, ...] = ()
 
 
-def analyse(initiative: Initiative) -> Analysis:
+def analyse(initiative: Initiative, *, models: Registry | Iterable[Model] | None = None) -> Analysis:
     """Everything humanising says of an initiative, and of each of its parts.
 
-    Every registered model's verdict, what it equalises, whether it humanises and
-    so its quadrant, the institutional barriers its facts show, and the readings of
+    Every model's verdict, what it equalises, whether it humanises and so its
+    quadrant, the institutional barriers its facts show, and the readings of
     co-production it matches.
+
+    Args:
+        initiative: The initiative.
+        models: The models to judge it and its parts by, as for ``classify``;
+            by default every registered model.
+
+    Raises:
+        RegistrationError: ``models`` holds something other than a model, or two models of one id.
 
     Example:
         >>> import humanising
         >>> analysis = humanising.analyse(humanising.casebook.load("east-lille"))
         >>> len(analysis.parts)
         8
+        >>> from humanising.models import user_led
+        >>> analysis = humanising.analyse(humanising.casebook.load("east-lille"), models=[user_led.MODEL])
+        >>> {model_id for part in analysis.parts for model_id in part.verdicts}
+        {'user_led'}
     """
+    registry = _chosen(models)
     narrowed = equalises(initiative)
     humanising = humanises(initiative)
     return Analysis(
         initiative=initiative,
-        verdicts=classify(initiative),
+        verdicts=registry.classify(initiative),
         equalises=narrowed,
         humanises=humanising,
         quadrant=quadrant_of(initiative, narrowed, humanising),
         barriers=barriers(initiative),
         readings=readings(initiative),
-        parts=tuple(analyse(part) for part in initiative.parts),
+        parts=tuple(analyse(part, models=registry) for part in initiative.parts),
     )

@@ -8,13 +8,13 @@ theirs with [`register_model`][humanising.register_model] or through the
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import attrs
 
 from humanising._facts import Initiative
 from humanising._reasoning._verdict import Verdict
-from humanising.exceptions import RegistrationError
+from humanising.exceptions import RegistrationError, UnknownModelError
 
 _MODEL_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 
@@ -22,6 +22,13 @@ _MODEL_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 def _check_model_id(value: object) -> None:
     if not isinstance(value, str) or not _MODEL_ID.match(value):
         raise RegistrationError(f"Model.id: expected lower_snake_case letters and digits, got {value!r}")
+
+
+def _check_short_name(value: object) -> None:
+    if not isinstance(value, str) or not value.strip() or "\n" in value:
+        raise RegistrationError(
+            f"Model.short_name (by default the name): expected non-empty text on one line, got {value!r}"
+        )
 
 
 @attrs.frozen
@@ -56,11 +63,15 @@ class Model:
         summary: What the model is, in a sentence or two.
         source: Where the model comes from.
         criteria: The criteria it checks, in the order its verdicts list them.
+        short_name: Its column heading in tables and reports, e.g. ``user-led``: text on
+            one line. A model that gives none is headed by its ``name``.
 
     Example:
         >>> import humanising
         >>> [model.id for model in humanising.registered_models()][:2]
         ['coproduction', 'coproduction_gold_standard']
+        >>> [model.short_name for model in humanising.registered_models()][:3]
+        ['co-production', 'gold standard', 'EBP']
     """
 
     id: str = attrs.field(validator=lambda _instance, _attribute, value: _check_model_id(value))
@@ -69,38 +80,119 @@ class Model:
     summary: str
     source: str
     criteria: tuple[CriterionSpec, ...] = ()
+    short_name: str = attrs.field(
+        default=attrs.Factory(lambda model: model.name, takes_self=True),
+        validator=lambda _instance, _attribute, value: _check_short_name(value),
+    )
 
 
 class Registry:
-    """An ordered set of models, keyed by id."""
+    """An ordered, read-only set of models, keyed by id: what ``classify`` and ``analyse`` run.
+
+    Build one from any iterable of models and pass it as ``models=`` to judge an
+    initiative by just those models, without changing what the process-wide
+    registry holds (the built-ins and plug-ins that ``register_model`` adds to).
+    A registry never changes once built: ``with_model`` and ``without`` return a new one.
+
+    Iterating over a registry gives its models in order; ``len`` counts them;
+    ``"user_led" in registry`` asks for an id; ``registry["user_led"]`` looks one up.
+
+    Args:
+        models: The models, in the order their verdicts are listed.
+
+    Raises:
+        RegistrationError: Something other than a ``Model`` is given, or two models share an id.
+
+    Example:
+        >>> import humanising
+        >>> chosen = humanising.Registry(
+        ...     model for model in humanising.registered_models() if model.id in ("user_led", "coproduction"))
+        >>> len(chosen), "user_led" in chosen, [model.id for model in chosen]
+        (2, True, ['coproduction', 'user_led'])
+        >>> chosen["user_led"].name
+        'Service user-led'
+        >>> verdicts = humanising.classify(humanising.casebook.load("mhf-wales"), models=chosen)
+        >>> {model_id: verdict.fit.value for model_id, verdict in verdicts.items()}
+        {'coproduction': 'does not fit', 'user_led': 'fits'}
+    """
+
+    __slots__ = ("_models",)
 
     def __init__(self, models: Iterable[Model] = ()) -> None:
-        self._models: dict[str, Model] = {}
+        found: dict[str, Model] = {}
         for model in models:
-            self.register(model)
+            _check_model(model)
+            if model.id in found:
+                raise RegistrationError(f"two models have the id {model.id!r}; a registry holds one model per id")
+            found[model.id] = model
+        self._models = found
 
-    def register(self, model: Model, *, replace: bool = False) -> None:
-        """Add a model; with ``replace`` an existing model of that id is replaced."""
-        if not isinstance(model, Model):
-            raise RegistrationError(f"expected a humanising.Model, got {model!r}")
+    def __iter__(self) -> Iterator[Model]:
+        """The models, in order."""
+        return iter(self._models.values())
+
+    def __len__(self) -> int:
+        """How many models it holds."""
+        return len(self._models)
+
+    def __contains__(self, model_id: object) -> bool:
+        """Whether it holds a model with this id."""
+        return model_id in self._models
+
+    def __getitem__(self, model_id: str) -> Model:
+        """The model with this id.
+
+        Raises:
+            UnknownModelError: It holds no model with that id (a ``KeyError``).
+        """
+        try:
+            return self._models[model_id]
+        except KeyError:
+            raise UnknownModelError(model_id, tuple(self._models)) from None
+
+    def __repr__(self) -> str:
+        return f"Registry(<{', '.join(self._models) or 'no models'}>)"
+
+    def with_model(self, model: Model, *, replace: bool = False) -> Registry:
+        """A registry with ``model`` added at the end; with ``replace``, in place of the model of its id.
+
+        Raises:
+            RegistrationError: A model has its id and ``replace`` is false.
+
+        Example:
+            >>> import humanising
+            >>> always = humanising.Model(id="always", name="Always", summary="Fits anything.", source="none",
+            ...                           judge=lambda initiative: humanising.Verdict.judge("always", ()))
+            >>> [model.id for model in humanising.Registry().with_model(always)]
+            ['always']
+        """
+        _check_model(model)
         if model.id in self._models and not replace:
             raise RegistrationError(f"a model with id {model.id!r} is already registered")
-        self._models[model.id] = model
+        return Registry({**self._models, model.id: model}.values())
 
-    def unregister(self, model_id: str) -> None:
-        """Remove a model by id."""
-        try:
-            del self._models[model_id]
-        except KeyError:
-            raise RegistrationError(f"no model with id {model_id!r} is registered") from None
+    def without(self, model_id: str) -> Registry:
+        """A registry without the model of this id.
+
+        Raises:
+            RegistrationError: No model has that id.
+        """
+        if model_id not in self._models:
+            raise RegistrationError(f"no model with id {model_id!r} is registered")
+        return Registry(model for model in self._models.values() if model.id != model_id)
 
     def models(self) -> tuple[Model, ...]:
-        """Every registered model, in registration order."""
+        """Every model, in order."""
         return tuple(self._models.values())
 
     def classify(self, initiative: Initiative) -> Mapping[str, Verdict]:
         """Every registered model's verdict on ``initiative``, keyed by model id."""
         return {model_id: model.judge(initiative) for model_id, model in self._models.items()}
+
+
+def _check_model(model: object) -> None:
+    if not isinstance(model, Model):
+        raise RegistrationError(f"expected a humanising.Model, got {model!r}")
 
 
 def entry_point_models() -> tuple[Model, ...]:

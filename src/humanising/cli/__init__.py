@@ -166,6 +166,7 @@ Examples:
   humanising explain my-case.yaml           every verdict with its reasons
   humanising classify *.yaml -f html -o report.html
                                             a self-contained HTML report
+  humanising models                         every model and its criteria
 
 Exit codes: 0 success; 1 an input file is missing, unreadable or invalid;
 2 a usage error.""",
@@ -384,6 +385,46 @@ def export(directory: str, force: bool) -> None:
         raise click.ClickException(f"cannot write to {directory}: {error.strerror or error}") from None
     for name in names:
         click.echo(str(target / name))
+
+
+@cli.command(
+    context_settings=_CONTEXT,
+    epilog="""\b
+Examples:
+  humanising models
+  humanising models --format json -o models.json""",
+)
+@click.option(
+    "-f",
+    "--format",
+    "format_",
+    type=click.Choice(("table", "json")),
+    default="table",
+    show_default=True,
+    help="table: for reading, each model's criteria and source wrapped to 100 columns; "
+    "json: the versioned list other tools parse.",
+)
+@click.option("-o", "--output", metavar="FILE", help="Write the list to FILE instead of standard output.")
+def models(format_: str, output: str | None) -> None:
+    """Every registered model: its id, short name, status, criteria and source.
+
+    The built-in models come first, then those that installed packages add
+    through the humanising.models entry-point group. A model's status is "ok"
+    when it loaded. Its criteria are listed by id: essential ones (one unmet and
+    the model does not fit) and qualifying ones (unmet, it fits at most partly).
+    """
+    from humanising._reasoning._analysis import registered_models
+    from humanising.reports._json import models_data
+
+    data = models_data(registered_models())
+    if format_ == "json":
+        import json
+
+        _emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output)
+    else:
+        from humanising.reports._text import models_table
+
+        _emit(models_table(data), output)
 
 
 @cli.command(

@@ -117,6 +117,7 @@ def community_involvement(initiative: Initiative) -> Verdict:
 MODEL = Model(
     id=MODEL_ID,
     name="Community involvement",
+    short_name="community",
     judge=community_involvement,
     summary="Communities take part in assessing needs, planning, delivering and evaluating services.",
     source=f"{PAPER}, sections 3 and 4.2",

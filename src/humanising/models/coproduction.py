@@ -336,6 +336,7 @@ def _equalising_note(index: Index, relationship: Relationship) -> str:
 MODEL = Model(
     id=MODEL_ID,
     name="Co-production",
+    short_name="co-production",
     judge=coproduction,
     summary=(
         "Service users have a real voice in producing a service, together with the professionals who "

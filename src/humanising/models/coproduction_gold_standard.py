@@ -89,6 +89,7 @@ def coproduction_gold_standard(initiative: Initiative) -> Verdict:
 MODEL = Model(
     id=MODEL_ID,
     name="Co-production (gold standard)",
+    short_name="gold standard",
     judge=coproduction_gold_standard,
     summary="Service users and the professionals who provide the service are equal partners in design and delivery.",
     source=f"{PAPER}, section 2",

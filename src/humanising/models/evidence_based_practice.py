@@ -99,6 +99,7 @@ def evidence_based_practice(initiative: Initiative) -> Verdict:
 MODEL = Model(
     id=MODEL_ID,
     name="Evidence-based practice",
+    short_name="EBP",
     judge=evidence_based_practice,
     summary="The best available research evidence, found and appraised, drives decisions about the service.",
     source=f"{PAPER}, sections 3 and 4.1",

@@ -243,6 +243,7 @@ def transformative_coproduction(initiative: Initiative) -> Verdict:
 MODEL = Model(
     id=MODEL_ID,
     name="Transformative co-production",
+    short_name="transformative",
     judge=transformative_coproduction,
     summary=(
         "Power, control and the agenda relocate to service users, survivors, their organisations and "

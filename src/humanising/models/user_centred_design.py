@@ -181,6 +181,7 @@ _NO_GAP = (
 MODEL = Model(
     id=MODEL_ID,
     name="User-centred design",
+    short_name="UCD",
     judge=user_centred_design,
     summary=(
         "A designer works for a client with end users through research, ideation, prototyping and "

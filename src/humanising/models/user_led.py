@@ -114,6 +114,7 @@ def user_led(initiative: Initiative) -> Verdict:
 MODEL = Model(
     id=MODEL_ID,
     name="Service user-led",
+    short_name="user-led",
     judge=user_led,
     summary="Service users control the initiative, rather than partnering with professionals.",
     source=f"{PAPER}, sections 3, 4.2 and 4.3",

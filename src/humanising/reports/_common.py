@@ -10,17 +10,6 @@ from humanising._facts import Change
 from humanising._reasoning._analysis import Analysis, registered_models
 from humanising._reasoning._verdict import Fit
 
-SHORT_NAMES = {
-    "coproduction": "co-production",
-    "coproduction_gold_standard": "gold standard",
-    "evidence_based_practice": "EBP",
-    "user_led": "user-led",
-    "community_involvement": "community",
-    "user_centred_design": "UCD",
-    "transformative_coproduction": "transformative",
-}
-"""Column headings for the built-in models; a contributed model's id is its own heading."""
-
 
 @attrs.frozen
 class Entry:
@@ -70,8 +59,11 @@ def model_columns(rows: Sequence[Entry]) -> tuple[str, ...]:
 
 
 def short_name(model_id: str) -> str:
-    """A model's column heading."""
-    return SHORT_NAMES.get(model_id, model_id)
+    """A model's column heading: its ``short_name``, or the id of a model that is not registered."""
+    for model in registered_models():
+        if model.id == model_id:
+            return model.short_name
+    return model_id
 
 
 def model_names() -> dict[str, str]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from humanising._facts import Relationship
 from humanising._reasoning._analysis import Analysis
+from humanising._reasoning._registry import Model
 from humanising.reports._common import entries, model_columns, model_names
 
 FORMAT = 1
@@ -137,3 +138,57 @@ def json_report(analyses: Iterable[Analysis]) -> str:
         'sleepwell'
     """
     return json.dumps(report_data(analyses), indent=2, ensure_ascii=False) + "\n"
+
+
+MODELS_FORMAT = 1
+"""The version of the models listing's shape (``humanising models --format json``); it changes as ``FORMAT`` does."""
+
+
+def models_data(models: Iterable[Model]) -> dict[str, Any]:
+    """The registered models as plain data, ``{"format": 1, "models": [...]}``.
+
+    The shape, version 1 (``format``)::
+
+        {
+          "format": 1,
+          "models": [
+            {
+              "id": "coproduction",               # the id verdicts are keyed by
+              "name": "Co-production",
+              "short_name": "co-production",      # its column heading
+              "summary": "...",
+              "source": "...",                    # where the model comes from
+              "status": "ok",                     # it loaded
+              "error": null,                      # why it did not load, for a status other than ok
+              "criteria": [{"id": "produces", "essential": true, "description": "..."}, ...]
+            }
+          ]
+        }
+
+    Example:
+        >>> import humanising
+        >>> data = models_data(humanising.registered_models())
+        >>> data["format"], data["models"][0]["id"], data["models"][0]["status"]
+        (1, 'coproduction', 'ok')
+        >>> data["models"][0]["criteria"][0]["id"], data["models"][0]["criteria"][0]["essential"]
+        ('produces', True)
+    """
+    return {
+        "format": MODELS_FORMAT,
+        "models": [
+            {
+                "id": model.id,
+                "name": model.name,
+                "short_name": model.short_name,
+                "summary": model.summary,
+                "source": model.source,
+                "status": "ok",  # other statuses may come, each with an error saying why
+                "error": None,
+                "criteria": [
+                    {"id": spec.id, "essential": spec.essential, "description": spec.description}
+                    for spec in model.criteria
+                ],
+            }
+            for model in models
+        ],
+    }

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from humanising._reasoning._analysis import Analysis
 from humanising._reasoning._verdict import Fit
@@ -68,3 +70,50 @@ def casebook_table(analyses: Iterable[Analysis], *, colour: bool = False) -> str
 
     rule = "-+-".join("-" * width for width in widths) + "-+-" + "-" * len(header[-1]) + "\n"
     return line(header, paint=False) + rule + "".join(line(row, paint=colour) for row in cells)
+
+
+def _model_details(model: dict[str, Any], width: int) -> list[str]:
+    """A model's last cell, wrapped to ``width``: its criteria by kind, then where it comes from."""
+    paragraphs = [
+        f"{kind}: {', '.join(ids)}"
+        for kind, essential in (("essential", True), ("qualifying", False))
+        if (ids := [spec["id"] for spec in model["criteria"] if spec["essential"] is essential])
+    ] or ["no criteria documented"]
+    paragraphs.append(f"source: {model['source']}")
+    return [
+        line
+        for text in paragraphs
+        for line in textwrap.wrap(text, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False)
+    ]
+
+
+def models_table(data: dict[str, Any], *, width: int = 100) -> str:
+    """A table of models from ``models_data``: id, short name, status, then criteria and source.
+
+    The last column is wrapped so that lines fit ``width`` characters where the
+    other columns leave room (at least 30 characters) for it.
+
+    Example:
+        >>> import humanising
+        >>> from humanising.reports._json import models_data
+        >>> lines = models_table(models_data(humanising.registered_models())).splitlines()
+        >>> lines[0].split(" | ")
+        ['id                          ', 'short name    ', 'status', 'criteria and source']
+        >>> max(len(line) for line in lines) <= 100
+        True
+    """
+    header = ["id", "short name", "status", "criteria and source"]
+    rows = [[model["id"], model["short_name"], model["status"]] for model in data["models"]]
+    widths = [max(len(row[column]) for row in (header, *rows)) for column in range(3)]
+    last = max(width - sum(widths) - 3 * len(widths), 30)
+    blank = ["" for _ in widths]
+
+    def line(cells: Sequence[str], text: str) -> str:
+        return " | ".join([*(cell.ljust(w) for cell, w in zip(cells, widths, strict=True)), text]).rstrip() + "\n"
+
+    out = [line(header[:3], header[3]), "-+-".join("-" * w for w in [*widths, last]) + "\n"]
+    for row, model in zip(rows, data["models"], strict=True):
+        details = _model_details(model, last)
+        out.append(line(row, details[0]))
+        out.extend(line(blank, text) for text in details[1:])
+    return "".join(out)

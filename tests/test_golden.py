@@ -1,0 +1,117 @@
+"""The golden table: every shipped case's verdict from every built-in model, and whether it humanises.
+
+``tests/golden/verdicts.csv`` has a row per case and model (``humanises`` is the humanising
+verdict): the expected ``fit`` and, where it is filled in, the ``deciding`` criterion, the
+one whose status explains the fit. A changed verdict is a changed row, seen in review.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+import humanising
+from humanising import Fit, Status
+from humanising.models import BUILTIN_MODELS
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).parent / "golden" / "verdicts.csv"
+HUMANISES = "humanises"
+COLUMNS = ["case", "model", "fit", "deciding"]
+
+
+def golden_rows() -> list[dict[str, str]]:
+    with GOLDEN.open(encoding="utf-8", newline="") as file:
+        reader = csv.DictReader(file)
+        assert reader.fieldnames == COLUMNS, reader.fieldnames
+        return list(reader)
+
+
+ROWS = golden_rows()
+
+
+def verdict_of(case_id: str, model_id: str) -> humanising.Verdict:
+    case = humanising.casebook.load(case_id)
+    if model_id == HUMANISES:
+        return humanising.humanises(case)
+    return humanising.classify(case, models=BUILTIN_MODELS)[model_id]
+
+
+def explains(verdict: humanising.Verdict, criterion_id: str) -> bool:
+    """Whether this criterion's status explains the verdict's fit.
+
+    An unmet essential criterion explains "does not fit", an unknown essential one
+    "undetermined", an unmet or unknown qualifying one "partly"; for "fits" it is met.
+    """
+    (result,) = [result for result in verdict.criteria if result.id == criterion_id]
+    if verdict.fit is Fit.DOES_NOT_FIT:
+        return result.essential and result.status is Status.UNMET
+    if verdict.fit is Fit.UNDETERMINED:
+        return result.essential and result.status is Status.UNKNOWN
+    if verdict.fit is Fit.PARTLY:
+        return not result.essential and result.status is not Status.MET
+    return result.status is Status.MET
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda row: f"{row['case']}:{row['model']}")
+def test_verdict(row: dict[str, str]) -> None:
+    """The case's verdict has the fit the table gives, for the reason it names (if it names one)."""
+    verdict = verdict_of(row["case"], row["model"])
+    assert verdict.fit.value == row["fit"]
+    if row["deciding"]:
+        ids = [result.id for result in verdict.criteria]
+        assert row["deciding"] in ids, f"{row['deciding']!r} is not one of the verdict's criteria: {ids}"
+        assert explains(verdict, row["deciding"]), f"{row['deciding']!r} does not explain {row['fit']!r}"
+
+
+def test_explains_names_the_criteria_that_decide_and_no_others() -> None:
+    """The check of the ``deciding`` column can fail: each rule on a real verdict, either way."""
+    sleepwell = verdict_of("sleepwell", "coproduction")  # does not fit: no voice, though something is produced
+    assert explains(sleepwell, "service_user_voice")
+    assert not explains(sleepwell, "produces")
+    partly = verdict_of("east-lille-7", "user_led")  # partly: led at delivery, not at design
+    assert explains(partly, "led_design")
+    assert not explains(partly, "led_somewhere")
+    undetermined = verdict_of("east-lille-2", "coproduction")
+    unknown = next(result for result in undetermined.criteria if result.essential and result.status is Status.UNKNOWN)
+    assert explains(undetermined, unknown.id)
+    assert not explains(undetermined, "produces")
+    fits = verdict_of("sleepwell", "evidence_based_practice")
+    assert explains(fits, "search")
+    assert not explains(verdict_of("sleepwell", "user_centred_design"), "roles")  # met, but it does not fit
+
+
+def test_every_case_has_a_row_for_every_built_in_model_and_humanises() -> None:
+    """No verdict is left out of the table, none is given twice, and none names an unknown case or model."""
+    expected = {
+        (case_id, model_id)
+        for case_id in humanising.casebook.ids()
+        for model_id in (*(model.id for model in BUILTIN_MODELS), HUMANISES)
+    }
+    found = [(row["case"], row["model"]) for row in ROWS]
+    assert len(found) == len(set(found)), "a case and model have two rows"
+    assert set(found) == expected, {"missing": expected - set(found), "unknown": set(found) - expected}
+    assert {row["fit"] for row in ROWS} <= {fit.value for fit in Fit}
+
+
+def test_the_table_is_in_casebook_and_model_order() -> None:
+    """Rows follow the casebook's ids, then the built-in models' order, so that a diff is easy to read."""
+    order = [*(model.id for model in BUILTIN_MODELS), HUMANISES]
+    keys = [(humanising.casebook.ids().index(row["case"]), order.index(row["model"])) for row in ROWS]
+    assert keys == sorted(keys)
+
+
+def test_every_built_in_model_has_a_criteria_section_on_the_docs_site() -> None:
+    """``docs/explanation/models.md`` has a criteria table placeholder for every built-in model, once."""
+    page = (ROOT / "docs" / "explanation" / "models.md").read_text(encoding="utf-8")
+    placeholders = re.findall(r"<!--\s*humanising:criteria\s+([a-z0-9_]+)\s*-->", page)
+    assert sorted(placeholders) == sorted(model.id for model in BUILTIN_MODELS)
+
+
+def test_every_built_in_model_has_its_own_short_name() -> None:
+    """Column headings tell the models apart: no two built-in models share a short name."""
+    names = [model.short_name for model in BUILTIN_MODELS]
+    assert len(set(names)) == len(names), names
