@@ -15,7 +15,7 @@ In the Markdown pages under ``docs/``:
   need a network or never return.
 
 Every page runs in a fresh temporary directory, which is the working directory of its
-examples. ``tests/test_docs_examples.py`` checks that no example escapes this (a
+examples. ``tests/test_docs_pages.py`` checks that no example escapes this (a
 ``python`` block with extra words in its info string, say, which Sybil would not run), and
 runs the generated casebook pages' examples with the ``run_markdown`` fixture below.
 """

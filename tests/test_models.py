@@ -391,8 +391,8 @@ class TestChosenModels:
             humanising.Registry([ALWAYS, attrs.evolve(ALWAYS, name="Always, again")])
 
     def test_only_models_can_be_chosen(self) -> None:
-        with pytest.raises(humanising.exceptions.RegistrationError, match=r"expected a humanising\.Model, got 'u'"):
-            humanising.classify(CO_PRODUCED, models="user_led")  # type: ignore[arg-type]
+        with pytest.raises(humanising.exceptions.RegistrationError, match=r"expected a humanising\.Model, got 'x'"):
+            humanising.classify(CO_PRODUCED, models=[builtin("user_led"), "x"])  # type: ignore[list-item]
 
 
 class TestRegistryObject:
@@ -478,3 +478,9 @@ class TestRegistry:
             verdict = model.judge(humanising.casebook.load("sleepwell"))
             assert verdict.model == model.id
             assert [c.id for c in verdict.criteria] == [spec.id for spec in model.criteria]
+
+
+@pytest.mark.parametrize("models", ["user_led", humanising.models.BUILTIN_MODELS[0]])
+def test_models_must_be_a_collection_of_models(models: object) -> None:
+    with pytest.raises(humanising.exceptions.RegistrationError, match=r"models: expected a Registry"):
+        humanising.classify(humanising.casebook.load("sleepwell"), models=models)  # type: ignore[arg-type]

@@ -72,10 +72,24 @@ def test_no_public_field_of_a_verdict_holds_a_callable() -> None:
 def test_the_json_report_is_made_of_to_dict() -> None:
     analyses = [humanising.analyse(humanising.casebook.load(case_id)) for case_id in ("sleepwell", "east-lille-6")]
     data = report_data(analyses)
-    for analysis, entry in zip(analyses, data["initiatives"], strict=False):
+    for analysis, entry in zip(analyses, data["initiatives"], strict=True):
         assert entry["verdicts"] == {model_id: v.to_dict() for model_id, v in analysis.verdicts.items()}
         assert entry["humanises"] == analysis.humanises.to_dict()
+        assert {key: value for key, value in entry.items() if key != "part_of"} == analysis.entry()
     json.dumps(data)  # plain data all the way down
+
+
+def test_an_analysis_as_data_nests_its_parts_as_the_report_lists_them() -> None:
+    programme = humanising.analyse(humanising.casebook.load("east-lille"))
+    nested = programme.to_dict()
+    flat = report_data([programme])["initiatives"]
+    assert [entry["id"] for entry in flat] == [nested["id"], *(part["id"] for part in nested["parts"])]
+    for entry, part in zip(flat[1:], nested["parts"], strict=True):
+        assert entry["part_of"] == "east-lille"
+        assert {key: value for key, value in entry.items() if key != "part_of"} == {
+            key: value for key, value in part.items() if key != "parts"
+        }
+    assert json.loads(json.dumps(nested)) == nested
 
 
 def test_a_verdict_has_no_truth_value() -> None:

@@ -15,9 +15,26 @@ def blocks(language: str) -> list[str]:
     return re.findall(rf"```{language}\n(.*?)```", README, flags=re.DOTALL)
 
 
+_PRINTED = re.compile(
+    r"^(?P<indent>[ \t]*)print\((?P<expression>.*)\)  # (?P<shown>[^:\n]+)(?::[^\n]*)?$", re.MULTILINE
+)
+
+
+def _checked(code: str) -> str:
+    """The code with each ``print(x)  # shown`` line turned into a check that ``str(x)`` is ``shown``."""
+    return _PRINTED.sub(lambda line: f"{line['indent']}_shows({line['expression']}, {line['shown']!r})", code)
+
+
+def _shows(value: object, shown: str) -> None:
+    assert str(value) == shown.strip(), (value, shown)
+
+
 @pytest.mark.parametrize("code", blocks("python"))
-def test_python_examples_run(code: str) -> None:
-    exec(compile(code, "README.md", "exec"), {})  # noqa: S102 - our own README's examples
+def test_python_examples_run_and_print_what_their_comments_say(code: str) -> None:
+    commented = [line for line in code.splitlines() if line.lstrip().startswith("print(") and "  # " in line]
+    checked = _checked(code)
+    assert checked.count("_shows(") == len(commented) > 0
+    exec(compile(checked, "README.md", "exec"), {"_shows": _shows})  # noqa: S102 - our own README's examples
 
 
 def test_exactly_two_set_up_commands_and_ci_runs_both() -> None:

@@ -123,3 +123,20 @@ humanising.dumps(["not an initiative"])  # type: ignore[list-item]
 written = humanising.Verdict("peer_led", [CriterionResult("peers_lead", "met", True, "Peers lead.")], fit="fits")
 assert_type(written, Verdict)
 assert_type(written.fit, Fit)
+
+# --- a registry you can hold
+
+registry = humanising.Registry(m for m in humanising.registered_models() if m.id in {"user_led", "coproduction"})
+assert_type(registry, humanising.Registry)
+assert_type(registry["user_led"], Model)
+assert_type(len(registry), int)
+assert_type("user_led" in registry, bool)
+assert_type(list(registry), list[Model])
+assert_type(registry.with_model(registry["user_led"], replace=True), humanising.Registry)
+assert_type(registry.without("user_led"), humanising.Registry)
+assert_type(humanising.classify(i, models=registry)["user_led"].fit, Fit)
+assert_type(humanising.classify(i, models=[registry["user_led"]]), Mapping[str, Verdict])
+assert_type(humanising.analyse(i, models=registry), Analysis)
+assert_type(humanising.analyse(i).to_dict(), dict[str, Any])
+assert_type(registry["user_led"].short_name, str)
+humanising.classify(i, models="user_led")  # type: ignore[arg-type]

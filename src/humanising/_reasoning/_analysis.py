@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 
@@ -12,6 +13,7 @@ from humanising._reasoning._readings import ReadingMatch, readings
 from humanising._reasoning._registry import Model, Registry, entry_point_models
 from humanising._reasoning._relations import Quadrant, equalises, humanises, quadrant_of
 from humanising._reasoning._verdict import Verdict
+from humanising.exceptions import RegistrationError
 
 _default: Registry | None = None
 
@@ -33,6 +35,9 @@ def _chosen(models: Registry | Iterable[Model] | None) -> Registry:
     """The registry to judge by: the process-wide one by default."""
     if models is None:
         return _registry()
+    if isinstance(models, str | Model):
+        # A string is iterable too; one model is not a collection of them.
+        raise RegistrationError(f"models: expected a Registry or a collection of humanising.Model, got {models!r}")
     return models if isinstance(models, Registry) else Registry(models)
 
 
@@ -149,6 +154,46 @@ class Analysis:
     barriers: tuple[BarrierFinding, ...] = ()
     readings: tuple[ReadingMatch, ...] = ()
     parts: tuple[Analysis, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The analysis as plain data, with its parts': the shape of an entry of the JSON report.
+
+        The report lists a programme's parts after it, each with ``part_of``; here they
+        are nested under ``parts``.
+
+        Example:
+            >>> import humanising
+            >>> data = humanising.analyse(humanising.casebook.load("east-lille")).to_dict()
+            >>> data["quadrant"], len(data["parts"]), data["parts"][0]["id"]
+            ('undetermined', 8, 'east-lille-1')
+        """
+        return {**self.entry(), "parts": [part.to_dict() for part in self.parts]}
+
+    def entry(self) -> dict[str, Any]:
+        """The analysis as plain data, without its parts (``to_dict`` less ``parts``)."""
+        initiative = self.initiative
+        return {
+            "id": initiative.id,
+            "name": initiative.name,
+            "illustrative": initiative.illustrative,
+            "verdicts": {model_id: verdict.to_dict() for model_id, verdict in self.verdicts.items()},
+            "equalises": [_relationship(relationship) for relationship in self.equalises],
+            "humanises": self.humanises.to_dict(),
+            "quadrant": self.quadrant.value,
+            "barriers": [finding.to_dict() for finding in self.barriers],
+            "readings": [match.to_dict() for match in self.readings],
+        }
+
+
+def _relationship(relationship: Relationship) -> dict[str, Any]:
+    return {
+        "between": list(relationship.between),
+        "aspect": relationship.aspect.value,
+        "change": relationship.change.value,
+        "claim": relationship.claim.value,
+        "basis": relationship.basis.value,
+        "note": relationship.note,
+    }
 
 
 def analyse(initiative: Initiative, *, models: Registry | Iterable[Model] | None = None) -> Analysis:

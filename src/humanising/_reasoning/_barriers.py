@@ -74,6 +74,16 @@ class BarrierFinding:
     facts: tuple[FactPath, ...] = ()
     unknowns: tuple[FactPath, ...] = ()
 
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as plain data, as the JSON report writes it (fact paths as text)."""
+        return {
+            "barrier": self.barrier.value,
+            "status": self.status.value,
+            "reason": self.reason,
+            "facts": [str(path) for path in self.facts],
+            "unknowns": [str(path) for path in self.unknowns],
+        }
+
 
 @attrs.frozen
 class _Indicator:

@@ -9,6 +9,7 @@ initiative may match several readings, or none.
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 import attrs
 
@@ -73,6 +74,15 @@ class ReadingMatch:
     status: Status
     reason: str
     unknowns: tuple[FactPath, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The match as plain data, as the JSON report writes it (fact paths as text)."""
+        return {
+            "reading": self.reading.value,
+            "status": self.status.value,
+            "reason": self.reason,
+            "unknowns": [str(path) for path in self.unknowns],
+        }
 
 
 _STATUS = {True: _MET, False: _UNMET, None: _STATUS_UNKNOWN}

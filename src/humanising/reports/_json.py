@@ -6,24 +6,12 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from humanising._facts import Relationship
 from humanising._reasoning._analysis import Analysis
 from humanising._reasoning._registry import Model
 from humanising.reports._common import entries, model_columns, model_names
 
 FORMAT = 1
 """The version of the report's shape. Keys are only ever added; a renamed or removed key bumps it."""
-
-
-def _relationship(relationship: Relationship) -> dict[str, Any]:
-    return {
-        "between": list(relationship.between),
-        "aspect": relationship.aspect.value,
-        "change": relationship.change.value,
-        "claim": relationship.claim.value,
-        "basis": relationship.basis.value,
-        "note": relationship.note,
-    }
 
 
 def report_data(analyses: Iterable[Analysis]) -> dict[str, Any]:
@@ -44,7 +32,7 @@ def report_data(analyses: Iterable[Analysis]) -> dict[str, Any]:
                 "coproduction": {
                   "fit": "does not fit",          # fits | partly | does not fit | undetermined
                   "criteria": [
-                    {"id": "coproduction.something_produced", "status": "met",   # met | unmet | unknown
+                    {"id": "produces", "status": "met",   # met | unmet | unknown
                      "essential": true, "reason": "A sentence.",
                      "facts": ["products"], "unknowns": []}
                   ],
@@ -91,38 +79,9 @@ def report_data(analyses: Iterable[Analysis]) -> dict[str, Any]:
     names = model_names()
     initiatives = []
     for row in rows:
-        analysis, initiative = row.analysis, row.analysis.initiative
-        initiatives.append(
-            {
-                "id": initiative.id,
-                "name": initiative.name,
-                "part_of": row.part_of,
-                "illustrative": initiative.illustrative,
-                "verdicts": {model_id: verdict.to_dict() for model_id, verdict in analysis.verdicts.items()},
-                "equalises": [_relationship(relationship) for relationship in analysis.equalises],
-                "humanises": analysis.humanises.to_dict(),
-                "quadrant": analysis.quadrant.value,
-                "barriers": [
-                    {
-                        "barrier": finding.barrier.value,
-                        "status": finding.status.value,
-                        "reason": finding.reason,
-                        "facts": [str(path) for path in finding.facts],
-                        "unknowns": [str(path) for path in finding.unknowns],
-                    }
-                    for finding in analysis.barriers
-                ],
-                "readings": [
-                    {
-                        "reading": match.reading.value,
-                        "status": match.status.value,
-                        "reason": match.reason,
-                        "unknowns": [str(path) for path in match.unknowns],
-                    }
-                    for match in analysis.readings
-                ],
-            }
-        )
+        entry = row.analysis.entry()
+        # part_of after the name, as the report has always placed it.
+        initiatives.append({"id": entry.pop("id"), "name": entry.pop("name"), "part_of": row.part_of, **entry})
     models = [{"id": model_id, "name": names.get(model_id, model_id)} for model_id in model_columns(rows)]
     return {"format": FORMAT, "models": models, "initiatives": initiatives}
 
