@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
 
 import humanising
 from _settle import texts
@@ -32,6 +33,7 @@ from humanising import (
     Stakeholder,
     Status,
 )
+from humanising import strategies as hst
 
 USERS = Stakeholder(id="users", name="service users", identities={Identity.SERVICE_USER}, roles={Role.END_USER})
 STAFF = Stakeholder(
@@ -484,3 +486,20 @@ class TestRegistry:
 def test_models_must_be_a_collection_of_models(models: object) -> None:
     with pytest.raises(humanising.exceptions.RegistrationError, match=r"models: expected a Registry"):
         humanising.classify(humanising.casebook.load("sleepwell"), models=models)  # type: ignore[arg-type]
+
+
+@given(hst.initiatives())
+def test_every_verdict_lists_the_criteria_its_model_declares(initiative: Initiative) -> None:
+    """Each built-in verdict has one result per declared criterion, in order, with the declared weight."""
+    verdicts = humanising.classify(initiative, models=humanising.models.BUILTIN_MODELS)
+    for model in humanising.models.BUILTIN_MODELS:
+        results = verdicts[model.id].criteria
+        assert [(r.id, r.essential) for r in results] == [(c.id, c.essential) for c in model.criteria], model.id
+
+
+def test_a_declaration_says_whether_a_criterion_is_essential() -> None:
+    declared = humanising.CriterionSpec("peers_deliver", False, "Peers deliver the groups.")
+    raw = humanising.criterion(declared, (False, ()), lambda _status: "No.")
+    assert humanising.Verdict.judge("peers", (raw,)).fit is Fit.PARTLY
+    with pytest.raises(TypeError, match="drop essential="):
+        humanising.criterion(declared, (False, ()), lambda _status: "No.", essential=True)

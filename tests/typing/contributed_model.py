@@ -23,6 +23,7 @@ from humanising import (
 )
 
 MODEL_ID = "peer_support"
+PEERS_DELIVER = CriterionSpec("peers_deliver", True, "A service user, acting as such, is involved or more at delivery.")
 
 
 def _render_peers(status: Status, names: str) -> str:
@@ -46,7 +47,7 @@ def peer_support(initiative: Initiative) -> Verdict:
     )
     judgement = (True, ()) if voiced else ((None, unknown) if unknown else (False, ()))
     names = ", ".join(initiative.stakeholder(p.stakeholder).name for p in voiced)
-    return Verdict.judge(MODEL_ID, (criterion("peers_deliver", judgement, _render_peers, names),))
+    return Verdict.judge(MODEL_ID, (criterion(PEERS_DELIVER, judgement, _render_peers, names),))
 
 
 MODEL = Model(
@@ -55,9 +56,7 @@ MODEL = Model(
     judge=peer_support,
     summary="Service users support one another in delivering a service.",
     source="Example model for the humanising documentation",
-    criteria=(
-        CriterionSpec("peers_deliver", True, "A service user, acting as such, is involved or more at delivery."),
-    ),
+    criteria=(PEERS_DELIVER,),
 )
 
 humanising.register_model(MODEL)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable
 from functools import cached_property
-from typing import Any, TypeAlias
+from typing import Any, Protocol, TypeAlias
 
 import attrs
 
@@ -76,12 +76,26 @@ RawNote: TypeAlias = tuple[Render, tuple[Any, ...]]
 """A note's renderer and its arguments: ``render(*args)`` writes it when read."""
 
 
+class Declared(Protocol):
+    """What ``criterion`` reads of a criterion's declaration (a ``CriterionSpec``): its id and weight."""
+
+    @property
+    def id(self) -> str:
+        """The criterion's stable id."""
+        ...
+
+    @property
+    def essential(self) -> bool:
+        """Essential (unmet: does not fit) or qualifying (unmet: at most partly)."""
+        ...
+
+
 def criterion(
-    criterion_id: str,
+    declared: Declared | str,
     judgement: Judgement,
     render: Render,
     *args: Any,
-    essential: bool = True,
+    essential: bool | None = None,
     facts: Facts = (),
 ) -> RawCriterion:
     """Record one criterion's result, for a model's predicate to pass to ``Verdict.judge``.
@@ -91,16 +105,21 @@ def criterion(
     function, so that the fact paths too are only worked out when read.
 
     Args:
-        criterion_id: The criterion's stable id, e.g. ``peers_deliver``.
+        declared: The criterion's declaration, the ``CriterionSpec`` its model lists, from
+            which its id and weight are read; or, for a quick model, just its id.
         judgement: ``(True, ())`` met, ``(False, ())`` unmet, or ``(None, paths)``
             unknown, naming the unknown facts that would settle it.
         render: Writes the reason from the status and ``args``.
         *args: Passed to ``render`` after the status.
-        essential: Essential (unmet: does not fit) or qualifying (unmet: at most partly).
+        essential: With an id only: essential (unmet: does not fit, the default) or
+            qualifying (unmet: at most partly). A declaration says this itself.
         facts: Paths of the facts the criterion looked at, or a function returning them.
 
     Returns:
         The raw result ``Verdict.judge`` takes.
+
+    Raises:
+        TypeError: ``essential`` is given with a declaration, which already says it.
 
     Example:
         >>> from humanising import Verdict, criterion
@@ -109,9 +128,20 @@ def criterion(
         >>> verdict = Verdict.judge("peer_delivered", (criterion("peers_deliver", (True, ()), reason, "Peers"),))
         >>> verdict.fit.value, verdict.criteria[0].reason
         ('fits', 'Peers deliver the groups.')
+
+        With a declaration, the id and the weight are written once, where the model lists them:
+
+        >>> from humanising import CriterionSpec
+        >>> PEERS_DELIVER = CriterionSpec("peers_deliver", False, "Peers deliver the groups.")
+        >>> Verdict.judge("peer_delivered", (criterion(PEERS_DELIVER, (None, ()), reason, "Peers"),)).fit.value
+        'partly'
     """
     value, unknowns = judgement
-    return (criterion_id, _STATUS[value], essential, render, args, facts, unknowns)
+    if isinstance(declared, str):
+        return (declared, _STATUS[value], True if essential is None else essential, render, args, facts, unknowns)
+    if essential is not None:
+        raise TypeError(f"criterion {declared.id!r}: its declaration says whether it is essential; drop essential=")
+    return (declared.id, _STATUS[value], declared.essential, render, args, facts, unknowns)
 
 
 def _as_paths(paths: Iterable[FactPath]) -> tuple[FactPath, ...]:

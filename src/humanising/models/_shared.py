@@ -12,6 +12,7 @@ from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN
 from humanising._reasoning._index import Index, Sides, index_of, participation_path
 from humanising._reasoning._logic import FALSE, TRUE, Judgement
+from humanising._reasoning._registry import CriterionSpec
 from humanising._reasoning._verdict import RawCriterion, Status, criterion
 
 _PRODUCTS_PATH = FactPath("products")
@@ -85,14 +86,18 @@ def produces(initiative: Initiative) -> RawCriterion:
     return found
 
 
+PRODUCES = CriterionSpec("produces", True, "Something is produced, not merely access, a status or a place to live.")
+"""Essential to co-production and to its gold standard alike."""
+
+
 def _produces(initiative: Initiative) -> RawCriterion:
     products = initiative.products
     if not products:
-        return criterion("produces", (None, (_PRODUCTS_PATH,)), _render_produces, ())
+        return criterion(PRODUCES, (None, (_PRODUCTS_PATH,)), _render_produces, ())
     something = tuple(product for product in products if product.is_something)
     shown = tuple(sorted(something or products, key=lambda product: product.id))
     return criterion(
-        "produces",
+        PRODUCES,
         TRUE if something else FALSE,
         _render_produces,
         shown,
@@ -122,12 +127,10 @@ _ROLES_FACTS = (FactPath("role_differentiation"),)
 _ROLES_UNKNOWN: Judgement = (None, _ROLES_FACTS)
 
 
-def roles_not_kept(initiative: Initiative, criterion_id: str, *, essential: bool) -> RawCriterion:
+def roles_not_kept(initiative: Initiative, declared: CriterionSpec) -> RawCriterion:
     """'Doing with', not delivering to: role differentiation is dissolved, not kept or broadened."""
     fact = initiative.role_differentiation
     value = fact.value
     kept = value is _KEPT or value is _BROADENED
     judgement = _ROLES_UNKNOWN if value is UNKNOWN else FALSE if kept else TRUE
-    return criterion(
-        criterion_id, judgement, _render_roles_kept, value, fact.hedge, essential=essential, facts=_ROLES_FACTS
-    )
+    return criterion(declared, judgement, _render_roles_kept, value, fact.hedge, facts=_ROLES_FACTS)

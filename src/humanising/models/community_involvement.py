@@ -17,6 +17,11 @@ from humanising.models._shared import PAPER, paths, seat_phrases, seats_on, stag
 
 MODEL_ID = "community_involvement"
 
+TAKES_PART = CriterionSpec("takes_part", True, "Community members, acting as such, take part (involved or more).")
+SHAPES_DECISIONS = CriterionSpec(
+    "shapes_decisions", False, "They take part in a stage of decision, not delivery alone."
+)
+
 _COMMUNITY = Side.COMMUNITY
 _DECISION_STAGES = (
     Stage.NEEDS_ASSESSMENT,
@@ -96,7 +101,7 @@ def community_involvement(initiative: Initiative) -> Verdict:
         MODEL_ID,
         (
             criterion(
-                "takes_part",
+                TAKES_PART,
                 any_of(by_stage.values()),
                 _render_takes_part,
                 index,
@@ -104,11 +109,10 @@ def community_involvement(initiative: Initiative) -> Verdict:
                 facts=lambda: paths(_community_seats(index)),
             ),
             criterion(
-                "shapes_decisions",
+                SHAPES_DECISIONS,
                 any_of([by_stage[stage] for stage in _DECISION_STAGES]),
                 _render_decisions,
                 taking_part,
-                essential=False,
             ),
         ),
     )
@@ -121,8 +125,5 @@ MODEL = Model(
     judge=community_involvement,
     summary="Communities take part in assessing needs, planning, delivering and evaluating services.",
     source=f"{PAPER}, sections 3 and 4.2",
-    criteria=(
-        CriterionSpec("takes_part", True, "Community members, acting as such, take part (involved or more)."),
-        CriterionSpec("shapes_decisions", False, "They take part in a stage of decision, not delivery alone."),
-    ),
+    criteria=(TAKES_PART, SHAPES_DECISIONS),
 )

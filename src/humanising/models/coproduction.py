@@ -19,6 +19,7 @@ from humanising._reasoning._relations import equalises
 from humanising._reasoning._verdict import Fit, RawCriterion, RawNote, Status, Verdict, criterion, fit_of
 from humanising.models._shared import (
     PAPER,
+    PRODUCES,
     is_service_user,
     paths,
     produces,
@@ -46,6 +47,19 @@ _MET = Status.MET
 _STATUS_UNKNOWN = Status.UNKNOWN
 
 MODEL_ID = "coproduction"
+
+SERVICE_USER_VOICE = CriterionSpec(
+    "service_user_voice", True, "Service users are involved or more in a stage that produces it."
+)
+DOING_WITH = CriterionSpec("doing_with", True, "Service users and others take part in the same producing stage.")
+ROLES_SHARED = CriterionSpec(
+    "roles_shared", False, "Role differentiation is dissolved: nobody merely delivers to recipients."
+)
+WITH_PROVIDERS = CriterionSpec(
+    "with_providers", True, "The others include the service's providers, not community members alone."
+)
+USER_KNOWLEDGE = CriterionSpec("user_knowledge", False, "Service users' knowledge shapes what is produced.")
+MENTAL_HEALTH_SERVICE = CriterionSpec("mental_health_service", False, "What is co-produced is a mental-health service.")
 
 _SERVICE_USERS = Side.SERVICE_USER
 _PROVIDERS = Side.PROVIDER
@@ -233,17 +247,17 @@ def coproduction(initiative: Initiative) -> Verdict:
     results: tuple[RawCriterion, ...] = (
         produces(initiative),
         criterion(
-            "service_user_voice",
+            SERVICE_USER_VOICE,
             user_voice,
             _render_voice,
             index,
             producing,
             facts=lambda: paths(seats_on(index, index.by_stage, _SERVICE_USERS)),
         ),
-        criterion("doing_with", doing_with, _render_doing_with, index, producing),
-        roles_not_kept(initiative, "roles_shared", essential=False),
+        criterion(DOING_WITH, doing_with, _render_doing_with, index, producing),
+        roles_not_kept(initiative, ROLES_SHARED),
         criterion(
-            "with_providers",
+            WITH_PROVIDERS,
             with_providers,
             _render_providers,
             index,
@@ -251,20 +265,18 @@ def coproduction(initiative: Initiative) -> Verdict:
             facts=lambda: tuple(FactPath.failed_partnership(f.partner) for f in initiative.failed_partnerships),
         ),
         criterion(
-            "user_knowledge",
+            USER_KNOWLEDGE,
             knowledge,
             _render_knowledge,
             knowledge_fact.hedge,
-            essential=False,
             facts=(_USER_KNOWLEDGE_SHAPES_PRODUCT_PATH,),
         ),
         criterion(
-            "mental_health_service",
+            MENTAL_HEALTH_SERVICE,
             mental_health,
             _render_mental_health,
             index,
             producing,
-            essential=False,
             facts=lambda: tuple(
                 FactPath.product(product.id).then("domain")
                 for stage in producing
@@ -344,16 +356,12 @@ MODEL = Model(
     ),
     source=f"{PAPER}, section 2",
     criteria=(
-        CriterionSpec("produces", True, "Something is produced, not merely access, a status or a place to live."),
-        CriterionSpec("service_user_voice", True, "Service users are involved or more in a stage that produces it."),
-        CriterionSpec("doing_with", True, "Service users and others take part in the same producing stage."),
-        CriterionSpec(
-            "roles_shared", False, "Role differentiation is dissolved: nobody merely delivers to recipients."
-        ),
-        CriterionSpec(
-            "with_providers", True, "The others include the service's providers, not community members alone."
-        ),
-        CriterionSpec("user_knowledge", False, "Service users' knowledge shapes what is produced."),
-        CriterionSpec("mental_health_service", False, "What is co-produced is a mental-health service."),
+        PRODUCES,
+        SERVICE_USER_VOICE,
+        DOING_WITH,
+        ROLES_SHARED,
+        WITH_PROVIDERS,
+        USER_KNOWLEDGE,
+        MENTAL_HEALTH_SERVICE,
     ),
 )

@@ -13,7 +13,7 @@ from humanising._reasoning._index import Index, Side, index_of
 from humanising._reasoning._logic import all_of
 from humanising._reasoning._registry import CriterionSpec, Model
 from humanising._reasoning._verdict import RawCriterion, Status, Verdict, criterion
-from humanising.models._shared import PAPER, paths, produces, roles_not_kept, seat_phrases, stage_names
+from humanising.models._shared import PAPER, PRODUCES, paths, produces, roles_not_kept, seat_phrases, stage_names
 
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
 # so the ones used while judging are bound once here.
@@ -28,7 +28,14 @@ MODEL_ID = "coproduction_gold_standard"
 _SERVICE_USERS = Side.SERVICE_USER
 _PROVIDERS = Side.PROVIDER
 _BOTH = _SERVICE_USERS | _PROVIDERS
-_IDS = {_DESIGN: "equal_partners_design", _DELIVERY: "equal_partners_delivery"}
+EQUAL_PARTNERS_DESIGN = CriterionSpec(
+    "equal_partners_design", True, "Service users and providers are partners or lead in design."
+)
+EQUAL_PARTNERS_DELIVERY = CriterionSpec(
+    "equal_partners_delivery", True, "Service users and providers are partners or lead in delivery."
+)
+ROLES_SHARED = CriterionSpec("roles_shared", True, "Role differentiation is dissolved.")
+_DECLARED = {_DESIGN: EQUAL_PARTNERS_DESIGN, _DELIVERY: EQUAL_PARTNERS_DELIVERY}
 
 
 def _render_partners(status: Status, index: Index, stage: Stage) -> str:
@@ -47,7 +54,7 @@ def _equal_partners(index: Index, stage: Stage) -> RawCriterion:
         index.voice(stage, _PROVIDERS, _PARTNER),
     )
     return criterion(
-        _IDS[stage],
+        _DECLARED[stage],
         judgement,
         _render_partners,
         index,
@@ -81,7 +88,7 @@ def coproduction_gold_standard(initiative: Initiative) -> Verdict:
             produces(initiative),
             _equal_partners(index, _DESIGN),
             _equal_partners(index, _DELIVERY),
-            roles_not_kept(initiative, "roles_shared", essential=True),
+            roles_not_kept(initiative, ROLES_SHARED),
         ),
     )
 
@@ -93,10 +100,5 @@ MODEL = Model(
     judge=coproduction_gold_standard,
     summary="Service users and the professionals who provide the service are equal partners in design and delivery.",
     source=f"{PAPER}, section 2",
-    criteria=(
-        CriterionSpec("produces", True, "Something is produced, not merely access, a status or a place to live."),
-        CriterionSpec("equal_partners_design", True, "Service users and providers are partners or lead in design."),
-        CriterionSpec("equal_partners_delivery", True, "Service users and providers are partners or lead in delivery."),
-        CriterionSpec("roles_shared", True, "Role differentiation is dissolved."),
-    ),
+    criteria=(PRODUCES, EQUAL_PARTNERS_DESIGN, EQUAL_PARTNERS_DELIVERY, ROLES_SHARED),
 )

@@ -28,6 +28,11 @@ _STATUS_UNKNOWN = Status.UNKNOWN
 
 MODEL_ID = "evidence_based_practice"
 
+QUESTION = CriterionSpec("question", True, "Topic experts identify a clinical question or problem.")
+SEARCH = CriterionSpec("search", True, "The existing research is searched and appraised.")
+APPLIED = CriterionSpec("applied", True, "The evidence is applied to practice.")
+EVALUATED = CriterionSpec("evaluated", False, "Outcomes are evaluated, e.g. in a pilot.")
+
 _WORDING = {
     "question": (
         "topic experts identified a clinical question or problem",
@@ -62,9 +67,9 @@ def _render(status: Status, key: str, hedge: str, note: str) -> str:
     return f"{sentence}{f' ({note})' if note else ''}."
 
 
-def _step(key: str, path: FactPath, fact: Fact[bool], *, essential: bool = True) -> RawCriterion:
+def _step(declared: CriterionSpec, path: FactPath, fact: Fact[bool]) -> RawCriterion:
     judgement: Judgement = (None, (path,)) if fact.value is UNKNOWN else (fact.value, ())
-    return criterion(key, judgement, _render, key, fact.hedge, fact.note, essential=essential, facts=(path,))
+    return criterion(declared, judgement, _render, declared.id, fact.hedge, fact.note, facts=(path,))
 
 
 def evidence_based_practice(initiative: Initiative) -> Verdict:
@@ -88,10 +93,10 @@ def evidence_based_practice(initiative: Initiative) -> Verdict:
     return Verdict.judge(
         MODEL_ID,
         (
-            _step("question", _QUESTION_BY_TOPIC_EXPERTS_PATH, evidence.question_by_topic_experts),
-            _step("search", _LITERATURE_SEARCHED_PATH, evidence.literature_searched),
-            _step("applied", _EVIDENCE_APPLIED_PATH, evidence.evidence_applied),
-            _step("evaluated", _OUTCOMES_EVALUATED_PATH, evidence.outcomes_evaluated, essential=False),
+            _step(QUESTION, _QUESTION_BY_TOPIC_EXPERTS_PATH, evidence.question_by_topic_experts),
+            _step(SEARCH, _LITERATURE_SEARCHED_PATH, evidence.literature_searched),
+            _step(APPLIED, _EVIDENCE_APPLIED_PATH, evidence.evidence_applied),
+            _step(EVALUATED, _OUTCOMES_EVALUATED_PATH, evidence.outcomes_evaluated),
         ),
     )
 
@@ -103,10 +108,5 @@ MODEL = Model(
     judge=evidence_based_practice,
     summary="The best available research evidence, found and appraised, drives decisions about the service.",
     source=f"{PAPER}, sections 3 and 4.1",
-    criteria=(
-        CriterionSpec("question", True, "Topic experts identify a clinical question or problem."),
-        CriterionSpec("search", True, "The existing research is searched and appraised."),
-        CriterionSpec("applied", True, "The evidence is applied to practice."),
-        CriterionSpec("evaluated", False, "Outcomes are evaluated, e.g. in a pilot."),
-    ),
+    criteria=(QUESTION, SEARCH, APPLIED, EVALUATED),
 )

@@ -31,6 +31,16 @@ _ROLE_DIFFERENTIATION_PATH = FactPath("role_differentiation")
 _USER_KNOWLEDGE_EQUAL_STATUS_PATH = FactPath("observations", "user_knowledge_equal_status")
 
 MODEL_ID = "transformative_coproduction"
+
+DECISION_POWER = CriterionSpec("decision_power", True, "Service users or survivors lead or partner on decisions.")
+RESOURCE_POWER = CriterionSpec("resource_power", True, "Service users or survivors lead or partner on resources.")
+OWN_AGENDA = CriterionSpec("own_agenda", True, "The agenda is not set by what the institution wants.")
+EQUAL_KNOWLEDGE = CriterionSpec("equal_knowledge", False, "Service users' knowledge has equal status.")
+RECIPROCITY = CriterionSpec("reciprocity", False, "Service users contribute as well as receive.")
+ASSETS = CriterionSpec("assets", False, "Everyone is treated as having something to contribute.")
+ROLES_DISRUPTED = CriterionSpec("roles_disrupted", False, "Fixed roles are disrupted.")
+CHALLENGE = CriterionSpec("challenge", False, "Challenge and confrontation are admitted as part of the process.")
+NOT_ABSORBED = CriterionSpec("not_absorbed", False, "It is not absorbed into standard administrative procedure.")
 ESSAY = "An essay on Edgar Cahn's transformative co-production and the legacy of the institutions"
 
 POWER_SIDES = Side.SERVICE_USER | Side.SURVIVOR
@@ -79,9 +89,9 @@ def _render_power(status: Status, what: str, index: Index, stages: tuple[Stage, 
     )
 
 
-def _power(index: Index, stages: tuple[Stage, ...], what: str, criterion_id: str) -> RawCriterion:
+def _power(index: Index, stages: tuple[Stage, ...], what: str, declared: CriterionSpec) -> RawCriterion:
     return criterion(
-        criterion_id,
+        declared,
         index.voice_anywhere(stages, POWER_SIDES, _PARTNER),
         _render_power,
         what,
@@ -136,12 +146,10 @@ def _render_fact(status: Status, key: str, value: str, hedge: str) -> str:
     return template.format(value=value, hedge=hedge)
 
 
-def _from_fact(
-    key: str, path: FactPath, fact: Fact[Any], holds: bool | None, *, essential: bool = False
-) -> RawCriterion:
+def _from_fact(declared: CriterionSpec, path: FactPath, fact: Fact[Any], holds: bool | None) -> RawCriterion:
     judgement: Judgement = (None, (path,)) if fact.value is UNKNOWN else (holds, ())
     shown = "" if fact.value is UNKNOWN else _WORDS.get(str(fact.value), str(fact.value).replace("_", " "))
-    return criterion(key, judgement, _render_fact, key, shown, fact.hedge, essential=essential, facts=(path,))
+    return criterion(declared, judgement, _render_fact, declared.id, shown, fact.hedge, facts=(path,))
 
 
 def _render_reciprocity(status: Status, index: Index) -> str:
@@ -180,49 +188,47 @@ def transformative_coproduction(initiative: Initiative) -> Verdict:
     roles = initiative.role_differentiation.value
     dissent = observations.dissent.value
     results = (
-        _power(index, DECISION_STAGES, "decisions", "decision_power"),
-        _power(index, RESOURCE_STAGES, "resources", "resource_power"),
+        _power(index, DECISION_STAGES, "decisions", DECISION_POWER),
+        _power(index, RESOURCE_STAGES, "resources", RESOURCE_POWER),
         _from_fact(
-            "own_agenda",
+            OWN_AGENDA,
             _AGENDA_SET_BY_PATH,
             observations.agenda_set_by,
             agenda is not UNKNOWN and agenda.value != "institution",
-            essential=True,
         ),
         _from_fact(
-            "equal_knowledge",
+            EQUAL_KNOWLEDGE,
             _USER_KNOWLEDGE_EQUAL_STATUS_PATH,
             observations.user_knowledge_equal_status,
             observations.user_knowledge_equal_status.value is True,
         ),
         criterion(
-            "reciprocity",
+            RECIPROCITY,
             index.voice(_DELIVERY, POWER_SIDES, _INVOLVED),
             _render_reciprocity,
             index,
-            essential=False,
             facts=lambda: paths(index.seats(_DELIVERY, POWER_SIDES)),
         ),
         _from_fact(
-            "assets",
+            ASSETS,
             _ASSETS_VIEW_PATH,
             observations.assets_view,
             observations.assets_view.value is True,
         ),
         _from_fact(
-            "roles_disrupted",
+            ROLES_DISRUPTED,
             _ROLE_DIFFERENTIATION_PATH,
             initiative.role_differentiation,
             roles is _DISSOLVED,
         ),
         _from_fact(
-            "challenge",
+            CHALLENGE,
             _DISSENT_PATH,
             observations.dissent,
             dissent is not UNKNOWN and dissent.value == "heard",
         ),
         _from_fact(
-            "not_absorbed",
+            NOT_ABSORBED,
             _ABSORBED_INTO_PROCEDURE_PATH,
             observations.absorbed_into_procedure,
             observations.absorbed_into_procedure.value is False,
@@ -251,14 +257,14 @@ MODEL = Model(
     ),
     source=ESSAY,
     criteria=(
-        CriterionSpec("decision_power", True, "Service users or survivors lead or partner on decisions."),
-        CriterionSpec("resource_power", True, "Service users or survivors lead or partner on resources."),
-        CriterionSpec("own_agenda", True, "The agenda is not set by what the institution wants."),
-        CriterionSpec("equal_knowledge", False, "Service users' knowledge has equal status."),
-        CriterionSpec("reciprocity", False, "Service users contribute as well as receive."),
-        CriterionSpec("assets", False, "Everyone is treated as having something to contribute."),
-        CriterionSpec("roles_disrupted", False, "Fixed roles are disrupted."),
-        CriterionSpec("challenge", False, "Challenge and confrontation are admitted as part of the process."),
-        CriterionSpec("not_absorbed", False, "It is not absorbed into standard administrative procedure."),
+        DECISION_POWER,
+        RESOURCE_POWER,
+        OWN_AGENDA,
+        EQUAL_KNOWLEDGE,
+        RECIPROCITY,
+        ASSETS,
+        ROLES_DISRUPTED,
+        CHALLENGE,
+        NOT_ABSORBED,
     ),
 )

@@ -35,6 +35,12 @@ _UNMET = Status.UNMET
 
 MODEL_ID = "user_centred_design"
 
+ROLES = CriterionSpec("roles", True, "There is a client, a designer and end users.")
+RESEARCH = CriterionSpec("research", True, "Research with end users to understand their needs.")
+IDEATION = CriterionSpec("ideation", False, "Ideas generated to address those needs.")
+PROTOTYPING = CriterionSpec("prototyping", True, "Prototypes or pilots test the design before it is finalised.")
+ITERATION = CriterionSpec("iteration", True, "Revisions respond to end users' needs.")
+
 _ROLES = (_CLIENT, _DESIGNER, _END_USER)
 _ROLE_WORDS = {_CLIENT: "client", _DESIGNER: "designer", _END_USER: "end user"}
 
@@ -89,10 +95,8 @@ def _fact(path: FactPath, fact: Fact[bool]) -> Judgement:
     return (None, (path,)) if fact.value is UNKNOWN else (fact.value, ())
 
 
-def _simple(criterion_id: str, path: FactPath, fact: Fact[bool], what: str, *, essential: bool = True) -> RawCriterion:
-    return criterion(
-        criterion_id, _fact(path, fact), _render_fact, what, fact.hedge, fact.note, essential=essential, facts=(path,)
-    )
+def _simple(declared: CriterionSpec, path: FactPath, fact: Fact[bool], what: str) -> RawCriterion:
+    return criterion(declared, _fact(path, fact), _render_fact, what, fact.hedge, fact.note, facts=(path,))
 
 
 def user_centred_design(initiative: Initiative) -> Verdict:
@@ -117,7 +121,7 @@ def user_centred_design(initiative: Initiative) -> Verdict:
     ordered = sorted(initiative.stakeholders, key=lambda stakeholder: stakeholder.id)
     by_role = {role: tuple(s for s in ordered if role in s.roles) for role in _ROLES}
     roles = criterion(
-        "roles",
+        ROLES,
         TRUE if all(by_role.values()) else FALSE,
         _render_roles,
         by_role,
@@ -128,7 +132,7 @@ def user_centred_design(initiative: Initiative) -> Verdict:
     end_users = frozenset(s.id for s in by_role[_END_USER])
     research_fact = process.end_user_research
     research = criterion(
-        "research",
+        RESEARCH,
         _fact(_END_USER_RESEARCH_PATH, research_fact),
         _render_research,
         research_fact.hedge,
@@ -140,11 +144,11 @@ def user_centred_design(initiative: Initiative) -> Verdict:
 
     revisions = process.revisions.value
     if revisions is UNKNOWN:
-        iteration = criterion("iteration", (None, _REVISIONS), _render_iteration, index, (), facts=_REVISIONS)
+        iteration = criterion(ITERATION, (None, _REVISIONS), _render_iteration, index, (), facts=_REVISIONS)
     else:
         answering = tuple(r for r in revisions if r.answers & end_users)
         iteration = criterion(
-            "iteration",
+            ITERATION,
             TRUE if answering else FALSE,
             _render_iteration,
             index,
@@ -164,8 +168,8 @@ def user_centred_design(initiative: Initiative) -> Verdict:
         (
             roles,
             research,
-            _simple("ideation", _IDEATION_PATH, process.ideation, "ideation", essential=False),
-            _simple("prototyping", _PROTOTYPING_PATH, process.prototyping, "prototyping or piloting"),
+            _simple(IDEATION, _IDEATION_PATH, process.ideation, "ideation"),
+            _simple(PROTOTYPING, _PROTOTYPING_PATH, process.prototyping, "prototyping or piloting"),
             iteration,
         ),
         notes=notes,
@@ -188,11 +192,5 @@ MODEL = Model(
         "iterations that respond to end users' needs."
     ),
     source=f"{PAPER}, sections 3 and 4.2",
-    criteria=(
-        CriterionSpec("roles", True, "There is a client, a designer and end users."),
-        CriterionSpec("research", True, "Research with end users to understand their needs."),
-        CriterionSpec("ideation", False, "Ideas generated to address those needs."),
-        CriterionSpec("prototyping", True, "Prototypes or pilots test the design before it is finalised."),
-        CriterionSpec("iteration", True, "Revisions respond to end users' needs."),
-    ),
+    criteria=(ROLES, RESEARCH, IDEATION, PROTOTYPING, ITERATION),
 )

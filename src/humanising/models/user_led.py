@@ -31,7 +31,10 @@ MODEL_ID = "user_led"
 _SERVICE_USERS = Side.SERVICE_USER
 _PROVIDERS = Side.PROVIDER
 _REQUIRED = (_DESIGN, _DELIVERY)
-_IDS = {_DESIGN: "led_design", _DELIVERY: "led_delivery"}
+LED_SOMEWHERE = CriterionSpec("led_somewhere", True, "Service users lead at least one stage with no provider involved.")
+LED_DESIGN = CriterionSpec("led_design", False, "Design is user-led.")
+LED_DELIVERY = CriterionSpec("led_delivery", False, "Delivery is user-led.")
+_DECLARED = {_DESIGN: LED_DESIGN, _DELIVERY: LED_DELIVERY}
 _EITHER_SIDE = _SERVICE_USERS | _PROVIDERS
 
 
@@ -87,7 +90,7 @@ def user_led(initiative: Initiative) -> Verdict:
     led = tuple(stage for stage in stages if by_stage[stage][0] is True)
     results = [
         criterion(
-            "led_somewhere",
+            LED_SOMEWHERE,
             any_of(by_stage.values()),
             _render_some,
             index,
@@ -98,12 +101,11 @@ def user_led(initiative: Initiative) -> Verdict:
     ]
     results.extend(
         criterion(
-            _IDS[stage],
+            _DECLARED[stage],
             by_stage[stage],
             _render_stage,
             index,
             stage,
-            essential=False,
             facts=lambda stage=stage: paths(index.seats(stage)),  # type: ignore[misc]
         )
         for stage in _REQUIRED
@@ -118,9 +120,5 @@ MODEL = Model(
     judge=user_led,
     summary="Service users control the initiative, rather than partnering with professionals.",
     source=f"{PAPER}, sections 3, 4.2 and 4.3",
-    criteria=(
-        CriterionSpec("led_somewhere", True, "Service users lead at least one stage with no provider involved."),
-        CriterionSpec("led_design", False, "Design is user-led."),
-        CriterionSpec("led_delivery", False, "Delivery is user-led."),
-    ),
+    criteria=(LED_SOMEWHERE, LED_DESIGN, LED_DELIVERY),
 )
