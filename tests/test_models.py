@@ -503,3 +503,27 @@ def test_a_declaration_says_whether_a_criterion_is_essential() -> None:
     assert humanising.Verdict.judge("peers", (raw,)).fit is Fit.PARTLY
     with pytest.raises(TypeError, match="drop essential="):
         humanising.criterion(declared, (False, ()), lambda _status: "No.", essential=True)
+
+
+def test_the_gold_standard_note_follows_the_gold_standard_verdict() -> None:
+    """Partners at design and delivery with roles only broadened: not the gold standard, and the note says so."""
+    peers = Stakeholder(id="peers", name="peer workers", identities={"service_user"})
+    nurses = Stakeholder(id="nurses", name="nurses", identities={"mental_health_professional"})
+    case = Initiative(
+        id="broadened",
+        name="Broadened roles",
+        stakeholders=[peers, nurses],
+        products=[Product(id="service", name="a service", kind="service", domain="mental_health")],
+        participations=[
+            Participation(who, stage, "partner", capacity=capacity)
+            for who, capacity in (("peers", "service_user"), ("nurses", "mental_health_professional"))
+            for stage in ("design", "delivery")
+        ],
+        role_differentiation="broadened",
+        user_knowledge_shapes_product=True,
+    )
+    verdicts = humanising.classify(case)
+    assert verdicts["coproduction_gold_standard"].fit is Fit.DOES_NOT_FIT
+    (note,) = [note for note in verdicts["coproduction"].remarks if note.about]
+    assert note.says is Fit.DOES_NOT_FIT
+    assert "falls short of the gold standard" in note.text

@@ -493,3 +493,14 @@ def test_importing_humanising_does_not_import_hypothesis() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)  # noqa: S603
     assert result.stdout.strip() == "False"
+
+
+@given(st.one_of(_leaning_coproduced(), _OPEN))
+def test_no_note_contradicts_the_verdict_it_is_about(initiative: Initiative) -> None:
+    """A note about another model says what that model's own verdict says."""
+    verdicts = _verdicts(initiative)
+    about = [(model_id, note) for model_id, verdict in verdicts.items() for note in verdict.remarks if note.about]
+    event(f"notes about another model: {len(about)}")
+    for model_id, note in about:
+        assert note.about in verdicts, (model_id, note)
+        assert note.says is verdicts[note.about].fit, (model_id, note, verdicts[note.about].fit)

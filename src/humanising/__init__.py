@@ -71,7 +71,7 @@ if TYPE_CHECKING:
     from humanising._reasoning._readings import Reading, ReadingMatch, readings
     from humanising._reasoning._registry import CriterionSpec, Model, Registry
     from humanising._reasoning._relations import Quadrant, equalises, humanises, quadrant
-    from humanising._reasoning._verdict import CriterionResult, Fit, Status, Verdict, criterion
+    from humanising._reasoning._verdict import CriterionResult, Fit, Note, Status, Verdict, criterion
 
 # Everything but the exceptions loads on first use (PEP 562), so that `import humanising`
 # and the command line's --help stay cheap; `humanising.Initiative` imports the facts.
@@ -120,7 +120,9 @@ _LAZY = {
     **dict.fromkeys(("Reading", "ReadingMatch", "readings"), "humanising._reasoning._readings"),
     **dict.fromkeys(("CriterionSpec", "Model", "Registry"), "humanising._reasoning._registry"),
     **dict.fromkeys(("Quadrant", "equalises", "humanises", "quadrant"), "humanising._reasoning._relations"),
-    **dict.fromkeys(("CriterionResult", "Fit", "Status", "Verdict", "criterion"), "humanising._reasoning._verdict"),
+    **dict.fromkeys(
+        ("CriterionResult", "Fit", "Note", "Status", "Verdict", "criterion"), "humanising._reasoning._verdict"
+    ),
 }
 
 
@@ -166,6 +168,7 @@ __all__ = [
     "Initiative",
     "Involvement",
     "Model",
+    "Note",
     "Observations",
     "Participation",
     "PathKey",

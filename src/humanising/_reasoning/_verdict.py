@@ -144,6 +144,35 @@ def criterion(
     return (declared.id, _STATUS[value], declared.essential, render, args, facts, unknowns)
 
 
+@attrs.frozen
+class Note:
+    """A further sentence on a verdict, as data: what it says and, when it speaks of another model, which.
+
+    A note about another model is built from that model's verdict and records its fit,
+    so it cannot contradict it.
+
+    Attributes:
+        text: The sentence.
+        about: The id of the model whose verdict the note reports, or ``None``.
+        says: That verdict's fit, when ``about`` is given.
+
+    Example:
+        >>> import humanising
+        >>> crisis = humanising.casebook.load("illustrative-crisis-service")
+        >>> (note,) = [n for n in humanising.classify(crisis)["coproduction"].remarks if n.about]
+        >>> note.about, note.says.value
+        ('coproduction_gold_standard', 'fits')
+    """
+
+    text: str
+    about: str | None = None
+    says: Fit | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The note as plain data."""
+        return {"text": self.text, "about": self.about, "says": None if self.says is None else self.says.value}
+
+
 def _as_paths(paths: Iterable[FactPath]) -> tuple[FactPath, ...]:
     return tuple(paths)
 
@@ -267,7 +296,7 @@ class Verdict:
     # Criteria as a predicate recorded them: raw tuples whose sentences are written when
     # first read, or results already written. Never a public field: raw ones hold callables.
     _recorded: tuple[RawCriterion, ...] | tuple[CriterionResult, ...] = attrs.field(repr=False)
-    _recorded_notes: tuple[RawNote, ...] | tuple[str, ...] = attrs.field(repr=False)
+    _recorded_notes: tuple[RawNote | Note, ...] = attrs.field(repr=False)
 
     def __init__(
         self,
@@ -275,7 +304,7 @@ class Verdict:
         criteria: Iterable[CriterionResult],
         *,
         stages: Iterable[Stage | str] = (),
-        notes: Iterable[str] = (),
+        notes: Iterable[str | Note] = (),
         fit: Fit | str | None = None,
     ) -> None:
         """A verdict from written criterion results; ``fit``, if given, must be the one they add up to.
@@ -288,10 +317,10 @@ class Verdict:
         for result in results:
             if not isinstance(result, CriterionResult):
                 raise InvalidVerdictError(model, f"criteria must be CriterionResult values, got {result!r}")
-        written = tuple(notes)
+        written = tuple(Note(note) if isinstance(note, str) else note for note in notes)
         for note in written:
-            if not isinstance(note, str):
-                raise InvalidVerdictError(model, f"notes must be strings, got {note!r}")
+            if not isinstance(note, Note):
+                raise InvalidVerdictError(model, f"notes must be strings or Note values, got {note!r}")
         follows = _fit((result.status, result.essential) for result in results)
         if fit is not None and Fit(fit) is not follows:
             raise InvalidVerdictError(
@@ -306,7 +335,7 @@ class Verdict:
         results: tuple[RawCriterion, ...],
         *,
         stages: tuple[Stage, ...] = (),
-        notes: tuple[RawNote | str, ...] = (),
+        notes: tuple[RawNote | Note | str, ...] = (),
     ) -> Verdict:
         """Build a verdict from criterion results as ``criterion()`` records them, working out the fit.
 
@@ -316,10 +345,11 @@ class Verdict:
             model: The model's id.
             results: One result per criterion, as ``criterion()`` makes them.
             stages: Stages the verdict singles out.
-            notes: Further sentences, or ``(render, args)`` pairs that write them when read.
+            notes: Further sentences: text, ``Note`` values, or ``(render, args)`` pairs that
+                write them when read.
         """
-        raw_notes: tuple[RawNote, ...] = (
-            tuple((_same, (note,)) if isinstance(note, str) else note for note in notes) if notes else ()
+        raw_notes: tuple[RawNote | Note, ...] = (
+            tuple(Note(note) if isinstance(note, str) else note for note in notes) if notes else ()
         )
         verdict = cls.__new__(cls)
         verdict.__attrs_init__(model, fit_of(results), stages, results, raw_notes)
@@ -339,12 +369,14 @@ class Verdict:
         )
 
     @cached_property
+    def remarks(self) -> tuple[Note, ...]:
+        """The notes as data: each sentence, and the model it reports on, if any."""
+        return tuple(note if isinstance(note, Note) else Note(note[0](*note[1])) for note in self._recorded_notes)
+
+    @property
     def notes(self) -> tuple[str, ...]:
         """Further sentences, e.g. whether co-production reaches the gold standard."""
-        recorded = self._recorded_notes
-        if not recorded or isinstance(recorded[0], str):
-            return recorded  # type: ignore[return-value]
-        return tuple(render(*args) for render, args in recorded)
+        return tuple(note.text for note in self.remarks)
 
     def criterion(self, criterion_id: str) -> CriterionResult:
         """The result of one criterion, by id.
@@ -391,7 +423,7 @@ class Verdict:
         }
 
     def _key(self) -> tuple[object, ...]:
-        return (self.model, self.fit, self.stages, self.criteria, self.notes)
+        return (self.model, self.fit, self.stages, self.criteria, self.remarks)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Verdict):
@@ -409,14 +441,10 @@ class Verdict:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled as what it says, with every sentence written: the raw criteria hold callables.
-        return (_rebuild, (self.model, self.criteria, self.stages, self.notes))
+        return (_rebuild, (self.model, self.criteria, self.stages, self.remarks))
 
 
 def _rebuild(
-    model: str, criteria: tuple[CriterionResult, ...], stages: tuple[Stage, ...], notes: tuple[str, ...]
+    model: str, criteria: tuple[CriterionResult, ...], stages: tuple[Stage, ...], notes: tuple[Note, ...]
 ) -> Verdict:
     return Verdict(model, criteria, stages=stages, notes=notes)
-
-
-def _same(note: str) -> str:
-    return note

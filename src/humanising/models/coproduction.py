@@ -16,7 +16,7 @@ from humanising._reasoning._index import NOT_SERVICE_USER, Index, Side, Sides, i
 from humanising._reasoning._logic import Judgement, all_of, any_of
 from humanising._reasoning._registry import CriterionSpec, Model
 from humanising._reasoning._relations import equalises
-from humanising._reasoning._verdict import Fit, RawCriterion, RawNote, Status, Verdict, criterion, fit_of
+from humanising._reasoning._verdict import Fit, Note, RawCriterion, RawNote, Status, Verdict, criterion, fit_of
 from humanising.models._shared import (
     PAPER,
     PRODUCES,
@@ -28,6 +28,8 @@ from humanising.models._shared import (
     seats_on,
     stage_names,
 )
+from humanising.models.coproduction_gold_standard import MODEL_ID as GOLD_STANDARD
+from humanising.models.coproduction_gold_standard import coproduction_gold_standard
 
 _PRODUCTS_PATH = FactPath("products")
 _USER_KNOWLEDGE_SHAPES_PRODUCT_PATH = FactPath("user_knowledge_shapes_product")
@@ -37,10 +39,10 @@ _USER_KNOWLEDGE_SHAPES_PRODUCT_PATH = FactPath("user_knowledge_shapes_product")
 _MENTAL_HEALTH = Domain.MENTAL_HEALTH
 _FITS = Fit.FITS
 _PARTLY = Fit.PARTLY
+_UNDETERMINED = Fit.UNDETERMINED
 _MENTAL_HEALTH_PROFESSIONAL = Identity.MENTAL_HEALTH_PROFESSIONAL
 _INVOLVED = Involvement.INVOLVED
 _LEADS = Involvement.LEADS
-_PARTNER = Involvement.PARTNER
 _DELIVERY = Stage.DELIVERY
 _DESIGN = Stage.DESIGN
 _MET = Status.MET
@@ -64,7 +66,6 @@ MENTAL_HEALTH_SERVICE = CriterionSpec("mental_health_service", False, "What is c
 _SERVICE_USERS = Side.SERVICE_USER
 _PROVIDERS = Side.PROVIDER
 _COMMUNITY = Side.COMMUNITY
-_GOLD = (_DESIGN, _DELIVERY)
 
 
 def _where(index: Index, stages: tuple[Stage, ...], sides: Sides, level: Involvement) -> tuple[Stage, ...]:
@@ -284,13 +285,10 @@ def coproduction(initiative: Initiative) -> Verdict:
             ),
         ),
     )
-    notes: list[RawNote] = []
+    notes: list[RawNote | Note] = []
     if fit_of(results) in (_FITS, _PARTLY):
-        gold = all(
-            voice(stage, _SERVICE_USERS, _PARTNER)[0] is True and voice(stage, _PROVIDERS, _PARTNER)[0] is True
-            for stage in _GOLD
-        )
-        notes.append((_gold_note, (gold,)))
+        # The note reports the gold-standard model's own verdict, so that it cannot contradict it.
+        notes.append(_gold_note(coproduction_gold_standard(initiative).fit))
     if initiative.relationships:
         notes.extend((_equalising_note, (index, relationship)) for relationship in _other_equalising(index, initiative))
     return Verdict.judge(MODEL_ID, results, notes=tuple(notes))
@@ -305,13 +303,20 @@ def _unrecorded(index: Index) -> Judgement:
     return (None, tuple(sorted(paths)))
 
 
-def _gold_note(gold: bool) -> str:
-    if gold:
-        return "Service users and providers are equal partners in design and delivery: the gold standard."
-    return (
-        "It falls short of the gold standard (equal partners in design and delivery), "
-        "which the paper does not require of co-production."
-    )
+def _gold_note(gold: Fit) -> Note:
+    if gold is _FITS:
+        text = "Service users and providers are equal partners in design and delivery: the gold standard."
+    elif gold is _UNDETERMINED:
+        text = (
+            "Whether it reaches the gold standard (equal partners in design and delivery) is undetermined; "
+            "the paper does not require it of co-production."
+        )
+    else:
+        text = (
+            "It falls short of the gold standard (equal partners in design and delivery), "
+            "which the paper does not require of co-production."
+        )
+    return Note(text, about=GOLD_STANDARD, says=gold)
 
 
 def _other_equalising(index: Index, initiative: Initiative) -> tuple[Relationship, ...]:
