@@ -260,3 +260,11 @@ def test_cli_reference_examples_run(
         words.extend(matches)
     code, output = run_documented_command(" ".join(words), folder)
     assert code == 0, f"{command}: {example} exited with {code}:\n{output}"
+
+
+def test_the_add_a_model_example_is_the_checked_file() -> None:
+    """The how-to's model is docs/examples/peer_support.py, which mypy --strict and ruff check."""
+    page = (ROOT / "docs" / "how-to" / "add-a-model.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r'```python title="peer_support.py"\n(.*?)```', page, flags=re.DOTALL)
+    assert block == (ROOT / "docs" / "examples" / "peer_support.py").read_text(encoding="utf-8")
+    assert "humanising._" not in block

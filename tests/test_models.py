@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -527,3 +529,14 @@ def test_the_gold_standard_note_follows_the_gold_standard_verdict() -> None:
     (note,) = [note for note in verdicts["coproduction"].remarks if note.about]
     assert note.says is Fit.DOES_NOT_FIT
     assert "falls short of the gold standard" in note.text
+
+
+def test_built_in_models_import_only_the_public_kit() -> None:
+    """A built-in model is written as a contributed one is: from ``humanising`` and ``humanising.models``."""
+    folder = Path(humanising.models.__file__).parent
+    for module in sorted(folder.glob("[!_]*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+        ours = (name for name in imported if name.split(".")[0] == "humanising")
+        private = sorted(name for name in ours if any(part.startswith("_") for part in name.split(".")))
+        assert not private, (module.name, private)

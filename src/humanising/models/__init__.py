@@ -1,12 +1,70 @@
-"""The built-in models, one module each, registered here and nowhere else.
+"""The models: the built-in ones, and the kit a model's author writes one with.
 
-To add a model: write ``humanising/models/<id>.py`` with a pure predicate and a
-``MODEL = Model(...)``, list it in ``BUILTIN_MODELS`` below, and add its tests.
+Every name here is public, and the built-in models use nothing else. A model is a
+``Model`` whose ``judge`` is a pure function from an ``Initiative`` to a ``Verdict``;
+its criteria are ``CriterionSpec`` declarations, and ``criterion()`` records one
+result of each for ``Verdict.judge``.
+
+- **Declarations and verdicts**: ``Model``, ``CriterionSpec``, ``criterion``,
+  ``Verdict``, ``Note``, ``Fit``, ``Status``, ``fit_of``, ``RawCriterion``, ``RawNote``.
+- **Three-valued judgements**: ``Judgement`` (a value ``True``, ``False`` or ``None``
+  for unknown, with the unknown facts that left it open), ``TRUE``, ``FALSE``,
+  ``all_of``, ``any_of``, ``negate``, ``judgement_of``.
+- **Look-ups over one initiative**, built once and shared by every model:
+  ``index_of`` gives its ``Index`` (who takes part where, on which ``Side``, with
+  what say); ``sides_of``, ``participation_path``, ``in_stage_order``,
+  ``ANY_SIDE``, ``NOT_SERVICE_USER``.
+- **Wording**: ``stage_names``, ``seat_phrase``, ``seat_phrases``, ``seats_on``,
+  ``paths``, ``is_service_user``, and ``PAPER``, the citation of the paper.
+- **Criteria two built-in models share**: ``PRODUCES`` with ``produces``, and
+  ``roles_not_kept``.
+- **Registration**: ``BUILTIN_MODELS`` (listed here and nowhere else),
+  ``register_model``, ``unregister_model``, ``registered_models``, ``Registry``.
+
+To add a built-in model: write ``humanising/models/<id>.py`` with a pure predicate
+and a ``MODEL = Model(...)``, importing only from ``humanising`` and
+``humanising.models``; list it in ``BUILTIN_MODELS`` below; add its rows to the
+golden table of verdicts, its tests and its docs section.
+
+Example:
+    >>> from humanising.models import TRUE, CriterionSpec, Verdict, criterion
+    >>> ALWAYS = CriterionSpec("always", True, "Always holds.")
+    >>> Verdict.judge("always", (criterion(ALWAYS, TRUE, lambda status: "It holds."),)).fit.value
+    'fits'
 """
 
 from __future__ import annotations
 
-from humanising._reasoning._registry import Model
+from humanising._facts import in_stage_order
+from humanising._reasoning._analysis import register_model, registered_models, unregister_model
+from humanising._reasoning._index import (
+    ANY_SIDE,
+    NOT_SERVICE_USER,
+    Index,
+    Side,
+    Sides,
+    index_of,
+    participation_path,
+    sides_of,
+)
+from humanising._reasoning._logic import FALSE, TRUE, Judgement, Tri, all_of, any_of, judgement_of, negate
+from humanising._reasoning._registry import CriterionSpec, Model, Registry
+from humanising._reasoning._verdict import Fit, Note, RawCriterion, RawNote, Status, Verdict, criterion, fit_of
+from humanising.models._shared import (
+    PAPER,
+    PRODUCES,
+    is_service_user,
+    paths,
+    produces,
+    roles_not_kept,
+    seat_phrase,
+    seat_phrases,
+    seats_on,
+    stage_names,
+)
+
+# isort: split
+# The built-in models import the kit above from this package, so they come after it.
 from humanising.models import (
     community_involvement,
     coproduction,
@@ -26,5 +84,49 @@ BUILTIN_MODELS: tuple[Model, ...] = (
     user_centred_design.MODEL,
     transformative_coproduction.MODEL,
 )
+"""The built-in models, in the order tables and reports list them."""
 
-__all__ = ["BUILTIN_MODELS"]
+__all__ = [
+    "ANY_SIDE",
+    "BUILTIN_MODELS",
+    "FALSE",
+    "NOT_SERVICE_USER",
+    "PAPER",
+    "PRODUCES",
+    "TRUE",
+    "CriterionSpec",
+    "Fit",
+    "Index",
+    "Judgement",
+    "Model",
+    "Note",
+    "RawCriterion",
+    "RawNote",
+    "Registry",
+    "Side",
+    "Sides",
+    "Status",
+    "Tri",
+    "Verdict",
+    "all_of",
+    "any_of",
+    "criterion",
+    "fit_of",
+    "in_stage_order",
+    "index_of",
+    "is_service_user",
+    "judgement_of",
+    "negate",
+    "participation_path",
+    "paths",
+    "produces",
+    "register_model",
+    "registered_models",
+    "roles_not_kept",
+    "seat_phrase",
+    "seat_phrases",
+    "seats_on",
+    "sides_of",
+    "stage_names",
+    "unregister_model",
+]

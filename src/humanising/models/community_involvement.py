@@ -8,12 +8,24 @@ who attend a launch event act as clinicians, not as community.
 
 from __future__ import annotations
 
-from humanising._facts import Initiative, Involvement, Participation, Stage, in_stage_order
-from humanising._reasoning._index import Index, Side, index_of
-from humanising._reasoning._logic import any_of
-from humanising._reasoning._registry import CriterionSpec, Model
-from humanising._reasoning._verdict import Status, Verdict, criterion
-from humanising.models._shared import PAPER, paths, seat_phrases, seats_on, stage_names
+from humanising import Initiative, Involvement, Participation, Stage
+from humanising.models import (
+    PAPER,
+    CriterionSpec,
+    Index,
+    Model,
+    Side,
+    Status,
+    Verdict,
+    any_of,
+    criterion,
+    in_stage_order,
+    index_of,
+    paths,
+    seat_phrases,
+    seats_on,
+    stage_names,
+)
 
 MODEL_ID = "community_involvement"
 
@@ -118,7 +130,7 @@ def community_involvement(initiative: Initiative) -> Verdict:
     )
 
 
-MODEL = Model(
+MODEL: Model = Model(
     id=MODEL_ID,
     name="Community involvement",
     short_name="community",

@@ -9,17 +9,40 @@ a model of its own (``coproduction_gold_standard``).
 
 from __future__ import annotations
 
-from humanising._facts import Domain, Identity, Initiative, Involvement, Relationship, Stage, Stakeholder
-from humanising._facts._paths import FactPath
-from humanising._facts._unknown import UNKNOWN, Unknown
-from humanising._reasoning._index import NOT_SERVICE_USER, Index, Side, Sides, index_of
-from humanising._reasoning._logic import Judgement, all_of, any_of
-from humanising._reasoning._registry import CriterionSpec, Model
-from humanising._reasoning._relations import equalises
-from humanising._reasoning._verdict import Fit, Note, RawCriterion, RawNote, Status, Verdict, criterion, fit_of
-from humanising.models._shared import (
+from humanising import (
+    UNKNOWN,
+    Domain,
+    FactPath,
+    Identity,
+    Initiative,
+    Involvement,
+    Relationship,
+    Stage,
+    Stakeholder,
+    Unknown,
+    equalises,
+)
+from humanising.models import (
+    NOT_SERVICE_USER,
     PAPER,
     PRODUCES,
+    CriterionSpec,
+    Fit,
+    Index,
+    Judgement,
+    Model,
+    Note,
+    RawCriterion,
+    RawNote,
+    Side,
+    Sides,
+    Status,
+    Verdict,
+    all_of,
+    any_of,
+    criterion,
+    fit_of,
+    index_of,
     is_service_user,
     paths,
     produces,
@@ -350,7 +373,7 @@ def _equalising_note(index: Index, relationship: Relationship) -> str:
     )
 
 
-MODEL = Model(
+MODEL: Model = Model(
     id=MODEL_ID,
     name="Co-production",
     short_name="co-production",

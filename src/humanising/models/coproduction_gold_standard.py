@@ -8,12 +8,26 @@ both parties are partners (or lead) in both design and delivery.
 
 from __future__ import annotations
 
-from humanising._facts import Initiative, Involvement, Stage
-from humanising._reasoning._index import Index, Side, index_of
-from humanising._reasoning._logic import all_of
-from humanising._reasoning._registry import CriterionSpec, Model
-from humanising._reasoning._verdict import RawCriterion, Status, Verdict, criterion
-from humanising.models._shared import PAPER, PRODUCES, paths, produces, roles_not_kept, seat_phrases, stage_names
+from humanising import Initiative, Involvement, Stage
+from humanising.models import (
+    PAPER,
+    PRODUCES,
+    CriterionSpec,
+    Index,
+    Model,
+    RawCriterion,
+    Side,
+    Status,
+    Verdict,
+    all_of,
+    criterion,
+    index_of,
+    paths,
+    produces,
+    roles_not_kept,
+    seat_phrases,
+    stage_names,
+)
 
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
 # so the ones used while judging are bound once here.
@@ -93,7 +107,7 @@ def coproduction_gold_standard(initiative: Initiative) -> Verdict:
     )
 
 
-MODEL = Model(
+MODEL: Model = Model(
     id=MODEL_ID,
     name="Co-production (gold standard)",
     short_name="gold standard",

@@ -8,13 +8,8 @@ neither required nor excluded, so this model never looks at participations.
 
 from __future__ import annotations
 
-from humanising._facts import Initiative
-from humanising._facts._paths import FactPath
-from humanising._facts._unknown import UNKNOWN, Fact
-from humanising._reasoning._logic import Judgement
-from humanising._reasoning._registry import CriterionSpec, Model
-from humanising._reasoning._verdict import RawCriterion, Status, Verdict, criterion
-from humanising.models._shared import PAPER
+from humanising import UNKNOWN, Fact, FactPath, Initiative
+from humanising.models import PAPER, CriterionSpec, Judgement, Model, RawCriterion, Status, Verdict, criterion
 
 _EVIDENCE_APPLIED_PATH = FactPath("evidence", "evidence_applied")
 _LITERATURE_SEARCHED_PATH = FactPath("evidence", "literature_searched")
@@ -101,7 +96,7 @@ def evidence_based_practice(initiative: Initiative) -> Verdict:
     )
 
 
-MODEL = Model(
+MODEL: Model = Model(
     id=MODEL_ID,
     name="Evidence-based practice",
     short_name="EBP",

@@ -14,14 +14,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from humanising._facts import Initiative, Involvement, RoleDifferentiation, Stage
-from humanising._facts._paths import FactPath
-from humanising._facts._unknown import UNKNOWN, Fact
-from humanising._reasoning._index import Index, Side, index_of
-from humanising._reasoning._logic import Judgement
-from humanising._reasoning._registry import CriterionSpec, Model
-from humanising._reasoning._verdict import RawCriterion, Status, Verdict, criterion
-from humanising.models._shared import paths, seat_phrases, seats_on, stage_names
+from humanising import UNKNOWN, Fact, FactPath, Initiative, Involvement, RoleDifferentiation, Stage
+from humanising.models import (
+    CriterionSpec,
+    Index,
+    Judgement,
+    Model,
+    RawCriterion,
+    Side,
+    Status,
+    Verdict,
+    criterion,
+    index_of,
+    paths,
+    seat_phrases,
+    seats_on,
+    stage_names,
+)
 
 _ABSORBED_INTO_PROCEDURE_PATH = FactPath("observations", "absorbed_into_procedure")
 _AGENDA_SET_BY_PATH = FactPath("observations", "agenda_set_by")
@@ -246,7 +255,7 @@ def transformative_coproduction(initiative: Initiative) -> Verdict:
     return Verdict.judge(MODEL_ID, results, notes=notes)
 
 
-MODEL = Model(
+MODEL: Model = Model(
     id=MODEL_ID,
     name="Transformative co-production",
     short_name="transformative",

@@ -9,14 +9,23 @@ verdict notes it.
 
 from __future__ import annotations
 
-from humanising._facts import Initiative, Involvement, Revision, Role, Stage, Stakeholder
-from humanising._facts._paths import FactPath
-from humanising._facts._unknown import UNKNOWN, Fact
-from humanising._reasoning._index import Index, index_of
-from humanising._reasoning._logic import FALSE, TRUE, Judgement
-from humanising._reasoning._registry import CriterionSpec, Model
-from humanising._reasoning._verdict import RawCriterion, Status, Verdict, criterion
-from humanising.models._shared import PAPER, is_service_user, seat_phrases
+from humanising import UNKNOWN, Fact, FactPath, Initiative, Involvement, Revision, Role, Stage, Stakeholder
+from humanising.models import (
+    FALSE,
+    PAPER,
+    TRUE,
+    CriterionSpec,
+    Index,
+    Judgement,
+    Model,
+    RawCriterion,
+    Status,
+    Verdict,
+    criterion,
+    index_of,
+    is_service_user,
+    seat_phrases,
+)
 
 _END_USER_RESEARCH_PATH = FactPath("design_process", "end_user_research")
 _IDEATION_PATH = FactPath("design_process", "ideation")
@@ -182,7 +191,7 @@ _NO_GAP = (
     "client, designer and end user did not arise (paper, section 4.2)."
 )
 
-MODEL = Model(
+MODEL: Model = Model(
     id=MODEL_ID,
     name="User-centred design",
     short_name="UCD",

@@ -10,12 +10,27 @@ co-produced or led by others, never user-led.
 
 from __future__ import annotations
 
-from humanising._facts import Initiative, Involvement, Stage, in_stage_order
-from humanising._reasoning._index import Index, Side, index_of
-from humanising._reasoning._logic import Judgement, all_of, any_of, negate
-from humanising._reasoning._registry import CriterionSpec, Model
-from humanising._reasoning._verdict import Status, Verdict, criterion
-from humanising.models._shared import PAPER, paths, seat_phrases, seats_on, stage_names
+from humanising import Initiative, Involvement, Stage
+from humanising.models import (
+    PAPER,
+    CriterionSpec,
+    Index,
+    Judgement,
+    Model,
+    Side,
+    Status,
+    Verdict,
+    all_of,
+    any_of,
+    criterion,
+    in_stage_order,
+    index_of,
+    negate,
+    paths,
+    seat_phrases,
+    seats_on,
+    stage_names,
+)
 
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
 # so the ones used while judging are bound once here.
@@ -113,7 +128,7 @@ def user_led(initiative: Initiative) -> Verdict:
     return Verdict.judge(MODEL_ID, tuple(results), stages=led)
 
 
-MODEL = Model(
+MODEL: Model = Model(
     id=MODEL_ID,
     name="Service user-led",
     short_name="user-led",
