@@ -126,14 +126,16 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'humanising' has no attribute {name!r}")
-    loaded = importlib.import_module(module)
-    value = loaded if module == f"humanising.{name}" else getattr(loaded, name)
-    globals()[name] = value
-    return value
+if not TYPE_CHECKING:
+    # Hidden from type checkers: a module __getattr__ would make every misspelt name `Any` to them.
+    def __getattr__(name: str) -> Any:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module 'humanising' has no attribute {name!r}")
+        loaded = importlib.import_module(module)
+        value = loaded if module == f"humanising.{name}" else getattr(loaded, name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

@@ -1,69 +1,54 @@
-"""A contributed model, written as docs/how-to/add-a-model.md writes one, from public names only.
+"""A contributed model as users' type checkers see it: the how-to's example, registered and used.
 
-Type-checked by mypy and never run.
+The model itself is ``docs/examples/peer_support.py`` (on mypy's path), which the add-a-model
+how-to shows. Type-checked by mypy and never run.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import assert_type
 
+from peer_support import MODEL, MODEL_ID, PEERS_DELIVER, _render_peers, peer_support
+
 import humanising
-from humanising import (
-    UNKNOWN,
+from humanising import Initiative, Stage
+from humanising.models import (
+    TRUE,
     CriterionSpec,
-    FactPath,
-    Identity,
-    Initiative,
-    Involvement,
+    Judgement,
     Model,
-    Stage,
-    Status,
+    RawCriterion,
     Verdict,
+    all_of,
+    any_of,
     criterion,
+    index_of,
+    judgement_of,
+    negate,
 )
 
-MODEL_ID = "peer_support"
-PEERS_DELIVER = CriterionSpec("peers_deliver", True, "A service user, acting as such, is involved or more at delivery.")
-
-
-def _render_peers(status: Status, names: str) -> str:
-    if status is Status.MET:
-        return f"Service users support one another in delivery: {names}."
-    if status is Status.UNKNOWN:
-        return "Whether service users take part in delivery is unknown."
-    return "No service user takes part in delivery (involved or more)."
-
-
-def peer_support(initiative: Initiative) -> Verdict:
-    """Judge whether service users support one another in delivering it."""
-    delivering = [
-        p for p in initiative.participations if p.stage is Stage.DELIVERY and p.capacity is Identity.SERVICE_USER
-    ]
-    voiced = [p for p in delivering if p.involvement is not UNKNOWN and p.involvement.at_least(Involvement.INVOLVED)]
-    unknown = tuple(
-        FactPath.participation(p.stakeholder, "delivery").then("involvement")
-        for p in delivering
-        if p.involvement is UNKNOWN
-    )
-    judgement = (True, ()) if voiced else ((None, unknown) if unknown else (False, ()))
-    names = ", ".join(initiative.stakeholder(p.stakeholder).name for p in voiced)
-    return Verdict.judge(MODEL_ID, (criterion(PEERS_DELIVER, judgement, _render_peers, names),))
-
-
-MODEL = Model(
-    id=MODEL_ID,
-    name="Peer support",
-    judge=peer_support,
-    summary="Service users support one another in delivering a service.",
-    source="Example model for the humanising documentation",
-    criteria=(PEERS_DELIVER,),
-)
+assert_type(MODEL, Model)
+assert_type(PEERS_DELIVER, CriterionSpec)
+assert_type(peer_support(humanising.casebook.load("east-lille-7")), Verdict)
 
 humanising.register_model(MODEL)
 humanising.register_model(MODEL, replace=True)
 assert_type(humanising.classify(humanising.casebook.load("east-lille-7"))["peer_support"].fit, humanising.Fit)
+assert_type(humanising.classify(humanising.casebook.load("sleepwell"), models=[MODEL]), Mapping[str, Verdict])
 assert_type(Verdict.judge("always", ()), Verdict)
 assert_type(Verdict.judge("noted", (), stages=(Stage.DESIGN,), notes=("A note.",)), Verdict)
 
+# --- the kit's judgements and look-ups
+
+case: Initiative = humanising.casebook.load("sleepwell")
+judgement = all_of(TRUE, negate(any_of([TRUE])))
+assert_type(judgement, Judgement)
+assert_type(judgement_of(case.compulsion, humanising.FactPath("compulsion")), Judgement)
+assert_type(criterion(PEERS_DELIVER, judgement, _render_peers, "peers"), RawCriterion)
+assert_type(index_of(case).voice(Stage.DESIGN, 1, humanising.Involvement.INVOLVED), Judgement)
+
 humanising.register_model(peer_support)  # type: ignore[arg-type]
 Model(id=MODEL_ID, name="Peer support", judge=_render_peers, summary="", source="")  # type: ignore[arg-type]
+criterion(PEERS_DELIVER, judgement, _render_peers, essential=True)  # runs, but raises: the declaration says it
+misspelt = humanising.Verdicts  # type: ignore[attr-defined]  # no such name: type checkers see the real exports
