@@ -540,3 +540,39 @@ def test_built_in_models_import_only_the_public_kit() -> None:
         ours = (name for name in imported if name.split(".")[0] == "humanising")
         private = sorted(name for name in ours if any(part.startswith("_") for part in name.split(".")))
         assert not private, (module.name, private)
+
+
+class TestCoproductionReasonsFollowTheirEvidence:
+    """A co-production reason names only the stages and products that decided it, with their hedge."""
+
+    def test_the_voice_names_only_the_stages_where_service_users_have_it(self) -> None:
+        verdict = humanising.classify(humanising.casebook.load("east-lille-7"))["coproduction"]
+        reason = verdict.criterion("service_user_voice").reason
+        assert "at delivery" in reason
+        assert "design" not in reason
+
+    def test_an_open_mental_health_service_names_the_product_that_leaves_it_open(self) -> None:
+        verdict = humanising.classify(humanising.casebook.load("east-lille-6"))["coproduction"]
+        result = verdict.criterion("mental_health_service")
+        assert result.status is Status.UNKNOWN
+        assert "staff training" in result.reason
+        assert "housing allocation" not in result.reason
+
+    def test_met_sentences_repeat_the_weakest_hedge_of_what_decided_them(self) -> None:
+        peers = Stakeholder(id="peers", name="peer workers", identities={"service_user"})
+        nurses = Stakeholder(id="nurses", name="nurses", identities={"mental_health_professional"})
+        case = Initiative(
+            id="hedged",
+            name="Hedged partnership",
+            stakeholders=[peers, nurses],
+            products=[Product(id="service", name="a service", kind="service", domain="mental_health")],
+            participations=[
+                Participation("peers", "design", "involved", capacity="service_user", basis="informal"),
+                Participation("nurses", "design", "partner", capacity="mental_health_professional", basis="hedged"),
+            ],
+        )
+        verdict = humanising.classify(case)["coproduction"]
+        for criterion_id in ("service_user_voice", "doing_with", "with_providers"):
+            result = verdict.criterion(criterion_id)
+            assert result.status is Status.MET
+            assert "(informal report)" in result.reason, criterion_id

@@ -61,6 +61,8 @@ from humanising.models._shared import (
     seat_phrases,
     seats_on,
     stage_names,
+    voiced,
+    weakest_hedge,
 )
 
 # isort: split
@@ -129,4 +131,6 @@ __all__ = [
     "sides_of",
     "stage_names",
     "unregister_model",
+    "voiced",
+    "weakest_hedge",
 ]

@@ -7,7 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from humanising._facts import Identity, Initiative, Participation, Product, RoleDifferentiation, Stage, Stakeholder
+from humanising._facts import (
+    Basis,
+    Identity,
+    Initiative,
+    Involvement,
+    Participation,
+    Product,
+    RoleDifferentiation,
+    Stage,
+    Stakeholder,
+)
 from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN
 from humanising._reasoning._index import Index, Sides, index_of, participation_path
@@ -53,6 +63,23 @@ def seat_phrase(index: Index, participation: Participation) -> str:
 def seat_phrases(index: Index, participations: Iterable[Participation]) -> str:
     """Every participation's phrase, joined; ``no recorded participation`` when there is none."""
     return "; ".join(seat_phrase(index, p) for p in participations) or "no recorded participation"
+
+
+_WEAKNESS = {Basis.PUBLISHED: 0, Basis.HEDGED: 1, Basis.INFORMAL: 2, Basis.INFERRED: 3}
+"""How weak a basis is: a hedged source, then an informal report, then the case author's inference."""
+
+
+def weakest_hedge(participations: Iterable[Participation]) -> str:
+    """The hedge of the weakest basis among ``participations`` (empty when all are published)."""
+    weakest = max((p.basis for p in participations), key=_WEAKNESS.__getitem__, default=Basis.PUBLISHED)
+    return weakest.hedge
+
+
+def voiced(index: Index, stages: Iterable[Stage], sides: Sides, level: Involvement) -> tuple[Participation, ...]:
+    """The participations at ``stages``, acting on one of ``sides``, known to have at least ``level`` of say."""
+    return tuple(
+        p for p in seats_on(index, stages, sides) if p.involvement is not UNKNOWN and p.involvement.at_least(level)
+    )
 
 
 def seats_on(index: Index, stages: Iterable[Stage], sides: Sides) -> tuple[Participation, ...]:

@@ -23,6 +23,7 @@ from humanising import (
     equalises,
 )
 from humanising.models import (
+    ANY_SIDE,
     NOT_SERVICE_USER,
     PAPER,
     PRODUCES,
@@ -50,6 +51,8 @@ from humanising.models import (
     seat_phrases,
     seats_on,
     stage_names,
+    voiced,
+    weakest_hedge,
 )
 from humanising.models.coproduction_gold_standard import MODEL_ID as GOLD_STANDARD
 from humanising.models.coproduction_gold_standard import coproduction_gold_standard
@@ -70,6 +73,7 @@ _DELIVERY = Stage.DELIVERY
 _DESIGN = Stage.DESIGN
 _MET = Status.MET
 _STATUS_UNKNOWN = Status.UNKNOWN
+_UNMET = Status.UNMET
 
 MODEL_ID = "coproduction"
 
@@ -89,6 +93,7 @@ MENTAL_HEALTH_SERVICE = CriterionSpec("mental_health_service", False, "What is c
 _SERVICE_USERS = Side.SERVICE_USER
 _PROVIDERS = Side.PROVIDER
 _COMMUNITY = Side.COMMUNITY
+_ANY_SIDE = ANY_SIDE
 
 
 def _where(index: Index, stages: tuple[Stage, ...], sides: Sides, level: Involvement) -> tuple[Stage, ...]:
@@ -104,7 +109,13 @@ def _joint_stages(index: Index, stages: tuple[Stage, ...], partners: Sides) -> t
     )
 
 
-def _render_voice(status: Status, index: Index, producing: tuple[Stage, ...]) -> str:
+def _render_voice(status: Status, index: Index, producing: tuple[Stage, ...], voiced_at: tuple[Stage, ...]) -> str:
+    if status is _MET:
+        # Only the stages where service users have the voice, and the hedge of the weakest fact saying so.
+        hedge = weakest_hedge(voiced(index, voiced_at, _SERVICE_USERS, _INVOLVED))
+        return (
+            f"Service users have a real voice (involved or more) in producing it, at {stage_names(voiced_at)}{hedge}."
+        )
     if producing:
         stages = stage_names(producing)
     elif index.products:
@@ -112,8 +123,6 @@ def _render_voice(status: Status, index: Index, producing: tuple[Stage, ...]) ->
     else:
         stages = "the producing stages"
     phrases = seat_phrases(index, seats_on(index, index.by_stage, _SERVICE_USERS))
-    if status is _MET:
-        return f"Service users have a real voice (involved or more) in producing it, at {stages}."
     if status is _STATUS_UNKNOWN:
         return f"Whether service users have a real voice at {stages} is unknown ({phrases})."
     return (
@@ -122,12 +131,10 @@ def _render_voice(status: Status, index: Index, producing: tuple[Stage, ...]) ->
     )
 
 
-def _render_doing_with(status: Status, index: Index, producing: tuple[Stage, ...]) -> str:
+def _render_doing_with(status: Status, index: Index, producing: tuple[Stage, ...], together: tuple[Stage, ...]) -> str:
     if status is _MET:
-        return (
-            f"Service users and others take part together at "
-            f"{stage_names(_joint_stages(index, producing, NOT_SERVICE_USER))}: 'doing with'."
-        )
+        hedge = weakest_hedge(voiced(index, together, _ANY_SIDE, _INVOLVED))
+        return f"Service users and others take part together at {stage_names(together)}{hedge}: 'doing with'."
     if status is _STATUS_UNKNOWN:
         return "Whether service users and others take part in the same producing stage is unknown."
     users = _where(index, producing, _SERVICE_USERS, _INVOLVED)
@@ -146,10 +153,11 @@ def _render_doing_with(status: Status, index: Index, producing: tuple[Stage, ...
     return f"No producing stage has service users and others taking part together: {detail}."
 
 
-def _render_providers(status: Status, index: Index, producing: tuple[Stage, ...]) -> str:
+def _render_providers(status: Status, index: Index, producing: tuple[Stage, ...], partnered: tuple[Stage, ...]) -> str:
     if status is _MET:
-        partners = seats_on(index, _joint_stages(index, producing, _PROVIDERS), _PROVIDERS)
-        return f"The partnership is with those who provide the service: {seat_phrases(index, partners)}."
+        partners = seats_on(index, partnered, _PROVIDERS)
+        hedge = weakest_hedge(voiced(index, partnered, _SERVICE_USERS | _PROVIDERS, _INVOLVED))
+        return f"The partnership is with those who provide the service{hedge}: {seat_phrases(index, partners)}."
     if status is _STATUS_UNKNOWN:
         return "Whether the service's providers take part alongside service users is unknown."
     sentences = ["No provider of the service takes part alongside service users in producing it."]
@@ -178,11 +186,17 @@ def _render_knowledge(status: Status, hedge: str) -> str:
     return f"Service users' knowledge does not shape what is produced{hedge}."
 
 
-def _render_mental_health(status: Status, index: Index, producing: tuple[Stage, ...]) -> str:
-    stages = _joint_stages(index, producing, _PROVIDERS) or tuple(
-        stage for stage in producing if _joint(index, stage, _PROVIDERS)[0] is None
-    )
+def _render_mental_health(
+    status: Status, index: Index, deciding: tuple[Stage, ...], partnered: tuple[Stage, ...]
+) -> str:
+    # The products at the stages that decided it: where service users and providers produce a
+    # mental-health service (met), where that is open (unknown), where they work together (unmet).
+    stages = partnered if status is _UNMET else deciding
     shown = sorted({product for stage in stages for product in index.products_at[stage]}, key=lambda p: p.id)
+    if status is _MET:
+        shown = [product for product in shown if product.domain is _MENTAL_HEALTH]
+    elif status is _STATUS_UNKNOWN:
+        shown = [product for product in shown if product.domain is _MENTAL_HEALTH or product.domain is UNKNOWN]
     products = "; ".join(_domain_phrase(product.name, product.domain) for product in shown)
     if status is _MET:
         return f"What is co-produced is a mental-health service: {products}."
@@ -251,13 +265,22 @@ def coproduction(initiative: Initiative) -> Verdict:
         )
         for stage in producing
     ]
+    # The evidence each reason is written from: the stages that decided each criterion.
+    voiced_at = tuple(stage for stage, users, _, _ in by_stage if users[0] is True)
+    together = tuple(stage for stage, users, others, _ in by_stage if users[0] is True and others[0] is True)
+    partnered = tuple(stage for stage, users, _, providers in by_stage if users[0] is True and providers[0] is True)
+    mental_health_at: tuple[Stage, ...] = ()
     if initiative.products:
         user_voice = any_of([users for _, users, _, _ in by_stage])
         doing_with = any_of([all_of(users, others) for _, users, others, _ in by_stage])
         with_providers = any_of([all_of(users, providers) for _, users, _, providers in by_stage])
-        mental_health = any_of(
-            [all_of(users, providers, _mental_health_at(index, stage)) for stage, users, _, providers in by_stage]
-        )
+        by_product = [
+            (stage, all_of(users, providers, _mental_health_at(index, stage)))
+            for stage, users, _, providers in by_stage
+        ]
+        mental_health = any_of([judgement for _, judgement in by_product])
+        deciding = True if mental_health[0] is True else None
+        mental_health_at = tuple(stage for stage, judgement in by_product if judgement[0] is deciding)
     else:
         # With no product recorded, any stage might be the one that produces it: the verdict
         # waits on the products, and on every unknown fact about who takes part anywhere.
@@ -276,9 +299,10 @@ def coproduction(initiative: Initiative) -> Verdict:
             _render_voice,
             index,
             producing,
+            voiced_at,
             facts=lambda: paths(seats_on(index, index.by_stage, _SERVICE_USERS)),
         ),
-        criterion(DOING_WITH, doing_with, _render_doing_with, index, producing),
+        criterion(DOING_WITH, doing_with, _render_doing_with, index, producing, together),
         roles_not_kept(initiative, ROLES_SHARED),
         criterion(
             WITH_PROVIDERS,
@@ -286,6 +310,7 @@ def coproduction(initiative: Initiative) -> Verdict:
             _render_providers,
             index,
             producing,
+            partnered,
             facts=lambda: tuple(FactPath.failed_partnership(f.partner) for f in initiative.failed_partnerships),
         ),
         criterion(
@@ -300,7 +325,8 @@ def coproduction(initiative: Initiative) -> Verdict:
             mental_health,
             _render_mental_health,
             index,
-            producing,
+            mental_health_at,
+            partnered,
             facts=lambda: tuple(
                 FactPath.product(product.id).then("domain")
                 for stage in producing
