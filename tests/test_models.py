@@ -576,3 +576,21 @@ class TestCoproductionReasonsFollowTheirEvidence:
             result = verdict.criterion(criterion_id)
             assert result.status is Status.MET
             assert "(informal report)" in result.reason, criterion_id
+
+
+def test_user_led_and_transformative_power_repeat_the_weakest_hedge_of_the_leaders() -> None:
+    peers = Stakeholder(id="peers", name="peer workers", identities={"service_user"})
+    case = Initiative(
+        id="peer-run",
+        name="A peer-run service",
+        stakeholders=[peers],
+        participations=[
+            Participation("peers", "delivery", "leads", capacity="service_user", basis="inferred"),
+            Participation("peers", "policy", "leads", capacity="service_user", basis="hedged"),
+        ],
+    )
+    verdicts = humanising.classify(case)
+    assert "(case author's inference)" in verdicts["user_led"].criterion("led_somewhere").reason
+    decision = verdicts["transformative_coproduction"].criterion("decision_power")
+    assert decision.status is Status.MET
+    assert "(as far as can be told)" in decision.reason

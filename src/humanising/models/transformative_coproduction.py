@@ -30,6 +30,8 @@ from humanising.models import (
     seat_phrases,
     seats_on,
     stage_names,
+    voiced,
+    weakest_hedge,
 )
 
 _ABSORBED_INTO_PROCEDURE_PATH = FactPath("observations", "absorbed_into_procedure")
@@ -86,8 +88,10 @@ RESOURCE_STAGES = (_FUNDING, _ALLOCATION)
 def _render_power(status: Status, what: str, index: Index, stages: tuple[Stage, ...]) -> str:
     if status is _MET:
         holding = tuple(stage for stage in stages if index.voice(stage, POWER_SIDES, _PARTNER)[0] is True)
+        hedge = weakest_hedge(voiced(index, holding, POWER_SIDES, _PARTNER))
         return (
-            f"Service users or survivors lead or partner on {what} at {stage_names(holding)}: power relocates to them."
+            f"Service users or survivors lead or partner on {what} at {stage_names(holding)}{hedge}: "
+            "power relocates to them."
         )
     phrases = seat_phrases(index, seats_on(index, stages, POWER_SIDES))
     if status is _STATUS_UNKNOWN:

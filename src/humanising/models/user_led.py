@@ -30,6 +30,8 @@ from humanising.models import (
     seat_phrases,
     seats_on,
     stage_names,
+    voiced,
+    weakest_hedge,
 )
 
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
@@ -63,7 +65,8 @@ def led_at(index: Index, stage: Stage) -> Judgement:
 
 def _render_some(status: Status, index: Index, stages: tuple[Stage, ...], led: tuple[Stage, ...]) -> str:
     if status is _MET:
-        return f"Service users lead, with no provider sharing control, at {stage_names(led)}."
+        hedge = weakest_hedge(voiced(index, led, _SERVICE_USERS, _LEADS))
+        return f"Service users lead, with no provider sharing control, at {stage_names(led)}{hedge}."
     phrases = seat_phrases(index, seats_on(index, stages, _EITHER_SIDE))
     if status is _STATUS_UNKNOWN:
         return f"Whether service users lead any stage on their own is unknown: {phrases}."
