@@ -55,7 +55,7 @@ from humanising.models import (
     weakest_hedge,
 )
 from humanising.models.coproduction_gold_standard import MODEL_ID as GOLD_STANDARD
-from humanising.models.coproduction_gold_standard import coproduction_gold_standard
+from humanising.models.coproduction_gold_standard import gold_standard_fit
 
 _PRODUCTS_PATH = FactPath("products")
 _USER_KNOWLEDGE_SHAPES_PRODUCT_PATH = FactPath("user_knowledge_shapes_product")
@@ -337,7 +337,7 @@ def coproduction(initiative: Initiative) -> Verdict:
     notes: list[RawNote | Note] = []
     if fit_of(results) in (_FITS, _PARTLY):
         # The note reports the gold-standard model's own verdict, so that it cannot contradict it.
-        notes.append(_gold_note(coproduction_gold_standard(initiative).fit))
+        notes.append(_gold_note(gold_standard_fit(initiative)))
     if initiative.relationships:
         notes.extend((_equalising_note, (index, relationship)) for relationship in _other_equalising(index, initiative))
     return Verdict.judge(MODEL_ID, results, notes=tuple(notes))

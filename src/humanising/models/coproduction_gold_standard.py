@@ -13,6 +13,7 @@ from humanising.models import (
     PAPER,
     PRODUCES,
     CriterionSpec,
+    Fit,
     Index,
     Model,
     RawCriterion,
@@ -21,6 +22,7 @@ from humanising.models import (
     Verdict,
     all_of,
     criterion,
+    fit_of,
     index_of,
     paths,
     produces,
@@ -95,15 +97,21 @@ def coproduction_gold_standard(initiative: Initiative) -> Verdict:
         >>> coproduction_gold_standard(humanising.casebook.load("sleepwell")).fit.value
         'does not fit'
     """
+    return Verdict.judge(MODEL_ID, _results(initiative))
+
+
+def gold_standard_fit(initiative: Initiative) -> Fit:
+    """The fit of this model's verdict, from the same criteria, without writing the verdict."""
+    return fit_of(_results(initiative))
+
+
+def _results(initiative: Initiative) -> tuple[RawCriterion, ...]:
     index = index_of(initiative)
-    return Verdict.judge(
-        MODEL_ID,
-        (
-            produces(initiative),
-            _equal_partners(index, _DESIGN),
-            _equal_partners(index, _DELIVERY),
-            roles_not_kept(initiative, ROLES_SHARED),
-        ),
+    return (
+        produces(initiative),
+        _equal_partners(index, _DESIGN),
+        _equal_partners(index, _DELIVERY),
+        roles_not_kept(initiative, ROLES_SHARED),
     )
 
 
