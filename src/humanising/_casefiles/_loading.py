@@ -13,6 +13,7 @@ give the line of every key and list item. Facts may be written bare (``true``,
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -41,6 +42,28 @@ from humanising.exceptions import CaseFileError, HumanisingError, InvalidFactErr
 Marks: TypeAlias = Mapping[tuple[PathItem, ...], tuple[int, int]]
 """The 1-based (line, column) of every key and list item, by path."""
 
+MAX_DEPTH = 200
+"""How deep a case file may nest mappings and lists (a case file needs a dozen levels)."""
+
+MAX_NODES = 1_000_000
+"""How many values a YAML document may hold once its aliases are expanded."""
+
+MAX_PARTS_DEPTH = 32
+"""How deep programmes may nest parts within parts."""
+
+_TOO_DEEP = f"expected a document nested at most {MAX_DEPTH} levels deep"
+_TOO_LARGE = (
+    f"expected a document of at most {MAX_NODES:,} values once its aliases are expanded "
+    "(aliases that repeat aliases grow exponentially)"
+)
+
+
+def _problem(error: ValueError) -> str:
+    text = str(error)
+    if "digits" in text:
+        return "a number has thousands of digits; write it in quotes if it is text"
+    return text
+
 
 def structure(data: Any, *, file: str = "<data>") -> Initiative:
     """An initiative from plain data, as read from a case file.
@@ -63,14 +86,32 @@ def _structure(data: Any, *, file: str, root: tuple[PathItem, ...], marks: Calla
         raise _error(
             file,
             root,
-            f"expected a mapping describing an initiative (id, name, ...), got {show_value(data)}",
+            "expected a mapping describing an initiative (id, name, ...), got "
+            + ("an empty document" if data is None else show_value(data)),
             marks,
         )
+    too_deep = _parts_too_deep(data)
+    if too_deep is not None:
+        expected = f"expected parts nested at most {MAX_PARTS_DEPTH} deep (a programme's parts, their parts, ...)"
+        raise _error(file, (*root, *too_deep), expected, marks)
     try:
         return converter().structure(data, Initiative)
     except (ClassValidationError, IterableValidationError, HumanisingError, InvalidValueError) as error:
         path, expected, located = _describe(error, data)
         raise _error(file, (*root, *path), expected, marks, located=(*root, *located)) from None
+
+
+def _parts_too_deep(data: Mapping[str, Any]) -> tuple[PathItem, ...] | None:
+    """The path of the first part nested deeper than ``MAX_PARTS_DEPTH``, if any (walked without recursion)."""
+    pending: list[tuple[Any, tuple[PathItem, ...]]] = [(data, ())]
+    while pending:
+        item, path = pending.pop()
+        if len(path) > 2 * MAX_PARTS_DEPTH:
+            return path
+        parts = item.get("parts") if isinstance(item, Mapping) else None
+        if isinstance(parts, list):
+            pending.extend((part, (*path, "parts", index)) for index, part in enumerate(parts))
+    return None
 
 
 def _error(
@@ -150,16 +191,27 @@ class _DuplicateKeyError(Exception):
 
 
 def _walk(
-    node: yaml.Node, path: tuple[PathItem, ...], marks: dict[tuple[PathItem, ...], tuple[int, int]]
+    node: yaml.Node,
+    path: tuple[PathItem, ...],
+    marks: dict[tuple[PathItem, ...], tuple[int, int]],
+    walked: set[int] | None = None,
 ) -> Iterator[_DuplicateKeyError]:
-    """Record the mark of every key and item under ``node``; yield every duplicate key found."""
+    """Record the mark of every key and item under ``node``; yield every duplicate key found.
+
+    A node reached again through an alias is not walked again: its marks are those of its
+    first place, and an alias bomb costs what its text costs, not what it expands to.
+    """
+    walked = set() if walked is None else walked
+    if id(node) in walked:
+        return
+    walked.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 merged = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
                 for source in merged:
-                    yield from _walk(source, path, marks)
+                    yield from _walk(source, path, marks, walked)
                 continue
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
             child = (*path, key)
@@ -168,12 +220,38 @@ def _walk(
                 yield _DuplicateKeyError(child, key)
             seen.add(key)
             marks.setdefault(child, (key_node.start_mark.line + 1, key_node.start_mark.column + 1))
-            yield from _walk(value_node, child, marks)
+            yield from _walk(value_node, child, marks, walked)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             child = (*path, index)
             marks[child] = (item.start_mark.line + 1, item.start_mark.column + 1)
-            yield from _walk(item, child, marks)
+            yield from _walk(item, child, marks, walked)
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int], depth: int = 0) -> int:
+    """How many nodes the document holds once its aliases are expanded (each node counted once per use)."""
+    if depth > MAX_DEPTH:
+        raise _TooDeepError
+    known = sizes.get(id(node))
+    if known is not None:
+        return known
+    size = 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            size += _expanded_size(key_node, sizes, depth + 1) + _expanded_size(value_node, sizes, depth + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            size += _expanded_size(item, sizes, depth + 1)
+    sizes[id(node)] = size
+    return size
+
+
+class _TooDeepError(Exception):
+    """Nesting past ``MAX_DEPTH``."""
+
+
+class _TooLargeError(Exception):
+    """A document whose aliases expand past ``MAX_NODES``."""
 
 
 class CaseLoader(_SafeLoader):
@@ -194,8 +272,21 @@ class CaseLoader(_SafeLoader):
     positions: dict[tuple[PathItem, ...], tuple[int, int]]
     duplicates: list[_DuplicateKeyError]
 
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        # An empty or comments-only stream has no document, and construct_document never runs.
+        self.positions = {}
+        self.duplicates = []
+
     def construct_document(self, node: yaml.Node) -> Any:
-        """Record the node tree's marks, then construct plain data as the safe loader does."""
+        """Record the node tree's marks, then construct plain data as the safe loader does.
+
+        Raises:
+            _TooDeepError: The document nests deeper than ``MAX_DEPTH``.
+            _TooLargeError: Its aliases expand to more than ``MAX_NODES`` nodes.
+        """
+        if _expanded_size(node, {}) > MAX_NODES:
+            raise _TooLargeError
         self.positions = {(): (node.start_mark.line + 1, node.start_mark.column + 1)}
         self.duplicates = list(_walk(node, (), self.positions))
         return super().construct_document(node)
@@ -206,7 +297,7 @@ def _yaml_view(text: str) -> tuple[Marks, list[_DuplicateKeyError]]:
     loader = CaseLoader(text)
     try:
         loader.get_single_data()
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, _TooDeepError, _TooLargeError):
         return {}, []
     finally:
         loader.dispose()
@@ -222,6 +313,12 @@ def _load_yaml(text: str, file: str) -> tuple[Any, Marks]:
     loader = CaseLoader(text)
     try:
         data = loader.get_single_data()
+    except _TooDeepError:
+        raise CaseFileError(file, "$", _TOO_DEEP) from None
+    except _TooLargeError:
+        raise CaseFileError(file, "$", _TOO_LARGE) from None
+    except ValueError as error:  # the int constructor, for a number of thousands of digits
+        raise _syntax_error(file, "YAML", None, None, _problem(error)) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = str(getattr(error, "problem", None) or error)
@@ -264,6 +361,10 @@ def _load_json(text: str, file: str) -> tuple[Any, Callable[[], Marks]]:
         data = json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as error:
         raise _syntax_error(file, "JSON", error.lineno, error.colno, error.msg) from None
+    except RecursionError:
+        raise CaseFileError(file, "$", _TOO_DEEP) from None
+    except ValueError as error:  # int(), for a number of thousands of digits
+        raise _syntax_error(file, "JSON", None, None, _problem(error)) from None
     except _DuplicateKeyError as error:
         marks, duplicates = view()
         path = duplicates[0].path if duplicates else ()
@@ -285,6 +386,7 @@ def parse_text(text: str, *, file: str, format: str) -> tuple[Initiative, ...]: 
         'mine'
     """
     marks: Callable[[], Marks]
+    text = text.removeprefix("\ufeff")  # a byte-order mark, which some editors write
     if format == "json":
         data, marks = _load_json(text, file)
     elif format == "yaml":
@@ -331,15 +433,47 @@ def load_file(path: str | Path) -> tuple[Initiative, ...]:
     return parse_text(read_text(path), file=file, format=format_)
 
 
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+"""The largest case file read by default: a case file is kilobytes; this leaves room for long texts."""
+
+MAX_BYTES_VARIABLE = "HUMANISING_MAX_BYTES"
+"""The environment variable that raises (or lowers) the cap on a case file's size, in bytes."""
+
+
+def max_bytes() -> int:
+    """The cap on a case file's size: ``HUMANISING_MAX_BYTES`` if set to a whole number, else 16 MB."""
+    value = os.environ.get(MAX_BYTES_VARIABLE, "")
+    return int(value) if value.isdigit() else DEFAULT_MAX_BYTES
+
+
 def read_text(path: Path) -> str:
-    """The text of a UTF-8 file.
+    """The text of a UTF-8 file (a leading byte-order mark is dropped).
+
+    Only a regular file is read, and at most ``max_bytes()`` of it, so that a device,
+    a pipe or a huge file can neither hang the reader nor fill the memory.
 
     Raises:
-        CaseFileError: The file is missing, is a directory, cannot be read or is not UTF-8.
+        CaseFileError: The file is missing, is not a regular file, is too large, cannot be
+            read or is not UTF-8.
     """
     file = str(path)
+    cap = max_bytes()
     try:
-        return path.read_text(encoding="utf-8")
+        if path.exists() and not path.is_dir() and not path.is_file():
+            raise CaseFileError(file, "$", "expected a regular file (this is a device, a pipe or a socket)")
+        with path.open("rb") as stream:
+            data = stream.read(cap + 1)
+        if len(data) > cap:
+            raise CaseFileError(
+                file,
+                "$",
+                f"expected a case file of at most {cap:,} bytes; set {MAX_BYTES_VARIABLE} to read larger ones",
+            )
+        if b"\x00" in data:
+            raise CaseFileError(
+                file, "$", "expected a readable UTF-8 file (it holds NUL bytes: is it UTF-16, or binary?)"
+            )
+        return data.decode("utf-8").removeprefix("\ufeff")
     except FileNotFoundError:
         problem = "no such file"
     except IsADirectoryError:

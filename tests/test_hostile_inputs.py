@@ -1,0 +1,140 @@
+"""Hostile and broken input: every kind gets a clear error naming the file, or is accepted; none crashes or hangs.
+
+Each kind is one file, made at test time, run through ``humanising.load_file`` and
+through the ``validate``, ``explain`` and ``classify`` commands.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import humanising
+from humanising.cli import main
+from humanising.exceptions import CaseFileError
+
+_VALID = "id: x\nname: X\n"
+
+
+def _bomb(levels: int) -> str:
+    lines = ["a0: &a0 [" + ",".join(["lol"] * 9) + "]"]
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, levels + 1)]
+    return "\n".join(lines) + f"\nid: x\nname: X\nstakeholders: *a{levels}\n"
+
+
+def _nested_parts(depth: int) -> str:
+    data: dict[str, object] = {"id": "p0", "name": "P"}
+    current = data
+    for level in range(1, depth + 1):
+        part: dict[str, object] = {"id": f"p{level}", "name": "P"}
+        current["parts"] = [part]
+        current = part
+    return json.dumps(data)
+
+
+def _write(name: str, content: str | bytes) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return make
+
+
+def _link(name: str, target: str) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        path.symlink_to(target)
+        return path
+
+    return make
+
+
+def _directory(folder: Path) -> Path:
+    path = folder / "folder.yaml"
+    path.mkdir()
+    return path
+
+
+def _fifo(folder: Path) -> Path:
+    path = folder / "pipe.yaml"
+    os.mkfifo(path)
+    return path
+
+
+ACCEPTED = "accepted"
+
+KINDS: dict[str, tuple[Callable[[Path], Path], str]] = {
+    # kind: (how to make the file, the expected outcome: accepted, or a fragment of the error)
+    "a UTF-8 byte-order mark, YAML": (_write("bom.yaml", b"\xef\xbb\xbf" + _VALID.encode()), ACCEPTED),
+    "a UTF-8 byte-order mark, JSON": (_write("bom.json", b'\xef\xbb\xbf{"id": "x", "name": "X"}'), ACCEPTED),
+    "a merge key": (_write("merge.yaml", "base: &b {name: X}\n<<: *b\nid: x\n"), "unexpected key(s) base"),
+    "a 10 MB string": (_write("long.yaml", "id: x\nname: " + "a" * 10_000_000 + "\n"), ACCEPTED),
+    "an empty file": (_write("empty.yaml", ""), "got an empty document"),
+    "only comments": (_write("comments.yaml", "# nothing\n# here\n"), "got an empty document"),
+    "malformed YAML": (_write("bad.yaml", "id: [x\n"), "expected valid YAML"),
+    "malformed JSON": (_write("bad.json", '{"id": "x",'), "expected valid JSON"),
+    "Latin-1 bytes": (_write("latin1.yaml", b"id: x\nname: caf\xe9\n"), "is not UTF-8"),
+    "UTF-16 without a mark": (_write("utf16.yaml", _VALID.encode("utf-16-le")), "is it UTF-16"),
+    "binary junk": (_write("junk.yaml", bytes(range(256)) * 4), "expected"),
+    "a top-level scalar": (_write("scalar.yaml", "42\n"), "got 42"),
+    "a list of scalars": (_write("scalars.json", "[1, 2]"), "item 0 is 1"),
+    "an unknown tag": (_write("tag.yaml", "id: !!python/object:os.system x\nname: X\n"), "expected valid YAML"),
+    "a duplicate key": (_write("twice.yaml", "id: x\nid: y\nname: X\n"), "'id' is written twice"),
+    "JSON nested 5,000 deep": (_write("deep.json", "[" * 5000 + "]" * 5000), "nested at most"),
+    "YAML nested 5,000 deep": (_write("deep.yaml", "[" * 5000 + "]" * 5000), "expected valid YAML"),
+    "parts nested 400 deep": (_write("parts.json", _nested_parts(400)), "parts nested at most"),
+    "a 5,000-digit integer, YAML": (_write("int.yaml", "id: x\nname: " + "1" * 5000 + "\n"), "thousands of digits"),
+    "a 5,000-digit integer, JSON": (_write("int.json", '{"id": "x", "name": ' + "1" * 5000 + "}"), "thousands"),
+    "an alias bomb, 8 levels": (_write("bomb.yaml", _bomb(8)), "once its aliases are expanded"),
+    "a missing file": (lambda folder: folder / "missing.yaml", "no such file"),
+    "a directory": (_directory, "is a directory"),
+    "a link to /dev/zero": (_link("zero.yaml", "/dev/zero"), "expected a regular file"),
+    "a FIFO": (_fifo, "expected a regular file"),
+    "a 20 MB file": (_write("huge.yaml", "id: x\nname: " + "a" * 20_000_000 + "\n"), "HUMANISING_MAX_BYTES"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_load_file(kind: str, tmp_path: Path) -> None:
+    make, expected = KINDS[kind]
+    path = make(tmp_path)
+    if expected == ACCEPTED:
+        assert humanising.load_file(path)
+        return
+    with pytest.raises(CaseFileError) as caught:
+        humanising.load_file(path)
+    assert expected in str(caught.value)
+    assert str(caught.value).startswith(str(path))
+
+
+@pytest.mark.parametrize("command", ["validate", "explain", "classify"])
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_the_commands(kind: str, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make, expected = KINDS[kind]
+    path = make(tmp_path)
+    code = main([command, str(path)])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    if expected == ACCEPTED:
+        assert code == 0, err
+    else:
+        assert code == 1, out + err
+        assert expected in err
+
+
+def test_the_size_cap_can_be_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "case.yaml"
+    path.write_text(_VALID, encoding="utf-8")
+    monkeypatch.setenv("HUMANISING_MAX_BYTES", "8")
+    with pytest.raises(CaseFileError, match="at most 8 bytes"):
+        humanising.load_file(path)
+    monkeypatch.setenv("HUMANISING_MAX_BYTES", str(len(_VALID)))
+    assert humanising.load_file(path)[0].id == "x"
