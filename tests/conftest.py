@@ -4,6 +4,7 @@ Profiles:
 
 - ``dev`` (the default): 25 examples, for a fast edit-test loop.
 - ``thorough``: 200 examples; ``.ci/run`` selects it with ``HYPOTHESIS_PROFILE=thorough``.
+- ``long``: 20,000 examples, for an on-demand fuzzing run of ``tests/test_fuzz_case_files.py``.
 
 Neither has a deadline: the first examples pay for lazy set-up (the model
 registry, strategy validation), which would make a per-example deadline flaky.
@@ -30,6 +31,8 @@ _PHASES = tuple(phase for phase in Phase if phase is not Phase.explain)
 
 settings.register_profile("dev", max_examples=25, deadline=None, phases=_PHASES)
 settings.register_profile("thorough", max_examples=200, deadline=None, phases=_PHASES)
+# On demand only, for a long fuzzing run: HYPOTHESIS_PROFILE=long pytest tests/test_fuzz_case_files.py
+settings.register_profile("long", max_examples=20_000, deadline=None, phases=_PHASES)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 # pytest runs with --import-mode=importlib, which leaves sys.path alone; the test

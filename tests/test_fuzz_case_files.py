@@ -1,0 +1,73 @@
+"""Random bytes and random damage to valid case files: only a CaseFileError may come out of loading."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import humanising
+from humanising.exceptions import CaseFileError
+
+_CASES = [humanising.unstructure(humanising.casebook.load(case_id)) for case_id in humanising.casebook.ids()]
+_WORDS = st.sampled_from(["unknown", "partner", "leads", "none", "", "x", "design", "true", "null", "0", "-1"])
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=20), _WORDS)
+
+
+def _load(text: str, format: str) -> None:  # noqa: A002 - the file's format
+    try:
+        humanising.loads(text, format=format, file="fuzzed")
+    except CaseFileError as error:
+        message = str(error)
+    else:
+        return
+    assert message.startswith("fuzzed"), message
+
+
+@st.composite
+def _damaged(draw: st.DrawFn) -> Any:
+    """A shipped case with a few keys deleted, duplicated under a near name, or given another type or value."""
+    data: Any = json.loads(json.dumps(draw(st.sampled_from(_CASES))))
+    for _ in range(draw(st.integers(1, 4))):
+        holder = data
+        # Walk down a few levels to a mapping or list to damage.
+        for _ in range(draw(st.integers(0, 4))):
+            children = list(holder.values()) if isinstance(holder, dict) else holder if isinstance(holder, list) else []
+            children = [child for child in children if isinstance(child, dict | list) and child]
+            if not children:
+                break
+            holder = draw(st.sampled_from(children))
+        if isinstance(holder, dict) and holder:
+            key = draw(st.sampled_from(sorted(holder)))
+            action = draw(st.sampled_from(["delete", "retype", "misspell"]))
+            if action == "delete":
+                del holder[key]
+            elif action == "retype":
+                holder[key] = draw(st.one_of(_SCALARS, st.lists(_SCALARS, max_size=3), st.just({"value": "?"})))
+            else:
+                holder[key[:-1] or "x"] = holder.pop(key)
+        elif isinstance(holder, list) and holder:
+            index = draw(st.integers(0, len(holder) - 1))
+            holder[index] = draw(_SCALARS)
+    return data
+
+
+@given(st.binary(max_size=300))
+def test_random_bytes(data: bytes) -> None:
+    """Bytes decoded leniently, as YAML and as JSON: never anything but a CaseFileError."""
+    text = data.decode("utf-8", errors="replace")
+    _load(text, "yaml")
+    _load(text, "json")
+
+
+@given(_damaged(), st.integers(0, 400))
+def test_damaged_case_files(data: Any, cut: int) -> None:
+    """A damaged case, whole or truncated, in JSON and YAML: never anything but a CaseFileError."""
+    text = json.dumps(data)
+    _load(text, "json")
+    _load(text[: len(text) * cut // 400], "json")
+    yaml_text = humanising.dumps(humanising.Initiative(id="x", name="X"))  # a valid start, then the damage as YAML
+    _load(yaml_text + "\n" + text[:cut], "yaml")
+    _load(text, "yaml")  # JSON is (nearly) YAML too
