@@ -6,6 +6,7 @@ Run from the repository root (see benchmarks/README.md):
     python benchmarks/bench.py --quick         # fewer repetitions, noisier
     python benchmarks/bench.py --profile       # also print a cProfile of classify
     python benchmarks/bench.py --skip-imports  # only the in-process timings
+    python benchmarks/bench.py --instructions  # instruction counts under valgrind instead of timings
 
 Every figure that is judged is a ratio of two things measured in the same run, so that
 the speed and load of the machine cancel out. Prints a table with PASS/FAIL against the
@@ -22,11 +23,14 @@ import importlib.metadata
 import os
 import platform
 import pstats
+import re
+import shutil
 import statistics
 import subprocess
 import sys
 import time
 import types
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -104,10 +108,11 @@ class Settings:
     import_rounds: int
     repeats: int
     rounds: int  # fresh copies per sample at 1x; a scaled initiative gets rounds / size, the casebook rounds / 10
+    instruction_rounds: int  # copies per valgrind run at 1x, scaled the same way
 
 
-THOROUGH = Settings(import_rounds=30, repeats=21, rounds=200)
-QUICK = Settings(import_rounds=8, repeats=7, rounds=50)
+THOROUGH = Settings(import_rounds=30, repeats=21, rounds=200, instruction_rounds=100)
+QUICK = Settings(import_rounds=8, repeats=7, rounds=50, instruction_rounds=30)
 
 
 @dataclass(frozen=True)
@@ -539,6 +544,7 @@ def classify_rows(settings: Settings, found: dict[str, tuple[Initiative, ...]]) 
 def _subprocess_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(SRC), env.get("PYTHONPATH"))))
+    env["PYTHONHASHSEED"] = "0"  # the same hashing in every run: instruction counts repeat exactly
     for name in ("PYTHONPROFILEIMPORTTIME", "PYTHONDONTWRITEBYTECODE", "PYTHONSTARTUP"):
         env.pop(name, None)
     return env
@@ -606,7 +612,7 @@ def imported_modules(code: str) -> list[str]:
 
 
 def process_rows(costs: dict[str, list[float]], unit: str, *, decisive: bool) -> list[Row]:
-    """The rows for the processes, from per-round costs."""
+    """The rows for the processes, from per-round costs (one value per round for an instruction count)."""
     base = costs["pass"]
 
     def net(name: str) -> float:  # paired with the start-up of the same round
@@ -670,6 +676,63 @@ def import_rows(settings: Settings) -> list[Row]:
     return rows
 
 
+# --- instruction counts (valgrind callgrind): figures that do not depend on load
+
+CHILD = Path(__file__).with_name("callgrind_child.py")
+COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
+INSTRUCTION_TARGETS = ("reference", size_name(LARGEST), "cases")
+
+
+def instructions_of(args: Sequence[str]) -> int:
+    """Every instruction ``python ARGS`` executes, start-up included, counted by callgrind."""
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, *args]
+    result = subprocess.run(command, env=_subprocess_env(), capture_output=True, text=True, check=False)
+    match = COLLECTED.search(result.stderr)
+    if result.returncode != 0 or match is None:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
+    return int(match.group(1))
+
+
+def instruction_rows(settings: Settings, found: dict[str, tuple[Initiative, ...]], *, imports: bool) -> list[Row]:
+    """Instructions per initiative: (workload over N copies) - (making the N copies alone), divided by N."""
+    runs: dict[tuple[str, str, int], list[str]] = {}
+    for target in INSTRUCTION_TARGETS:
+        rounds = rounds_for(target, settings.instruction_rounds)
+        runs[target, "copies", 0] = [str(CHILD), target, "copies", "0"]
+        for workload in ("copies", *WORKLOADS):
+            runs[target, workload, rounds] = [str(CHILD), target, workload, str(rounds)]
+    commands = {name: ["-c", code] for name, code in IMPORT_COMMANDS.items()} if imports else {}
+    for args in [*(runs[target, "copies", 0] for target in INSTRUCTION_TARGETS), *commands.values()]:
+        subprocess.run(  # warm up: bytecode caches written before anything is counted
+            [sys.executable, *args], env=_subprocess_env(), check=True, stdout=subprocess.DEVNULL
+        )
+    with ThreadPoolExecutor(max_workers=2) as pool:  # counts do not depend on load: run two at a time
+        counted = dict(zip(runs, pool.map(instructions_of, runs.values()), strict=True))
+        process_counts = dict(zip(commands, pool.map(instructions_of, commands.values()), strict=True))
+
+    per: dict[tuple[str, str], float] = {}
+    rows = []
+    for target in INSTRUCTION_TARGETS:
+        rounds = rounds_for(target, settings.instruction_rounds)
+        count = rounds * len(found[target])
+        copies = counted[target, "copies", rounds]
+        per[target, "copy"] = (copies - counted[target, "copies", 0]) / count
+        for workload in WORKLOADS:
+            per[target, workload] = (counted[target, workload, rounds] - copies) / count
+        rows.append(
+            Row(f"making a fresh copy: {describe(target, found[target])}", f"{per[target, 'copy'] / 1e3:.1f}k instr")
+        )
+        for workload in WORKLOADS:
+            measured = f"{per[target, workload] / 1e3:.1f}k instr"
+            if workload != "naive":
+                measured += f", {per[target, workload] / per[target, 'naive']:.2f}x naive"
+            rows.append(Row(f"{LABELS[workload]}: {describe(target, found[target])}", measured))
+    rows += ratio_rows("instructions", lambda t, w: [per[t, w]], lambda n, d: n[0] / d[0], decisive=True)
+    if imports:
+        rows = process_rows({name: [count] for name, count in process_counts.items()}, "instr", decisive=True) + rows
+    return rows
+
+
 # --- output
 
 
@@ -723,12 +786,15 @@ def load_average() -> str:
     return ", ".join(f"{value:.2f}" for value in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
 
 
-def describe_environment(settings: Settings) -> str:
+def describe_environment(settings: Settings, *, instructions: bool) -> str:
     versions = ", ".join(f"{name} {importlib.metadata.version(name)}" for name in ("attrs", "cattrs"))
-    method = (
-        f"{settings.import_rounds} import rounds, {settings.repeats} repeats x {settings.rounds} fresh copies "
-        "at the reference size, collector on"
-    )
+    if instructions:
+        method = f"instruction counts, {settings.instruction_rounds} copies per run at the reference size"
+    else:
+        method = (
+            f"{settings.import_rounds} import rounds, {settings.repeats} repeats x {settings.rounds} fresh copies "
+            "at the reference size, collector on"
+        )
     return (
         f"Python {platform.python_version()} ({platform.machine()}, {os.cpu_count()} CPUs, "
         f"load average {load_average()}), {versions}\n{method}"
@@ -740,15 +806,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions: fast but noisier")
     parser.add_argument("--profile", action="store_true", help="also print a cProfile of classify")
     parser.add_argument("--skip-imports", action="store_true", help="skip the rows that start processes")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions under valgrind callgrind instead of timing (figures that do not depend on load)",
+    )
     args = parser.parse_args(argv)
     settings = QUICK if args.quick else THOROUGH
 
-    print(describe_environment(settings))
+    print(describe_environment(settings, instructions=args.instructions))
+    if args.instructions and shutil.which("valgrind") is None:
+        print("valgrind is not installed: instruction counts skipped (on Debian: apt-get install valgrind).")
+        return 0
     found = targets()
     print_verdicts(found)
     print()
-    rows = [] if args.skip_imports else import_rows(settings)
-    rows += classify_rows(settings, found)
+    if args.instructions:
+        rows = instruction_rows(settings, found, imports=not args.skip_imports)
+    else:
+        rows = [] if args.skip_imports else import_rows(settings)
+        rows += classify_rows(settings, found)
     print_table(rows)
     if args.profile:
         print_profile(settings)
