@@ -87,6 +87,14 @@ KINDS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "a top-level scalar": (_write("scalar.yaml", "42\n"), "got 42"),
     "a list of scalars": (_write("scalars.json", "[1, 2]"), "item 0 is 1"),
     "an unknown tag": (_write("tag.yaml", "id: !!python/object:os.system x\nname: X\n"), "expected valid YAML"),
+    "a misspelt required key": (
+        _write(
+            "misspelt.yaml",
+            "id: x\nname: X\nstakeholders:\n  - {id: a, name: A, identities: [service_user]}\n"
+            "participations:\n  - {stakeholder: a, stage: design, involvment: partner, capacity: service_user}\n",
+        ),
+        "involvment (did you mean 'involvement'?)",
+    ),
     "a duplicate key": (_write("twice.yaml", "id: x\nid: y\nname: X\n"), "'id' is written twice"),
     "JSON nested 5,000 deep": (_write("deep.json", "[" * 5000 + "]" * 5000), "nested at most"),
     "YAML nested 5,000 deep": (_write("deep.yaml", "[" * 5000 + "]" * 5000), "expected valid YAML"),

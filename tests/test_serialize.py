@@ -246,6 +246,10 @@ def test_an_error_in_the_second_initiative_of_a_list(tmp_path: Path) -> None:
     assert "plac (did you mean 'place'?)" in error.expected
     assert located(error)[0] == 5
     error = error_for(tmp_path, "- id: a\n  name: A\n- id: b\n  nam: B\n")
+    assert error.path == "$[1]"  # a misspelt required key is named as the misspelling it is
+    assert "nam (did you mean 'name'?)" in error.expected
+    assert located(error)[0] == 4  # the misspelt key's own line
+    error = error_for(tmp_path, "- id: a\n  name: A\n- id: b\n  place: Here\n")
     assert error.path == "$[1].name"
     assert "missing required key 'name'" in error.expected
     assert located(error)[0] == 3  # the mapping that lacks it

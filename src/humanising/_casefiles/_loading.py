@@ -140,11 +140,29 @@ def _at(data: Any, path: Sequence[PathItem]) -> Any:
     return data
 
 
+def _misspelling(
+    with_notes: Sequence[tuple[BaseException, Any]], without_notes: Sequence[BaseException]
+) -> ForbiddenExtraKeysError | None:
+    """The unexpected-key error of a mapping whose unexpected key is a near miss for a missing required key."""
+    missing = [str(exception.args[0]) for exception, _ in with_notes if isinstance(exception, KeyError)]
+    for exception in without_notes:
+        if isinstance(exception, ForbiddenExtraKeysError) and any(
+            did_you_mean(key, missing) for key in exception.extra_fields
+        ):
+            return exception
+    return None
+
+
 def _describe(error: BaseException, data: Any) -> tuple[tuple[PathItem, ...], str, tuple[PathItem, ...]]:
     """The first leaf of a cattrs error tree: its path, what was expected, and the path whose line to report."""
     path: list[PathItem] = []
     while isinstance(error, ClassValidationError | IterableValidationError):
         with_notes, without_notes = error.group_exceptions()
+        misspelt = _misspelling(with_notes, without_notes)
+        if misspelt is not None:
+            # A required key written wrongly is a misspelling, not a missing key: say which.
+            error = misspelt
+            break
         if with_notes:
             exception, note = with_notes[0]
             path.append(note.index if isinstance(note, IterableValidationNote) else note.name)
