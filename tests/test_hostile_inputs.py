@@ -146,3 +146,35 @@ def test_the_size_cap_can_be_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         humanising.load_file(path)
     monkeypatch.setenv("HUMANISING_MAX_BYTES", str(len(_VALID)))
     assert humanising.load_file(path)[0].id == "x"
+
+
+def test_every_error_in_a_file_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Several problems in one file are all reported, in file order, each with its line."""
+    path = tmp_path / "many.yaml"
+    path.write_text(
+        "id: x\nname: X\nstakeholders:\n"
+        "  - {id: a, name: A, identities: [service_usr]}\n"
+        "  - {id: b, name: '', identities: [carer], rols: [client]}\n"
+        "place: 3\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CaseFileError) as caught:
+        humanising.load_file(path)
+    lines = [error.line or 0 for error in caught.value.errors]
+    assert len(caught.value.errors) >= 3
+    assert lines == sorted(lines)
+    message = str(caught.value)
+    assert "service_usr" in message
+    assert "rols (did you mean 'roles'?)" in message
+    assert "$.place" in message
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().err.count(str(path)) >= 3
+
+
+def test_errors_stop_at_fifty(tmp_path: Path) -> None:
+    path = tmp_path / "many.json"
+    stakeholders = [{"id": f"s{index}", "name": "", "identities": ["carer"]} for index in range(80)]
+    path.write_text(json.dumps({"id": "x", "name": "X", "stakeholders": stakeholders}), encoding="utf-8")
+    with pytest.raises(CaseFileError) as caught:
+        humanising.load_file(path)
+    assert len(caught.value.errors) == 50

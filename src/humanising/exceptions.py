@@ -124,7 +124,7 @@ class FactPathError(HumanisingError, ValueError):
 
 
 class CaseFileError(HumanisingError, ValueError):
-    """A case file (YAML or JSON) that cannot be read as initiatives.
+    r"""A case file (YAML or JSON) that cannot be read as initiatives.
 
     Attributes:
         file: The file's path, or a name such as ``<string>``.
@@ -132,10 +132,32 @@ class CaseFileError(HumanisingError, ValueError):
         expected: What would have been accepted there.
         line: The 1-based line in the file, where the format gives one, else ``None``.
         column: The 1-based column in the file, where the format gives one, else ``None``.
+        errors: Every problem found in the file (up to 50), in file order, each a
+            ``CaseFileError`` of its own; this error's attributes are the first's. Its
+            message lists them all, one per line.
+
+    Example:
+        >>> import humanising
+        >>> from humanising.exceptions import CaseFileError
+        >>> try:
+        ...     humanising.loads("id: x\nname: X\nplace: 3\nperiod: 4\n", file="case.yaml")
+        ... except CaseFileError as error:
+        ...     print(len(error.errors))
+        ...     print(error)
+        2
+        case.yaml:3:1: $.place: expected a string, got 3 (put it in quotes to make it text)
+        case.yaml:4:1: $.period: expected a string, got 4 (put it in quotes to make it text)
     """
 
     def __init__(
-        self, file: str, path: str, expected: str, *, line: int | None = None, column: int | None = None
+        self,
+        file: str,
+        path: str,
+        expected: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        errors: tuple[CaseFileError, ...] = (),
     ) -> None:
         self.file = file
         self.path = path
@@ -145,7 +167,11 @@ class CaseFileError(HumanisingError, ValueError):
         where = file if line is None else f"{file}:{line}" if column is None else f"{file}:{line}:{column}"
         # A syntax error's path is its line and column, and "$" is the whole file: neither adds anything.
         plain = path == "$" or path.startswith("line ")
-        super().__init__(f"{where}: {expected}" if plain else f"{where}: {path}: {expected}")
+        message = f"{where}: {expected}" if plain else f"{where}: {path}: {expected}"
+        self.errors: tuple[CaseFileError, ...] = errors or (self,)
+        if errors:
+            message = "\n".join(str(error) for error in errors)
+        super().__init__(message)
 
 
 class UnknownCaseError(HumanisingError, LookupError):

@@ -12,6 +12,7 @@ give the line of every key and list item. Facts may be written bare (``true``,
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -97,8 +98,22 @@ def _structure(data: Any, *, file: str, root: tuple[PathItem, ...], marks: Calla
     try:
         return converter().structure(data, Initiative)
     except (ClassValidationError, IterableValidationError, HumanisingError, InvalidValueError) as error:
-        path, expected, located = _describe(error, data)
-        raise _error(file, (*root, *path), expected, marks, located=(*root, *located)) from None
+        found = [
+            _error(file, (*root, *path), expected, marks, located=(*root, *located))
+            for path, expected, located in itertools.islice(_leaves(error, data, ()), MAX_ERRORS)
+        ]
+        raise _all_at_once(found) from None
+
+
+def _all_at_once(errors: list[CaseFileError]) -> CaseFileError:
+    """One error standing for every problem found, in file order; it is the first, and lists the rest."""
+    ordered = sorted(errors, key=lambda error: (error.line is None, error.line or 0, error.column or 0))
+    first = ordered[0]
+    if len(ordered) == 1:
+        return first
+    return CaseFileError(
+        first.file, first.path, first.expected, line=first.line, column=first.column, errors=tuple(ordered)
+    )
 
 
 def _parts_too_deep(data: Mapping[str, Any]) -> tuple[PathItem, ...] | None:
@@ -153,29 +168,47 @@ def _misspelling(
     return None
 
 
-def _describe(error: BaseException, data: Any) -> tuple[tuple[PathItem, ...], str, tuple[PathItem, ...]]:
-    """The first leaf of a cattrs error tree: its path, what was expected, and the path whose line to report."""
-    path: list[PathItem] = []
-    while isinstance(error, ClassValidationError | IterableValidationError):
-        with_notes, without_notes = error.group_exceptions()
+Leaf: TypeAlias = tuple[tuple[PathItem, ...], str, tuple[PathItem, ...]]
+"""One problem: its path, what was expected there, and the path whose line to report."""
+
+MAX_ERRORS = 50
+"""How many problems in one file are reported at once."""
+
+
+def _describe(error: BaseException, data: Any) -> Leaf:
+    """The first leaf of a cattrs error tree."""
+    return next(_leaves(error, data, ()))
+
+
+def _leaves(error: BaseException, data: Any, path: tuple[PathItem, ...]) -> Iterator[Leaf]:
+    """Every leaf of a cattrs error tree, in the order cattrs found them (fields in class order)."""
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        grouped = error.group_exceptions()
+        with_notes: list[tuple[Exception, Any]] = list(grouped[0])
+        without_notes: list[Exception] = list(grouped[1])
         misspelt = _misspelling(with_notes, without_notes)
         if misspelt is not None:
-            # A required key written wrongly is a misspelling, not a missing key: say which.
-            error = misspelt
-            break
-        if with_notes:
-            exception, note = with_notes[0]
-            path.append(note.index if isinstance(note, IterableValidationNote) else note.name)
-            error = exception
-        else:
+            # A required key written wrongly is a misspelling, not a missing key: say which, once.
+            yield _leaf(misspelt, data, path)
+            with_notes = [(exception, note) for exception, note in with_notes if not isinstance(exception, KeyError)]
+            without_notes = [exception for exception in without_notes if exception is not misspelt]
+        for exception, note in with_notes:
+            step = note.index if isinstance(note, IterableValidationNote) else note.name
+            yield from _leaves(exception, data, (*path, step))
+        for exception in without_notes:
             # Raised by the class itself (a cross-field check), not by one of its fields.
-            error = without_notes[0]
+            yield from _leaves(exception, data, path)
+        return
+    yield _leaf(error, data, path)
+
+
+def _leaf(error: BaseException, data: Any, path: tuple[PathItem, ...]) -> Leaf:
     if isinstance(error, ForbiddenExtraKeysError):
         known = fields_of(error.cl)
         extra = sorted(error.extra_fields)
         hints = "".join(did_you_mean(key, known) for key in extra)
         allowed = "" if hints else f"; a {error.cl.__name__} has {', '.join(known)}"
-        return tuple(path), f"unexpected key(s) {', '.join(extra)}{hints}{allowed}", (*path, extra[0])
+        return path, f"unexpected key(s) {', '.join(extra)}{hints}{allowed}", (*path, extra[0])
     if isinstance(error, InvalidFactError):
         # The error's own path is structured: positions and field names inside what raised it.
         field_path = tuple(step for step in error.path.steps if isinstance(step, str | int))
@@ -189,8 +222,8 @@ def _describe(error: BaseException, data: Any) -> tuple[tuple[PathItem, ...], st
         return where, f"expected {error.expected}, got {show_value(error.value)}{hint}", where
     if isinstance(error, KeyError):
         # cattrs notes the missing field's name; the file has no line for it, so point at its mapping.
-        return tuple(path), f"missing required key {error.args[0]!r}", tuple(path[:-1])
-    return tuple(path), str(error), tuple(path)
+        return path, f"missing required key {error.args[0]!r}", path[:-1]
+    return path, str(error), path
 
 
 # --- YAML: a safe loader that keeps the node tree, for line numbers and duplicate keys
