@@ -95,6 +95,16 @@ KINDS: dict[str, tuple[Callable[[Path], Path], str]] = {
         ),
         "involvment (did you mean 'involvement'?)",
     ),
+    "a tab in the indentation": (_write("tab.yaml", "id: x\nname: X\n\tplace: y\n"), "not tabs"),
+    "an unquoted ': ' in a value": (_write("colon.yaml", "id: x\nname: a: b\n"), "must be in quotes"),
+    "an undefined stakeholder": (
+        _write(
+            "dangling.yaml",
+            "id: x\nname: X\nstakeholders:\n  - {id: peers, name: P, identities: [service_user]}\n"
+            "participations:\n  - {stakeholder: zz, stage: design, involvement: partner, capacity: service_user}\n",
+        ),
+        "got 'zz' (defined: peers)",
+    ),
     "a duplicate key": (_write("twice.yaml", "id: x\nid: y\nname: X\n"), "'id' is written twice"),
     "JSON nested 5,000 deep": (_write("deep.json", "[" * 5000 + "]" * 5000), "nested at most"),
     "YAML nested 5,000 deep": (_write("deep.yaml", "[" * 5000 + "]" * 5000), "expected valid YAML"),

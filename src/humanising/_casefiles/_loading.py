@@ -59,6 +59,23 @@ _TOO_LARGE = (
 )
 
 
+def _defined(ids: list[str]) -> str:
+    """`` (defined: a, b, c)``, the stakeholder ids there are, when no near miss can be suggested."""
+    if not ids:
+        return " (no stakeholder is defined)"
+    shown = ", ".join(sorted(ids)[:12])
+    return f" (defined: {shown}{', ...' if len(ids) > 12 else ''})"
+
+
+def _with_advice(problem: str) -> str:
+    """A YAML syntax problem, with what to do about the two commonest ones."""
+    if "tab" in problem:
+        return f"{problem}: indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return f"{problem}: a value holding ': ' must be in quotes"
+    return problem
+
+
 def _problem(error: ValueError) -> str:
     text = str(error)
     if "digits" in text:
@@ -217,7 +234,7 @@ def _leaf(error: BaseException, data: Any, path: tuple[PathItem, ...]) -> Leaf:
             stakeholders = _at(data, path)
             stakeholders = stakeholders.get("stakeholders") if isinstance(stakeholders, Mapping) else None
             ids = [s["id"] for s in stakeholders or () if isinstance(s, Mapping) and isinstance(s.get("id"), str)]
-            hint = did_you_mean(error.value, ids)
+            hint = did_you_mean(error.value, ids) or _defined(ids)
         where = (*path, *field_path)
         return where, f"expected {error.expected}, got {show_value(error.value)}{hint}", where
     if isinstance(error, KeyError):
@@ -372,7 +389,7 @@ def _load_yaml(text: str, file: str) -> tuple[Any, Marks]:
         raise _syntax_error(file, "YAML", None, None, _problem(error)) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        problem = str(getattr(error, "problem", None) or error)
+        problem = _with_advice(str(getattr(error, "problem", None) or error))
         if mark is None:
             raise _syntax_error(file, "YAML", None, None, problem) from None
         raise _syntax_error(file, "YAML", mark.line + 1, mark.column + 1, problem) from None
