@@ -461,7 +461,11 @@ class TestRegistry:
         for bad in bad_names:
             with pytest.raises(humanising.exceptions.RegistrationError, match=r"Model\.short_name"):
                 attrs.evolve(ALWAYS, short_name=bad)
-        with pytest.raises(humanising.exceptions.RegistrationError, match=r"by default the name.*got ''"):
+        with pytest.raises(humanising.exceptions.RegistrationError, match=r"by default the name.*got 'two\\nlines'"):
+            humanising.Model(id="blank", name="two\nlines", judge=always_fits, summary="", source="")
+
+    def test_a_model_needs_a_name(self) -> None:
+        with pytest.raises(humanising.exceptions.RegistrationError, match=r"Model\.name: expected non-empty text"):
             humanising.Model(id="blank", name="", judge=always_fits, summary="", source="")
 
     def test_model_ids_are_checked(self) -> None:

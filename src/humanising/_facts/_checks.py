@@ -78,9 +78,12 @@ def coerce_unknown(enum_type: type[E], value: object) -> object:
 
 
 def coerce_set(enum_type: type[E], values: object) -> object:
-    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+    if isinstance(values, str | bytes | dict) or not isinstance(values, Iterable):
         return values
-    return frozenset(coerce(enum_type, value) for value in values)
+    try:
+        return frozenset(coerce(enum_type, value) for value in values)
+    except TypeError:  # an unhashable item: left for the validator, which names the field
+        return values
 
 
 def as_enum_fact(enum_type: type[E], value: object) -> Fact[Any]:
@@ -183,9 +186,14 @@ def set_of(enum_type: type[enum.Enum], *, non_empty: bool = False) -> Callable[[
             if not isinstance(item, enum_type):
                 raise invalid(instance, attribute, item, expected_one_of(enum_type))
         if non_empty and not value:
-            raise invalid(instance, attribute, value, f"at least one of {expected_one_of(enum_type)}")
+            raise invalid(instance, attribute, value, "at least one of " + ", ".join(str(m.value) for m in enum_type))
 
     return check
+
+
+def a_or_an(name: str) -> str:
+    """``name`` after its indefinite article: ``an Initiative``, ``a Source``."""
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
 
 
 def tuple_of(cls: type[Any]) -> Callable[[Any, Any, Any], None]:
@@ -194,9 +202,24 @@ def tuple_of(cls: type[Any]) -> Callable[[Any, Any, Any], None]:
             raise invalid(instance, attribute, value, f"a list of {cls.__name__}")
         for index, item in enumerate(value):
             if not isinstance(item, cls):
-                raise invalid(instance, attribute, item, f"a {cls.__name__}", index=index)
+                raise invalid(instance, attribute, item, a_or_an(cls.__name__), index=index)
 
     return check
+
+
+def instance_of(cls: type[Any]) -> Callable[[Any, Any, Any], None]:
+    """A validator like attrs' ``instance_of`` whose error is an ``InvalidFactError`` naming the field."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls):
+            raise invalid(instance, attribute, value, a_or_an(f"humanising.{cls.__name__}"))
+
+    return check
+
+
+def is_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        raise invalid(instance, attribute, value, "true or false")
 
 
 def fact_of(kind: type[Any], expected: str, item: type[Any] | None = None) -> Callable[[Any, Any, Any], None]:
@@ -209,7 +232,7 @@ def fact_of(kind: type[Any], expected: str, item: type[Any] | None = None) -> Ca
         if item is not None:
             for index, element in enumerate(value):
                 if not isinstance(element, item):
-                    raise invalid(instance, attribute, element, f"a {item.__name__}", index=index)
+                    raise invalid(instance, attribute, element, a_or_an(item.__name__), index=index)
 
     return check
 
@@ -234,9 +257,12 @@ is_bool_fact = fact_of(bool, "true, false or unknown")
 
 
 def as_ids(values: Iterable[str]) -> frozenset[str]:
-    if isinstance(values, str) or not isinstance(values, Iterable):
+    if isinstance(values, str | bytes | dict) or not isinstance(values, Iterable):
         return values  # type: ignore[return-value] # left for the validator
-    return frozenset(values)
+    try:
+        return frozenset(values)
+    except TypeError:  # an unhashable item
+        return values  # type: ignore[return-value] # left for the validator
 
 
 def are_ids(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

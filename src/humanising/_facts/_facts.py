@@ -38,7 +38,9 @@ from humanising._facts._checks import (
     enum_fact_of,
     expected_one_of,
     fact_of,
+    instance_of,
     is_basis,
+    is_bool,
     is_bool_fact,
     is_id,
     is_str,
@@ -501,7 +503,7 @@ class Initiative:
     summary: str = attrs.field(default="", validator=is_str)
     place: str = attrs.field(default="", validator=is_str)
     period: str = attrs.field(default="", validator=is_str)
-    illustrative: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    illustrative: bool = attrs.field(default=False, validator=is_bool)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_as_sources, validator=tuple_of(Source))
     stakeholders: tuple[Stakeholder, ...] = attrs.field(
         default=(), converter=_as_stakeholders, validator=tuple_of(Stakeholder)
@@ -513,10 +515,8 @@ class Initiative:
     relationships: tuple[Relationship, ...] = attrs.field(
         default=(), converter=_as_relationships, validator=tuple_of(Relationship)
     )
-    evidence: Evidence = attrs.field(factory=Evidence, validator=attrs.validators.instance_of(Evidence))
-    design_process: DesignProcess = attrs.field(
-        factory=DesignProcess, validator=attrs.validators.instance_of(DesignProcess)
-    )
+    evidence: Evidence = attrs.field(factory=Evidence, validator=instance_of(Evidence))
+    design_process: DesignProcess = attrs.field(factory=DesignProcess, validator=instance_of(DesignProcess))
     role_differentiation: Fact[RoleDifferentiation] = attrs.field(
         default=Fact(UNKNOWN),
         converter=as_role_differentiation_fact,
@@ -535,7 +535,7 @@ class Initiative:
     failed_partnerships: tuple[FailedPartnership, ...] = attrs.field(
         default=(), converter=_as_failed_partnerships, validator=tuple_of(FailedPartnership)
     )
-    observations: Observations = attrs.field(factory=Observations, validator=attrs.validators.instance_of(Observations))
+    observations: Observations = attrs.field(factory=Observations, validator=instance_of(Observations))
     parts: tuple[Initiative, ...] = attrs.field(default=(), converter=_as_parts)
 
     def __attrs_post_init__(self) -> None:

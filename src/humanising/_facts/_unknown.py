@@ -87,6 +87,11 @@ def _as_fact_basis(value: Basis | str) -> Basis:
         raise InvalidFactError("Fact.basis", value, expected) from None
 
 
+def _check_note(_instance: object, _attribute: object, value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidFactError("Fact.note", value, "a string")
+
+
 @attrs.frozen
 class Fact(Generic[T]):
     """A fact that may be unknown, with the basis on which it is known.
@@ -109,7 +114,7 @@ class Fact(Generic[T]):
 
     value: T | Unknown = UNKNOWN
     basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=_as_fact_basis)
-    note: str = ""
+    note: str = attrs.field(default="", validator=_check_note)
 
     @property
     def is_known(self) -> bool:

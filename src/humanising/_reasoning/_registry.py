@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 import attrs
 
@@ -19,15 +20,56 @@ from humanising.exceptions import RegistrationError, UnknownModelError
 _MODEL_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 
-def _check_model_id(value: object) -> None:
+def _field(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def _check_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not _MODEL_ID.match(value):
-        raise RegistrationError(f"Model.id: expected lower_snake_case letters and digits, got {value!r}")
+        raise RegistrationError(
+            f"{_field(instance, attribute)}: expected lower_snake_case letters and digits, got {value!r}"
+        )
 
 
-def _check_short_name(value: object) -> None:
+def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise RegistrationError(f"{_field(instance, attribute)}: expected non-empty text, got {value!r}")
+
+
+def _check_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise RegistrationError(f"{_field(instance, attribute)}: expected text, got {value!r}")
+
+
+def _check_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        raise RegistrationError(f"{_field(instance, attribute)}: expected true or false, got {value!r}")
+
+
+def _check_judge(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not callable(value):
+        raise RegistrationError(
+            f"{_field(instance, attribute)}: expected a function from an Initiative to a Verdict, got {value!r}"
+        )
+
+
+def _check_criteria(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(spec, CriterionSpec) for spec in value):
+        raise RegistrationError(
+            f"{_field(instance, attribute)}: expected a list of humanising.CriterionSpec, got {value!r}"
+        )
+
+
+def _as_criteria(values: Iterable[CriterionSpec]) -> tuple[CriterionSpec, ...]:
+    if isinstance(values, str | bytes | dict) or not isinstance(values, Iterable):
+        return values  # type: ignore[return-value] # left for the validator, which names the field
+    return tuple(values)
+
+
+def _check_short_name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip() or "\n" in value:
         raise RegistrationError(
-            f"Model.short_name (by default the name): expected non-empty text on one line, got {value!r}"
+            f"{_field(instance, attribute)} (by default the name): expected non-empty text on one line, got {value!r}"
         )
 
 
@@ -47,9 +89,9 @@ class CriterionSpec:
         [('produces', True), ('service_user_voice', True)]
     """
 
-    id: str = attrs.field(validator=lambda _instance, _attribute, value: _check_model_id(value))
-    essential: bool
-    description: str
+    id: str = attrs.field(validator=_check_id)
+    essential: bool = attrs.field(validator=_check_bool)
+    description: str = attrs.field(validator=_check_text)
 
 
 @attrs.frozen
@@ -74,15 +116,14 @@ class Model:
         ['co-production', 'gold standard', 'EBP']
     """
 
-    id: str = attrs.field(validator=lambda _instance, _attribute, value: _check_model_id(value))
-    name: str
-    judge: Callable[[Initiative], Verdict] = attrs.field(eq=False)
-    summary: str
-    source: str
-    criteria: tuple[CriterionSpec, ...] = ()
+    id: str = attrs.field(validator=_check_id)
+    name: str = attrs.field(validator=_check_text)
+    judge: Callable[[Initiative], Verdict] = attrs.field(eq=False, validator=_check_judge)
+    summary: str = attrs.field(validator=_check_str)
+    source: str = attrs.field(validator=_check_str)
+    criteria: tuple[CriterionSpec, ...] = attrs.field(default=(), converter=_as_criteria, validator=_check_criteria)
     short_name: str = attrs.field(
-        default=attrs.Factory(lambda model: model.name, takes_self=True),
-        validator=lambda _instance, _attribute, value: _check_short_name(value),
+        default=attrs.Factory(lambda model: model.name, takes_self=True), validator=_check_short_name
     )
 
 
