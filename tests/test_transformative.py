@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -206,23 +208,28 @@ class TestBarriers:
     @pytest.mark.parametrize(
         ("barrier", "change"),
         [
-            (Barrier.INSTITUTIONAL_RESISTANCE, {"observations": {"agenda_set_by": "institution"}}),
-            (Barrier.INSTITUTIONAL_RESISTANCE, {"observations": {"change_superficial": True}}),
-            (Barrier.INSTITUTIONAL_RESISTANCE, {"observations": {"user_organisations_excluded": True}}),
-            (Barrier.INSTITUTIONAL_RESISTANCE, {"observations": {"absorbed_into_procedure": True}}),
-            (Barrier.RESTRICTIVE_PRACTICE, {"observations": {"judged_by_category": True}}),
-            (Barrier.RESTRICTIVE_PRACTICE, {"observations": {"risk_aversion": True}}),
-            (Barrier.RESTRICTIVE_PRACTICE, {"role_differentiation": RoleDifferentiation.KEPT}),
-            (Barrier.RESTRICTIVE_PRACTICE, {"compulsion": True}),
-            (Barrier.AVOIDANCE_OF_CHALLENGE, {"observations": {"dissent": "marginalised"}}),
-            (Barrier.AVOIDANCE_OF_CHALLENGE, {"observations": {"dissent": "pathologised"}}),
-            (Barrier.DEMAND_TO_CONFORM, {"observations": {"conformity_demanded": True}}),
-            (Barrier.DEMAND_TO_CONFORM, {"observations": {"goals_set_by": "professionals"}}),
+            (Barrier.INSTITUTIONAL_RESISTANCE, MappingProxyType({"observations": {"agenda_set_by": "institution"}})),
+            (Barrier.INSTITUTIONAL_RESISTANCE, MappingProxyType({"observations": {"change_superficial": True}})),
+            (
+                Barrier.INSTITUTIONAL_RESISTANCE,
+                MappingProxyType({"observations": {"user_organisations_excluded": True}}),
+            ),
+            (Barrier.INSTITUTIONAL_RESISTANCE, MappingProxyType({"observations": {"absorbed_into_procedure": True}})),
+            (Barrier.RESTRICTIVE_PRACTICE, MappingProxyType({"observations": {"judged_by_category": True}})),
+            (Barrier.RESTRICTIVE_PRACTICE, MappingProxyType({"observations": {"risk_aversion": True}})),
+            (Barrier.RESTRICTIVE_PRACTICE, MappingProxyType({"role_differentiation": RoleDifferentiation.KEPT})),
+            (Barrier.RESTRICTIVE_PRACTICE, MappingProxyType({"compulsion": True})),
+            (Barrier.AVOIDANCE_OF_CHALLENGE, MappingProxyType({"observations": {"dissent": "marginalised"}})),
+            (Barrier.AVOIDANCE_OF_CHALLENGE, MappingProxyType({"observations": {"dissent": "pathologised"}})),
+            (Barrier.DEMAND_TO_CONFORM, MappingProxyType({"observations": {"conformity_demanded": True}})),
+            (Barrier.DEMAND_TO_CONFORM, MappingProxyType({"observations": {"goals_set_by": "professionals"}})),
         ],
     )
-    def test_each_indicator_shows_its_barrier(self, barrier: Barrier, change: dict[str, Any]) -> None:
-        observed = change.pop("observations", {})
-        initiative = attrs.evolve(TRANSFORMED, observations=attrs.evolve(POSITIVE, **observed), **change)
+    def test_each_indicator_shows_its_barrier(self, barrier: Barrier, change: Mapping[str, Any]) -> None:
+        # The parameters are shared by every run of the test in a process: read them, never change them.
+        others = {name: value for name, value in change.items() if name != "observations"}
+        observed = attrs.evolve(POSITIVE, **change.get("observations", {}))
+        initiative = attrs.evolve(TRANSFORMED, observations=observed, **others)
         findings = {f.barrier: f for f in humanising.barriers(initiative)}
         assert findings[barrier].status is Finding.PRESENT
         assert len(findings[barrier].facts) == 1

@@ -5,8 +5,9 @@ runs: the reasoning, the converter (cattrs), YAML and the reports are imported
 inside the commands, so that ``humanising --help`` starts fast.
 
 Exit codes, for every subcommand: 0 success; 1 an input file is missing,
-unreadable or invalid (or an output cannot be written); 2 a usage error (an
-unknown option, model or case id).
+unreadable or invalid (or an output cannot or may not be written); 2 a usage
+error (an unknown option, model or case id). Given several files, a command
+reports each bad one and goes on with the rest.
 
 Example:
     >>> from humanising.cli import main
@@ -37,36 +38,59 @@ _FORMATS = ("table", "json", "markdown", "html")
 _CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-class CaseFileFailure(click.ClickException):
-    """One or more input files are missing, unreadable or invalid (exit code 1)."""
-
-    exit_code = 1
-
-    def __init__(self, messages: Sequence[str]) -> None:
-        super().__init__("\n".join(messages))
-        self.messages = tuple(messages)
-
-    def show(self, file: Any = None) -> None:
-        """Print each problem on its own line, to standard error."""
-        for message in self.messages:
-            click.echo(f"Error: {message}", err=True, file=file)
-
-
-def _load(files: Sequence[str]) -> list[Initiative]:
-    """Every initiative in the files, or a CaseFileFailure naming every bad file."""
+def _read(file: str) -> tuple[Initiative, ...]:
+    """The initiatives in one file; any failure becomes a CaseFileError naming the file."""
     from humanising._casefiles._loading import load_file
     from humanising.exceptions import CaseFileError
 
-    initiatives: list[Initiative] = []
-    problems: list[str] = []
-    for file in files:
-        try:
-            initiatives.extend(load_file(file))
-        except CaseFileError as error:
-            problems.append(str(error))
-    if problems:
-        raise CaseFileFailure(problems)
-    return initiatives
+    try:
+        return load_file(file)
+    except CaseFileError:
+        raise
+    except Exception as error:  # one bad file must not end a batch, nor show a traceback
+        expected = f"expected a case file humanising can read, got {type(error).__name__}: {error}"
+        raise CaseFileError(file, "$", expected) from error
+
+
+class _Batch:
+    """The files a command was given: the initiatives of each good one, and how many were bad."""
+
+    def __init__(
+        self, files: Sequence[str], each: Callable[[str, tuple[Initiative, ...]], object] | None = None
+    ) -> None:
+        from humanising.exceptions import CaseFileError
+
+        self.files = tuple(files)
+        self.loaded: list[tuple[str, tuple[Initiative, ...]]] = []
+        self.failed = 0
+        for file in files:
+            try:
+                self.loaded.append((file, _read(file)))
+            except CaseFileError as error:
+                self.failed += 1
+                click.echo(f"Error: {_visible(str(error))}", err=True)
+            else:
+                if each is not None:
+                    each(*self.loaded[-1])
+
+    @property
+    def initiatives(self) -> list[Initiative]:
+        return [initiative for _, initiatives in self.loaded for initiative in initiatives]
+
+    def finish(self) -> None:
+        """Exit 1 if a file was bad, after a count of good and bad files when there were several."""
+        if not self.failed:
+            return
+        if len(self.files) > 1:
+            good = len(self.files) - self.failed
+            click.echo(f"{len(self.files)} files: {good} good, {self.failed} failed", err=True)
+        raise click.exceptions.Exit(1)
+
+
+def _visible(text: str) -> str:
+    from humanising.reports._common import visible
+
+    return visible(text, keep="\n")
 
 
 def _analyse(initiatives: Sequence[Initiative]) -> list[Analysis]:
@@ -80,49 +104,78 @@ def _colour(output: str | None) -> bool:
     return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _emit(text: str, output: str | None, *, colour: bool = False) -> None:
+def _emit(
+    text: str, output: str | None, *, colour: bool = False, inputs: Sequence[str] = (), force: bool = False
+) -> None:
+    """Print ``text``, or write it to ``output``: whole, never over an input file, and over another only if forced."""
     if output is None or output == "-":
         click.echo(text, nl=False, color=colour)
         return
     from pathlib import Path
 
+    from humanising.cli._files import RefusedError, check_target, write_file
+
+    target = Path(output)
+    ctx = click.get_current_context(silent=True)
+    forcible = ctx is not None and any(param.name == "force" for param in ctx.command.params)
+    hint = "; use --force to replace it" if forcible else "; remove it or choose another name"
     try:
-        Path(output).write_text(text, encoding="utf-8")
+        check_target(target, inputs=inputs, force=force, hint=hint)
+        write_file(target, text)
+    except RefusedError as error:
+        raise click.ClickException(str(error)) from None
     except OSError as error:
         raise click.ClickException(f"cannot write {output}: {error.strerror or error}") from None
 
 
-def _report(analyses: Sequence[Analysis], format_: str, output: str | None, title: str | None) -> None:
+def _report(
+    analyses: Sequence[Analysis],
+    format_: str,
+    output: str | None,
+    title: str | None,
+    *,
+    inputs: Sequence[str] = (),
+    force: bool = False,
+) -> None:
     title = title or "humanising report"
     if format_ == "json":
         from humanising.reports import json_report
 
-        _emit(json_report(analyses), output)
+        text = json_report(analyses)
     elif format_ == "markdown":
         from humanising.reports import markdown_report
 
-        _emit(markdown_report(analyses, title=title), output)
+        text = markdown_report(analyses, title=title)
     elif format_ == "html":
         from humanising.reports import html_report
 
-        _emit(html_report(analyses, title=title), output)
+        text = html_report(analyses, title=title)
     else:
         from humanising.reports._text import casebook_table
 
         colour = _colour(output)
-        _emit(casebook_table(analyses, colour=colour), output, colour=colour)
+        _emit(casebook_table(analyses, colour=colour), output, colour=colour, inputs=inputs, force=force)
+        return
+    _emit(text, output, inputs=inputs, force=force)
+
+
+_OUTPUT_HELP = (
+    "Write to FILE instead of standard output. FILE is written whole or not at all (through a temporary "
+    "file beside it); it may not be an input file or a symbolic link, and an existing file is replaced "
+    "only with --force."
+)
+
+
+def _output_options(function: F) -> F:
+    function = click.option("--force", is_flag=True, help="Replace the -o FILE if it exists.")(function)
+    return click.option("-o", "--output", metavar="FILE", help=_OUTPUT_HELP)(function)
 
 
 def _report_options(function: F) -> F:
     function = click.option(
         "--title", metavar="TEXT", help="The heading of a Markdown or HTML report (default: humanising report)."
     )(function)
-    function = click.option(
-        "-o",
-        "--output",
-        metavar="FILE",
-        help="Write the report to FILE instead of standard output.",
-    )(function)
+    function = _output_options(function)
     return click.option(
         "-f",
         "--format",
@@ -199,34 +252,47 @@ Examples:
 )
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @_report_options
-def classify(files: tuple[str, ...], format_: str, output: str | None, title: str | None) -> None:
+def classify(files: tuple[str, ...], format_: str, output: str | None, force: bool, title: str | None) -> None:
     """Every model's verdict on the initiatives in case files.
 
     FILE is a YAML (.yaml, .yml) or JSON (.json) case file holding one
     initiative or a list of them; a programme's parts are judged too, each as
     if alone. The table has a row per initiative and a column per model, then
     whether it humanises, its quadrant and what it equalises.
+
+    Every good file's initiatives are reported even if others are bad: each bad
+    file is named on standard error with what is wrong, then a count of good and
+    bad files, and the exit code is 1. If no file is good, nothing is written.
     """
-    _report(_analyse(_load(files)), format_, output, title)
+    batch = _Batch(files)
+    if batch.loaded:
+        _report(_analyse(batch.initiatives), format_, output, title, inputs=files, force=force)
+    batch.finish()
 
 
 _STATUS_STYLE = {"met": ("✓", "green"), "unmet": ("✗", "red"), "unknown": ("?", "yellow")}
 _FIT_STYLE = {"fits": "green", "partly": "yellow", "does not fit": "red", "undetermined": "bright_black"}
 
 
-def _explain_verdict(title: str, verdict: Any) -> list[str]:
+def _plain(text: str, **_style: Any) -> str:
+    return text
+
+
+def _explain_verdict(title: str, verdict: Any, style: Callable[..., str]) -> list[str]:
+    from humanising.reports._common import visible
+
     fit = verdict.fit.value
-    lines = [f"  {click.style(title, bold=True)}: {click.style(fit, fg=_FIT_STYLE.get(fit))}"]
+    lines = [f"  {style(visible(title), bold=True)}: {style(fit, fg=_FIT_STYLE.get(fit))}"]
     for result in verdict.criteria:
         mark, colour = _STATUS_STYLE[result.status.value]
         kind = "essential" if result.essential else "qualifying"
-        status = click.style(f"{mark} {result.status.value:<7}", fg=colour)
-        lines.append(f"    {status} {kind:<10}  {result.reason}")
-    lines.extend(f"    {note}" for note in verdict.notes)
+        status = style(f"{mark} {result.status.value:<7}", fg=colour)
+        lines.append(f"    {status} {kind:<10}  {visible(result.reason)}")
+    lines.extend(f"    {visible(note)}" for note in verdict.notes)
     if verdict.stages:
         lines.append(f"    stages: {', '.join(stage.value for stage in verdict.stages)}")
     if verdict.unknowns:
-        lines.append(f"    would be settled by: {', '.join(str(path) for path in verdict.unknowns)}")
+        lines.append(f"    would be settled by: {visible(', '.join(str(path) for path in verdict.unknowns))}")
     return lines
 
 
@@ -238,7 +304,7 @@ Examples:
   humanising explain my-case.yaml --model coproduction
   humanising explain my-case.yaml --model humanises""",
 )
-@click.argument("file", metavar="FILE")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option(
     "-m",
     "--model",
@@ -246,17 +312,21 @@ Examples:
     metavar="ID",
     help="Explain only this model's verdict (a model id such as coproduction or user_led, or humanises).",
 )
-@click.option("-o", "--output", metavar="FILE", help="Write the explanation to FILE instead of standard output.")
-def explain(file: str, model_id: str | None, output: str | None) -> None:
+@_output_options
+def explain(files: tuple[str, ...], model_id: str | None, output: str | None, force: bool) -> None:
     """The criteria behind each verdict: met, unmet or unknown, and why.
 
-    For every initiative in FILE (and each part of a programme), every model's
+    For every initiative in each FILE (and each part of a programme), every model's
     verdict with each criterion's status, whether it is essential or
     qualifying, the reason, and the unknown facts that would settle an open
     verdict; then whether it humanises, what it equalises and its quadrant.
+
+    Bad files are named on standard error and the others explained (exit code 1).
+    Control characters in names and notes (terminal escapes, say) are shown as
+    visible codes, and colour is only ever written to a terminal.
     """
     from humanising._reasoning._analysis import registered_models
-    from humanising.reports._common import entries, model_names
+    from humanising.reports._common import entries, model_names, visible
     from humanising.reports._markdown import equalises_text
 
     known = [model.id for model in registered_models()]
@@ -267,25 +337,30 @@ def explain(file: str, model_id: str | None, output: str | None) -> None:
             param_hint="'--model'",
         )
     names = model_names()
+    colour = _colour(output)
+    style = click.style if colour else _plain
+    batch = _Batch(files)
     lines: list[str] = []
-    for row in entries(_analyse(_load([file]))):
+    for row in entries(_analyse(batch.initiatives)):
         analysis, initiative = row.analysis, row.analysis.initiative
         part = f" (part of {row.part_of})" if row.part_of else ""
-        lines += [click.style(f"{initiative.id}: {initiative.name}{part}", bold=True, underline=True), ""]
+        lines += [style(visible(f"{initiative.id}: {initiative.name}{part}"), bold=True, underline=True), ""]
         for verdict_id, verdict in analysis.verdicts.items():
             if model_id in (None, verdict_id):
-                lines += [*_explain_verdict(f"{names.get(verdict_id, verdict_id)} ({verdict_id})", verdict), ""]
+                title = f"{names.get(verdict_id, verdict_id)} ({verdict_id})"
+                lines += [*_explain_verdict(title, verdict, style), ""]
         if model_id in (None, "humanises"):
-            lines += [*_explain_verdict("humanises", analysis.humanises), ""]
+            lines += [*_explain_verdict("humanises", analysis.humanises, style), ""]
         if model_id is None:
             equalised = equalises_text(analysis)
             lines += [
-                f"  equalises: {'; '.join(equalised) if equalised else 'nothing'}",
+                visible(f"  equalises: {'; '.join(equalised) if equalised else 'nothing'}"),
                 f"  quadrant: {analysis.quadrant.value}",
                 "",
             ]
-    colour = _colour(output)
-    _emit("\n".join(lines).rstrip("\n") + "\n", output, colour=colour)
+    if batch.loaded:
+        _emit("\n".join(lines).rstrip("\n") + "\n", output, colour=colour, inputs=files, force=force)
+    batch.finish()
 
 
 @cli.group(
@@ -300,7 +375,13 @@ Examples:
 )
 @_report_options
 @click.pass_context
-def casebook(ctx: click.Context, format_: str = "table", output: str | None = None, title: str | None = None) -> None:
+def casebook(
+    ctx: click.Context,
+    format_: str = "table",
+    output: str | None = None,
+    force: bool = False,
+    title: str | None = None,
+) -> None:
     """The shipped cases and their verdicts.
 
     The paper's case studies (SleepWell, the Mental Health Foundation's course in
@@ -311,7 +392,7 @@ def casebook(ctx: click.Context, format_: str = "table", output: str | None = No
         return
     from humanising import casebook as shipped
 
-    _report(_analyse(shipped.load_all()), format_, output, title or "The humanising casebook")
+    _report(_analyse(shipped.load_all()), format_, output, title or "The humanising casebook", force=force)
 
 
 def _case_file_text(name: str) -> str:
@@ -363,15 +444,26 @@ Examples:
 def export(directory: str, force: bool) -> None:
     """Write every shipped case file into DIR, to edit or start from.
 
-    DIR is created if needed. Existing files are left alone unless --force is given.
+    DIR is created if needed. Existing files are left alone unless --force is
+    given. Each file is written whole, in DIR itself: a symbolic link in DIR
+    with a case file's name is refused, even with --force, and never followed.
     """
     from importlib import resources
     from pathlib import Path
+
+    from humanising.cli._files import RefusedError, check_target, write_file
 
     target = Path(directory)
     names = sorted(
         entry.name for entry in resources.files("humanising.casebook").iterdir() if entry.name.endswith(".yaml")
     )
+    if target.exists() and not target.is_dir():
+        raise click.ClickException(f"cannot write to {directory}: it is not a directory")
+    links = [name for name in names if (target / name).is_symlink()]
+    if links:
+        raise click.ClickException(
+            f"will not write through symbolic links in {directory} ({', '.join(links)}); remove them first"
+        )
     existing = [name for name in names if (target / name).exists()]
     if existing and not force:
         raise click.ClickException(
@@ -380,7 +472,10 @@ def export(directory: str, force: bool) -> None:
     try:
         target.mkdir(parents=True, exist_ok=True)
         for name in names:
-            (target / name).write_text(_case_file_text(name), encoding="utf-8")
+            check_target(target / name, force=True)
+            write_file(target / name, _case_file_text(name))
+    except RefusedError as error:
+        raise click.ClickException(str(error)) from None
     except OSError as error:
         raise click.ClickException(f"cannot write to {directory}: {error.strerror or error}") from None
     for name in names:
@@ -435,30 +530,22 @@ Examples:
   humanising validate cases/*.yaml cases/*.json""",
 )
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.pass_context
-def validate(ctx: click.Context, files: tuple[str, ...]) -> None:
+def validate(files: tuple[str, ...]) -> None:
     """Check case files without classifying them.
 
     Prints "ok" and the number of initiatives for each valid file; for each
     invalid one, an error naming the file, the line, the path inside it (such
     as $.participations[3].stakeholder), what was expected, and a suggestion
-    for a near miss. Exits 1 if any file is missing, unreadable or invalid.
+    for a near miss. Every file is checked, whatever the others hold; with
+    several, a count of good and bad files follows the errors. Exits 1 if any
+    file is missing, unreadable or invalid.
     """
-    from humanising._casefiles._loading import load_file
-    from humanising.exceptions import CaseFileError
 
-    failed = False
-    for file in files:
-        try:
-            initiatives = load_file(file)
-        except CaseFileError as error:
-            failed = True
-            click.echo(f"Error: {error}", err=True)
-            continue
+    def report(file: str, initiatives: tuple[Initiative, ...]) -> None:
         count = sum(1 + _count_parts(initiative) for initiative in initiatives)
-        click.echo(f"ok: {file} ({count} initiative{'' if count == 1 else 's'})")
-    if failed:
-        ctx.exit(1)
+        click.echo(f"ok: {_visible(file)} ({count} initiative{'' if count == 1 else 's'})")
+
+    _Batch(files, each=report).finish()
 
 
 def _count_parts(initiative: Initiative) -> int:
@@ -473,8 +560,8 @@ Examples:
   # then, in a YAML file, for editors with the YAML language server:
   # yaml-language-server: $schema=humanising.schema.json""",
 )
-@click.option("-o", "--output", metavar="FILE", help="Write the schema to FILE instead of standard output.")
-def schema(output: str | None) -> None:
+@_output_options
+def schema(output: str | None, force: bool) -> None:
     """Print the JSON Schema of case files.
 
     Generated from the library's own classes, so it always matches what the
@@ -484,7 +571,7 @@ def schema(output: str | None) -> None:
 
     from humanising._casefiles._schema import case_file_schema
 
-    _emit(json.dumps(case_file_schema(), indent=2, ensure_ascii=False) + "\n", output)
+    _emit(json.dumps(case_file_schema(), indent=2, ensure_ascii=False) + "\n", output, force=force)
 
 
 @cli.command(
@@ -496,17 +583,19 @@ Examples:
 )
 @click.argument("file", metavar="FILE")
 @click.option("--id", "initiative_id", metavar="ID", help="Draw only the initiative (or part) with this id.")
-@click.option("-o", "--output", metavar="FILE", help="Write the diagram to FILE instead of standard output.")
-def diagram(file: str, initiative_id: str | None, output: str | None) -> None:
+@_output_options
+def diagram(file: str, initiative_id: str | None, output: str | None, force: bool) -> None:
     """A Mermaid diagram of each initiative in FILE.
 
     Stakeholders grouped by identity, an arrow to each stage they take part in
     labelled with their involvement (thick for partner or leads, dotted for
     unknown), and a dotted link for each relationship the initiative narrows.
     Several initiatives are separated by a %% comment line naming each; paste
-    one into https://mermaid.live or a ```mermaid block to see it.
+    one into https://mermaid.live or a ```mermaid block to see it. Names are
+    written as Mermaid entity codes where they hold quotes, brackets, ; or %,
+    and clipped at 200 characters, so no name can change the diagram.
     """
-    from humanising.reports._mermaid import mermaid
+    from humanising.reports._mermaid import escape_text, mermaid
 
     initiatives: list[Initiative] = []
 
@@ -515,7 +604,9 @@ def diagram(file: str, initiative_id: str | None, output: str | None) -> None:
         for part in initiative.parts:
             add(part)
 
-    for initiative in _load([file]):
+    batch = _Batch([file])
+    batch.finish()
+    for initiative in batch.initiatives:
         add(initiative)
     if initiative_id is not None:
         known = [initiative.id for initiative in initiatives]
@@ -527,9 +618,10 @@ def diagram(file: str, initiative_id: str | None, output: str | None) -> None:
             )
         initiatives = [initiative for initiative in initiatives if initiative.id == initiative_id]
     if len(initiatives) == 1:
-        _emit(mermaid(initiatives[0]), output)
+        _emit(mermaid(initiatives[0]), output, inputs=[file], force=force)
         return
-    _emit("\n".join(f"%% {i.id}: {i.name}\n{mermaid(i)}" for i in initiatives), output)
+    text = "\n".join(f"%% {i.id}: {escape_text(i.name)}\n{mermaid(i)}" for i in initiatives)
+    _emit(text, output, inputs=[file], force=force)
 
 
 @cli.command(
@@ -546,15 +638,12 @@ def new(file: str | None, force: bool) -> None:
 
     Every field is there with a comment saying what it means and which values
     it takes; facts start as unknown. The template is valid as it is. Without
-    FILE it is printed.
+    FILE it is printed. FILE is written whole or not at all; a symbolic link is
+    refused, and an existing file is replaced only with --force.
     """
-    from pathlib import Path
-
     from humanising._casefiles._template import template
 
-    if file is not None and Path(file).exists() and not force:
-        raise click.ClickException(f"{file} already exists; use --force to overwrite it")
-    _emit(template(), file)
+    _emit(template(), file, force=force)
     if file is not None:
         click.echo(f"wrote {file}; check it with: humanising validate {file}", err=True)
 

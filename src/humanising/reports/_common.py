@@ -1,7 +1,8 @@
-"""What every report shares: the rows it shows, and short names for models and fits."""
+"""What every report shares: the rows it shows, short names for models and fits, and text safe for a terminal."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -96,3 +97,46 @@ def humanising_side(analysis: Analysis) -> bool | None:
     if analysis.humanises.fit is Fit.DOES_NOT_FIT:
         return False
     return None
+
+
+LABEL_LENGTH = 200
+"""The most characters of a name a diagram draws; a longer one ends in "…" (the report's text has it whole)."""
+
+
+def clip(text: str, limit: int = LABEL_LENGTH) -> str:
+    """``text``, or its first ``limit - 1`` characters and "…" if it is longer.
+
+    Example:
+        >>> clip("a" * 300)[-3:], len(clip("a" * 300)), clip("short")
+        ('aa…', 200, 'short')
+    """
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_NAMED_CONTROLS = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+# C0 and C1 controls, DEL, and the format characters that reorder or break lines on a terminal
+# (bidirectional overrides and isolates, the line and paragraph separators).
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def _show(match: re.Match[str]) -> str:
+    character = match[0]
+    code = ord(character)
+    return _NAMED_CONTROLS.get(character) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def visible(text: str, *, keep: str = "") -> str:
+    r"""Text safe to print on a terminal: every control character shown as its escape, as Python writes it.
+
+    Terminal escapes (``\x1b[2J``, ``\x1b]0;title\x07``), carriage returns and
+    the other C0 and C1 controls come out as visible text such as ``\x1b``, so a
+    name in a case file cannot clear the screen, retitle the window or recolour
+    what follows. Characters in ``keep`` (a newline, say) are left as they are.
+
+    Example:
+        >>> visible("Ward\x1b[31m 7\r")
+        'Ward\\x1b[31m 7\\r'
+        >>> visible("one\ntwo", keep="\n")
+        'one\ntwo'
+    """
+    return _CONTROLS.sub(lambda match: match[0] if match[0] in keep else _show(match), text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -87,7 +88,10 @@ def report_data(analyses: Iterable[Analysis]) -> dict[str, Any]:
 
 
 def json_report(analyses: Iterable[Analysis]) -> str:
-    """The report as JSON text (UTF-8, indented, ending in a newline); see ``report_data`` for its shape.
+    r"""The report as JSON text (UTF-8, indented, ending in a newline); see ``report_data`` for its shape.
+
+    ``<``, ``>`` and ``&`` in names and notes are written as ``\u003c``-style escapes (``html_safe``),
+    so the report can be embedded in a web page as it is.
 
     Example:
         >>> import json, humanising
@@ -96,7 +100,25 @@ def json_report(analyses: Iterable[Analysis]) -> str:
         >>> json.loads(text)["initiatives"][0]["id"]
         'sleepwell'
     """
-    return json.dumps(report_data(analyses), indent=2, ensure_ascii=False) + "\n"
+    return html_safe(json.dumps(report_data(analyses), indent=2, ensure_ascii=False)) + "\n"
+
+
+# Outside strings JSON text has none of these, so they can be replaced anywhere. C1 controls too,
+# which a terminal may obey when the report is printed.
+_HTML_UNSAFE = re.compile("[<>&\u2028\u2029\x7f-\x9f]")
+
+
+def html_safe(text: str) -> str:
+    r"""JSON text with ``<``, ``>``, ``&``, C1 controls and U+2028 and U+2029 as ``\uXXXX`` escapes.
+
+    The JSON means the same, and it can be put inside an HTML ``<script>`` element
+    (or JavaScript source) without a ``</script>`` in a name ending it there.
+
+    Example:
+        >>> html_safe(json.dumps({"name": "</script>"}))
+        '{"name": "\\u003c/script\\u003e"}'
+    """
+    return _HTML_UNSAFE.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
 
 
 MODELS_FORMAT = 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from humanising._reasoning._analysis import Analysis
@@ -13,13 +14,54 @@ STATUS_MARKS = {Status.MET: "✓", Status.UNMET: "✗", Status.UNKNOWN: "?"}
 """The mark a report puts before each criterion's status."""
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+# What Markdown (CommonMark, GitHub's and Python-Markdown with the extensions the docs use) could
+# read in running text: HTML and entities, emphasis, code, links and images, table cells,
+# attribute lists ({: onclick=…}) and heading closers. Each has an escape every one of them reads
+# as the plain character. An underscore inside a word is left alone: none of them reads it.
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_SPECIAL = re.compile(r"[&<>\\`*\[\]{}|#]|(?<![^\W_])_|_(?![^\W_])|\s+")
+
+
+def _escape(match: re.Match[str]) -> str:
+    found = match[0]
+    if found.isspace():
+        return " "
+    return _ENTITIES.get(found) or "\\" + found
+
+
+def escape_inline(value: str) -> str:
+    r"""Any text as Markdown that shows it as it is, on one line, with no markup, HTML or link it could start.
+
+    Line breaks become spaces; so do runs of white space, as Markdown shows them anyway.
+
+    Example:
+        >>> escape_inline("<script>alert(1)</script> *x* [a](javascript:b) snake_case _it_\nnext")
+        '&lt;script&gt;alert(1)&lt;/script&gt; \\*x\\* \\[a\\](javascript:b) snake_case \\_it\\_ next'
+    """
+    return _SPECIAL.sub(_escape, value).strip()
+
+
+def escape_block(value: str) -> str:
+    """Text that starts a line or a list item, escaped as ``escape_inline`` does, and its first character made inert.
+
+    A line that starts with ``1.``, ``-``, ``+``, ``=``, ``~~~``, ``!!!`` or ``???`` would start a list,
+    a rule, a fence, an admonition or a tab; a digit or ASCII mark at the start is written as a
+    character reference, which no Markdown reads as anything but the character.
+
+    Example:
+        >>> escape_block("1. not a list"), escape_block("--8<-- not a snippet"), escape_block("Plain")
+        ('&#49;. not a list', '&#45;-8&lt;-- not a snippet', 'Plain')
+    """
+    escaped = escape_inline(value)
+    first = escaped[:1]
+    if first.isascii() and not first.isalpha() and first not in "&\\":
+        return f"&#{ord(first)};{escaped[1:]}"
+    return escaped
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
-    lines = ["| " + " | ".join(_cell(cell) for cell in header) + " |", "|" + "---|" * len(header)]
-    lines.extend("| " + " | ".join(_cell(cell) for cell in row) + " |" for row in rows)
+    lines = ["| " + " | ".join(escape_inline(cell) for cell in header) + " |", "|" + "---|" * len(header)]
+    lines.extend("| " + " | ".join(escape_inline(cell) for cell in row) + " |" for row in rows)
     return lines
 
 
@@ -27,13 +69,21 @@ def _criteria(verdict: Verdict) -> list[str]:
     lines = []
     for result in verdict.criteria:
         kind = "essential" if result.essential else "qualifying"
-        lines.append(f"- {STATUS_MARKS[result.status]} {result.status.value} ({kind}): {result.reason}")
-    lines.extend(f"- {note}" for note in verdict.notes)
+        lines.append(f"- {STATUS_MARKS[result.status]} {result.status.value} ({kind}): {escape_inline(result.reason)}")
+    lines.extend(f"- {escape_block(note)}" for note in verdict.notes)
     if verdict.stages:
-        lines.append(f"- Stages: {', '.join(stage.words for stage in verdict.stages)}")
+        lines.append(f"- Stages: {escape_inline(', '.join(stage.words for stage in verdict.stages))}")
     if verdict.unknowns:
-        lines.append(f"- Would be settled by: {', '.join(f'`{path}`' for path in verdict.unknowns)}")
+        lines.append(f"- Would be settled by: {', '.join(_code(str(path)) for path in verdict.unknowns)}")
     return lines
+
+
+def _code(value: str) -> str:
+    """A code span that holds ``value`` whatever it is: fenced by more backticks than it has in a row."""
+    value = " ".join(value.split())
+    fence = "`" * (max((len(run) for run in re.findall("`+", value)), default=0) + 1)
+    padding = " " if value.startswith("`") or value.endswith("`") else ""
+    return f"{fence}{padding}{value}{padding}{fence}"
 
 
 def equalises_text(analysis: Analysis) -> list[str]:
@@ -48,20 +98,20 @@ def equalises_text(analysis: Analysis) -> list[str]:
 
 def _section(row: Entry, columns: Sequence[str], names: dict[str, str]) -> list[str]:
     analysis, initiative = row.analysis, row.analysis.initiative
-    lines = [f"## {initiative.name}", ""]
-    facts = [f"`{initiative.id}`"]
+    lines = [f"## {escape_inline(initiative.name)}", ""]
+    facts = [_code(initiative.id)]
     if row.part_of:
-        facts.append(f"part of `{row.part_of}`")
-    facts.extend(text for text in (initiative.place, initiative.period) if text)
+        facts.append(f"part of {_code(row.part_of)}")
+    facts.extend(escape_inline(text) for text in (initiative.place, initiative.period) if text)
     if initiative.illustrative:
         facts.append("**illustrative: an invented case**")
     lines += [" · ".join(facts), ""]
     if initiative.summary:
-        lines += [initiative.summary, ""]
+        lines += [escape_block(initiative.summary), ""]
     equalised = equalises_text(analysis)
     lines += [
         f"- **Quadrant:** {analysis.quadrant.value}",
-        f"- **Equalises:** {'; '.join(equalised) if equalised else 'nothing'}",
+        f"- **Equalises:** {escape_inline('; '.join(equalised)) if equalised else 'nothing'}",
         f"- **Humanises:** {analysis.humanises.fit.value}",
         "",
     ]
@@ -72,16 +122,19 @@ def _section(row: Entry, columns: Sequence[str], names: dict[str, str]) -> list[
     lines.append("")
     for model_id in columns:
         verdict = analysis.verdicts[model_id]
-        lines += [f"### {names.get(model_id, model_id)}: {verdict.fit.value}", "", *_criteria(verdict), ""]
+        heading = escape_inline(names.get(model_id, model_id))
+        lines += [f"### {heading}: {verdict.fit.value}", "", *_criteria(verdict), ""]
     lines += [f"### Humanises: {analysis.humanises.fit.value}", "", *_criteria(analysis.humanises), ""]
     lines += ["### Institutional barriers", ""]
-    lines.extend(f"- **{finding.status.value}**: {finding.reason}" for finding in analysis.barriers)
+    lines.extend(f"- **{finding.status.value}**: {escape_inline(finding.reason)}" for finding in analysis.barriers)
     lines += ["", "### Readings of co-production", ""]
-    lines.extend(f"- {STATUS_MARKS[match.status]} {match.reason}" for match in analysis.readings)
+    lines.extend(f"- {STATUS_MARKS[match.status]} {escape_inline(match.reason)}" for match in analysis.readings)
     lines.append("")
     if initiative.sources:
         lines += ["### Sources", ""]
-        lines.extend(f"- {s.citation}{f', {s.locator}' if s.locator else ''}" for s in initiative.sources)
+        lines.extend(
+            f"- {escape_block(s.citation + (f', {s.locator}' if s.locator else ''))}" for s in initiative.sources
+        )
         lines.append("")
     lines += ["### Who takes part", "", "```mermaid", mermaid(initiative).rstrip("\n"), "```", ""]
     return lines
@@ -93,7 +146,9 @@ def markdown_report(analyses: Iterable[Analysis], *, title: str = "humanising re
     Each section has the initiative's verdict table, every criterion's reason
     (met, unmet or unknown, and which unknown facts would settle it), what it
     equalises and whether it humanises, and its Mermaid diagram in a ``mermaid``
-    code block (rendered by GitHub, GitLab and MkDocs Material).
+    code block (rendered by GitHub, GitLab and MkDocs Material). Whatever the case
+    files say is escaped: a name, note or source shows as written and can add no
+    HTML, link, emphasis or attribute to the page (``escape_inline``).
 
     Args:
         analyses: The analyses, as ``humanising.analyse`` returns them.
@@ -112,7 +167,7 @@ def markdown_report(analyses: Iterable[Analysis], *, title: str = "humanising re
     rows = entries(analyses)
     columns = model_columns(rows)
     names = model_names()
-    lines = [f"# {title}", ""]
+    lines = [f"# {escape_inline(title)}", ""]
     lines += _table(
         ["case", *(short_name(model_id) for model_id in columns), "humanises", "quadrant"],
         [

@@ -11,6 +11,7 @@ import re
 from humanising._facts import Identity, Initiative, Involvement, in_stage_order
 from humanising._facts._unknown import UNKNOWN
 from humanising._reasoning._relations import equalises
+from humanising.reports._common import clip
 
 GROUP_NAMES = {
     Identity.SERVICE_USER: "service users",
@@ -31,8 +32,33 @@ def _node(prefix: str, text: str) -> str:
     return prefix + re.sub(r"[^A-Za-z0-9]", lambda match: "_h" if match[0] == "-" else "__", text)
 
 
+# Mermaid entity codes for what could end a quoted label, open HTML or Markdown inside it, start a
+# directive (%%{…}%%) or be read as an entity code itself; whitespace and controls become spaces.
+_LABEL_CODES = {
+    '"': "#quot;",
+    "#": "#35;",
+    ";": "#59;",
+    "&": "#amp;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "`": "#96;",
+    "%": "#37;",
+}
+_LABEL_UNSAFE = re.compile('["#;&<>`%\x00-\x1f\x7f-\x9f\u2028\u2029]')
+
+
+def escape_text(text: str) -> str:
+    r"""Text as it may stand in a Mermaid label or comment: one line, nothing Mermaid or HTML would read.
+
+    Example:
+        >>> escape_text('<img src=x onerror=alert(1)> "a";\nb')
+        '#lt;img src=x onerror=alert(1)#gt; #quot;a#quot;#59; b'
+    """
+    return _LABEL_UNSAFE.sub(lambda match: _LABEL_CODES.get(match[0], " "), clip(text))
+
+
 def _label(text: str) -> str:
-    return '"' + text.replace('"', "#quot;") + '"'
+    return f'"{escape_text(text)}"'
 
 
 def mermaid(initiative: Initiative) -> str:

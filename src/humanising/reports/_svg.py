@@ -16,7 +16,7 @@ from html import escape
 from humanising._facts import Identity, Initiative, Involvement, in_stage_order
 from humanising._facts._unknown import UNKNOWN, Unknown
 from humanising._reasoning._relations import equalises
-from humanising.reports._common import Entry, equalising_side, humanising_side
+from humanising.reports._common import Entry, clip, equalising_side, humanising_side
 from humanising.reports._mermaid import GROUP_NAMES
 
 _CHAR = 6.4  # the average width of a 12px sans-serif character, for layout
@@ -73,7 +73,7 @@ def stakeholder_svg(initiative: Initiative) -> str:
     groups: dict[Identity, list[tuple[str, list[str]]]] = {}
     for stakeholder in sorted(initiative.stakeholders, key=lambda s: s.id):
         first = min(stakeholder.identities, key=_IDENTITY_ORDER.__getitem__)
-        lines = textwrap.wrap(stakeholder.name, width=int(box_w / _CHAR) - 2) or [stakeholder.id]
+        lines = textwrap.wrap(clip(stakeholder.name), width=int(box_w / _CHAR) - 2) or [stakeholder.id]
         groups.setdefault(first, []).append((stakeholder.id, lines))
     y = 12.0
     for identity in sorted(groups, key=_IDENTITY_ORDER.__getitem__):

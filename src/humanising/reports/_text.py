@@ -8,7 +8,7 @@ from typing import Any
 
 from humanising._reasoning._analysis import Analysis
 from humanising._reasoning._verdict import Fit
-from humanising.reports._common import entries, model_columns, short_name
+from humanising.reports._common import entries, model_columns, short_name, visible
 
 _COLOURS = {
     Fit.FITS.value: "\x1b[32m",  # green
@@ -29,9 +29,11 @@ def _equalises(analysis: Analysis) -> str:
 
 
 def casebook_table(analyses: Iterable[Analysis], *, colour: bool = False) -> str:
-    """A table with a row per initiative: verdicts of every model, what it equalises, whether it humanises.
+    r"""A table with a row per initiative: verdicts of every model, what it equalises, whether it humanises.
 
     A programme's parts follow it, each on its own row (once, however often they are passed).
+    Control characters in names (terminal escapes, carriage returns, newlines) are shown as
+    escapes such as ``\x1b``, so that no cell can move the cursor or change the colours.
 
     Args:
         analyses: The analyses, as ``humanising.analyse`` returns them.
@@ -45,14 +47,17 @@ def casebook_table(analyses: Iterable[Analysis], *, colour: bool = False) -> str
     """
     rows = entries(analyses)
     model_ids = model_columns(rows)
-    header = ["case", *(short_name(model_id) for model_id in model_ids), "humanises", "quadrant", "equalises"]
+    header = [visible(text) for text in ("case", *map(short_name, model_ids), "humanises", "quadrant", "equalises")]
     cells = [
         [
-            row.analysis.initiative.id,
-            *(row.analysis.verdicts[model_id].fit.value for model_id in model_ids),
-            row.analysis.humanises.fit.value,
-            row.analysis.quadrant.value,
-            _equalises(row.analysis),
+            visible(cell)
+            for cell in (
+                row.analysis.initiative.id,
+                *(row.analysis.verdicts[model_id].fit.value for model_id in model_ids),
+                row.analysis.humanises.fit.value,
+                row.analysis.quadrant.value,
+                _equalises(row.analysis),
+            )
         ]
         for row in rows
     ]
@@ -83,7 +88,9 @@ def _model_details(model: dict[str, Any], width: int) -> list[str]:
     return [
         line
         for text in paragraphs
-        for line in textwrap.wrap(text, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False)
+        for line in textwrap.wrap(
+            visible(text), width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False
+        )
     ]
 
 
@@ -103,7 +110,7 @@ def models_table(data: dict[str, Any], *, width: int = 100) -> str:
         True
     """
     header = ["id", "short name", "status", "criteria and source"]
-    rows = [[model["id"], model["short_name"], model["status"]] for model in data["models"]]
+    rows = [[visible(model[key]) for key in ("id", "short_name", "status")] for model in data["models"]]
     widths = [max(len(row[column]) for row in (header, *rows)) for column in range(3)]
     last = max(width - sum(widths) - 3 * len(widths), 30)
     blank = ["" for _ in widths]
