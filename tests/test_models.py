@@ -415,7 +415,10 @@ class TestRegistryObject:
         with pytest.raises(KeyError) as info:
             self.REGISTRY["userled"]
         assert isinstance(info.value, humanising.exceptions.UnknownModelError)
-        assert str(info.value) == "no model 'userled' in this registry; it holds: always_fits, user_led"
+        assert (
+            str(info.value)
+            == "no model 'userled' in this registry (did you mean 'user_led'?); it holds: always_fits, user_led"
+        )
         assert info.value.model_id == "userled"
         assert info.value.known == ("always_fits", "user_led")
         with pytest.raises(KeyError, match="it holds: no models"):

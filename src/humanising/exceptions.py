@@ -14,8 +14,9 @@ HumanisingError
 ├── CaseFileError (ValueError)             a case file that cannot be read as an initiative
 ├── UnknownCaseError (LookupError)         no shipped case has that id
 ├── InvalidVerdictError (ValueError)       a verdict built with a fit its criteria contradict
-├── UnknownModelError (KeyError)           no model in a registry has that id
-└── RegistrationError (ValueError)         a model registered twice or malformed
+├── UnknownModelError (KeyError)           no model in a registry (or verdict in a mapping) has that id
+├── RegistrationError (ValueError)         a model registered twice or malformed
+└── NotAnInitiativeError (TypeError)       a function that reads an initiative was given something else
 ```
 
 Each error keeps its payload as attributes (`field`, `value`, `expected`, …)
@@ -24,6 +25,9 @@ so programs can react without parsing messages.
 
 from __future__ import annotations
 
+import difflib
+import re
+import reprlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -37,11 +41,31 @@ __all__ = [
     "HumanisingError",
     "InvalidFactError",
     "InvalidVerdictError",
+    "NotAnInitiativeError",
     "RegistrationError",
     "UndefinedStakeholderError",
     "UnknownCaseError",
     "UnknownModelError",
 ]
+
+
+_SEPARATORS = re.compile(r"[-_ ]")
+
+
+def _suggestion(value: object, known: tuple[str, ...]) -> str | None:
+    """The one of ``known`` that ``value`` most likely means, if any: the same but for separators, or close."""
+    if not isinstance(value, str):
+        return None
+    squashed = {_SEPARATORS.sub("", choice.lower()): choice for choice in known}
+    same = squashed.get(_SEPARATORS.sub("", value.lower()))
+    if same is not None:
+        return same
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _did_you_mean(suggestion: str | None) -> str:
+    return "" if suggestion is None else f" (did you mean {suggestion!r}?)"
 
 
 class HumanisingError(Exception):
@@ -180,12 +204,23 @@ class UnknownCaseError(HumanisingError, LookupError):
     Attributes:
         case_id: The id that was asked for.
         known: The ids that exist.
+        suggestion: The known id it most likely means, or ``None``.
+
+    Example:
+        >>> import humanising
+        >>> humanising.casebook.load("sleep-well")
+        Traceback (most recent call last):
+        ...
+        humanising.exceptions.UnknownCaseError: no casebook case 'sleep-well' (did you mean 'sleepwell'?); ...
     """
 
     def __init__(self, case_id: str, known: tuple[str, ...]) -> None:
         self.case_id = case_id
         self.known = known
-        super().__init__(f"no casebook case {case_id!r}; known cases: {', '.join(known)}")
+        self.suggestion = _suggestion(case_id, known)
+        super().__init__(
+            f"no casebook case {case_id!r}{_did_you_mean(self.suggestion)}; known cases: {', '.join(known)}"
+        )
 
     def __str__(self) -> str:
         # LookupError would otherwise print the repr of its first argument.
@@ -215,11 +250,12 @@ class InvalidVerdictError(HumanisingError, ValueError):
 
 
 class UnknownModelError(HumanisingError, KeyError):
-    """A registry holds no model with the requested id.
+    """A registry holds no model with the requested id, or the verdicts ``classify`` returns hold none for it.
 
     Attributes:
         model_id: The id that was asked for.
-        known: The ids the registry holds, in order.
+        known: The ids the registry (or the verdicts) hold, in order.
+        suggestion: The known id it most likely means, or ``None``.
 
     Example:
         >>> import humanising
@@ -228,12 +264,23 @@ class UnknownModelError(HumanisingError, KeyError):
         Traceback (most recent call last):
         ...
         humanising.exceptions.UnknownModelError: no model 'peer_support' in this registry; it holds: user_led
+        >>> humanising.classify(humanising.casebook.load("sleepwell"))["co-production"]
+        Traceback (most recent call last):
+        ...
+        humanising.exceptions.UnknownModelError: no verdict of model 'co-production' (did you mean 'coproduction'?); ...
     """
 
-    def __init__(self, model_id: str, known: tuple[str, ...]) -> None:
+    def __init__(self, model_id: str, known: tuple[str, ...], *, of: str = "registry") -> None:
         self.model_id = model_id
         self.known = known
-        super().__init__(f"no model {model_id!r} in this registry; it holds: {', '.join(known) or 'no models'}")
+        self.suggestion = _suggestion(model_id, known)
+        hint = _did_you_mean(self.suggestion)
+        held = ", ".join(known) or "no models"
+        if of == "verdicts":
+            message = f"no verdict of model {model_id!r}{hint}; there are verdicts of: {held}"
+        else:
+            message = f"no model {model_id!r} in this registry{hint}; it holds: {held}"
+        super().__init__(message)
 
     def __str__(self) -> str:
         # KeyError would otherwise print the repr of its first argument.
@@ -242,3 +289,31 @@ class UnknownModelError(HumanisingError, KeyError):
 
 class RegistrationError(HumanisingError, ValueError):
     """A model could not be registered (its id is taken or malformed)."""
+
+
+class NotAnInitiativeError(HumanisingError, TypeError):
+    """A function that reads an initiative (``classify``, ``analyse``, ``settle``, …) was given something else.
+
+    Attributes:
+        function: The function that was called, e.g. ``classify``.
+        value: What it was given.
+
+    Example:
+        >>> import humanising
+        >>> humanising.classify({"id": "mine", "name": "Mine"})
+        Traceback (most recent call last):
+        ...
+        humanising.exceptions.NotAnInitiativeError: classify: expected a humanising.Initiative, got a dict ...
+    """
+
+    def __init__(self, function: str, value: object) -> None:
+        self.function = function
+        self.value = value
+        kind = type(value).__name__
+        got = "None" if value is None else f"{'an' if kind[:1] in 'aeiouAEIOU' else 'a'} {kind} ({reprlib.repr(value)})"
+        hint = ""
+        if isinstance(value, dict):
+            hint = "; humanising.structure(data) builds one from plain data"
+        elif isinstance(value, str):
+            hint = "; humanising.casebook.load(id), load_file(path) or loads(text) read one"
+        super().__init__(f"{function}: expected a humanising.Initiative, got {got}{hint}")

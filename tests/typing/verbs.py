@@ -140,3 +140,21 @@ assert_type(humanising.analyse(i, models=registry), Analysis)
 assert_type(humanising.analyse(i).to_dict(), dict[str, Any])
 assert_type(registry["user_led"].short_name, str)
 humanising.classify(i, models="user_led")  # type: ignore[arg-type]
+
+# --- the errors misuse gets, and their payloads
+
+try:
+    humanising.classify(i)["co-production"]
+except humanising.exceptions.UnknownModelError as unknown_model:
+    assert_type(unknown_model.model_id, str)
+    assert_type(unknown_model.known, tuple[str, ...])
+    assert_type(unknown_model.suggestion, str | None)
+try:
+    humanising.casebook.load("sleep-well")
+except humanising.exceptions.UnknownCaseError as unknown_case:
+    assert_type(unknown_case.suggestion, str | None)
+try:
+    humanising.analyse(i)
+except humanising.exceptions.NotAnInitiativeError as not_an_initiative:
+    assert_type(not_an_initiative.function, str)
+    assert_type(not_an_initiative.value, object)

@@ -17,7 +17,7 @@ import attrs
 from humanising._facts._facts import Initiative, Participation, Product, Stakeholder
 from humanising._facts._paths import FactPath, PathKey
 from humanising._facts._unknown import Fact
-from humanising.exceptions import FactPathError
+from humanising.exceptions import FactPathError, NotAnInitiativeError
 
 _GROUPS = ("evidence", "design_process", "observations")
 """The fields of an initiative that group further facts."""
@@ -66,6 +66,8 @@ def settle(initiative: Initiative, path: FactPath | str, value: object) -> Initi
         >>> humanising.classify(settled)["coproduction"].fit.value
         'fits'
     """
+    if not isinstance(initiative, Initiative):
+        raise NotAnInitiativeError("settle", initiative)
     fact_path = FactPath.parse(path) if isinstance(path, str) else path
     if not isinstance(fact_path, FactPath):
         raise FactPathError(path, "a FactPath or its text")

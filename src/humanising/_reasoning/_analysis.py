@@ -13,7 +13,7 @@ from humanising._reasoning._readings import ReadingMatch, readings
 from humanising._reasoning._registry import Model, Registry, entry_point_models
 from humanising._reasoning._relations import Quadrant, equalises, humanises, quadrant_of
 from humanising._reasoning._verdict import Verdict
-from humanising.exceptions import RegistrationError
+from humanising.exceptions import NotAnInitiativeError, RegistrationError
 
 _default: Registry | None = None
 
@@ -108,10 +108,12 @@ def classify(initiative: Initiative, *, models: Registry | Iterable[Model] | Non
             plug-ins and models added with ``register_model``).
 
     Returns:
-        A mapping from model id to verdict, in the order of the models.
+        A read-only ``dict`` from model id to verdict, in the order of the models; a
+        missing id raises ``UnknownModelError`` (a ``KeyError``) with the id most likely meant.
 
     Raises:
         RegistrationError: ``models`` holds something other than a model, or two models of one id.
+        NotAnInitiativeError: ``initiative`` is not an ``Initiative`` (a ``TypeError``).
 
     Example:
         >>> import humanising
@@ -122,7 +124,9 @@ def classify(initiative: Initiative, *, models: Registry | Iterable[Model] | Non
         >>> list(humanising.classify(humanising.casebook.load("mhf-wales"), models=[user_led.MODEL]))
         ['user_led']
     """
-    return _chosen(models).classify(initiative)
+    if not isinstance(initiative, Initiative):
+        raise NotAnInitiativeError("classify", initiative)
+    return _chosen(models)._judge(initiative)  # noqa: SLF001 - the registry's own module family
 
 
 @attrs.frozen
@@ -210,6 +214,7 @@ def analyse(initiative: Initiative, *, models: Registry | Iterable[Model] | None
 
     Raises:
         RegistrationError: ``models`` holds something other than a model, or two models of one id.
+        NotAnInitiativeError: ``initiative`` is not an ``Initiative`` (a ``TypeError``).
 
     Example:
         >>> import humanising
@@ -221,12 +226,14 @@ def analyse(initiative: Initiative, *, models: Registry | Iterable[Model] | None
         >>> {model_id for part in analysis.parts for model_id in part.verdicts}
         {'user_led'}
     """
+    if not isinstance(initiative, Initiative):
+        raise NotAnInitiativeError("analyse", initiative)
     registry = _chosen(models)
     narrowed = equalises(initiative)
     humanising = humanises(initiative)
     return Analysis(
         initiative=initiative,
-        verdicts=registry.classify(initiative),
+        verdicts=registry._judge(initiative),  # noqa: SLF001 - the registry's own module family
         equalises=narrowed,
         humanises=humanising,
         quadrant=quadrant_of(initiative, narrowed, humanising),

@@ -19,6 +19,7 @@ import attrs
 from humanising._facts import GoalSetter, Initiative, RoleDifferentiation
 from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN, Fact
+from humanising.exceptions import NotAnInitiativeError
 
 
 class Barrier(enum.StrEnum):
@@ -265,4 +266,6 @@ def barriers(initiative: Initiative) -> tuple[BarrierFinding, ...]:
         >>> [f.status.value for f in barriers(humanising.casebook.load("mhf-wales"))][0]
         'present'
     """
+    if not isinstance(initiative, Initiative):
+        raise NotAnInitiativeError("barriers", initiative)
     return tuple(_finding(initiative, barrier) for barrier in Barrier)

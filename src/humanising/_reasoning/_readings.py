@@ -19,6 +19,7 @@ from humanising._facts._unknown import UNKNOWN
 from humanising._reasoning._index import Side, index_of
 from humanising._reasoning._logic import Judgement, all_of, any_of
 from humanising._reasoning._verdict import Status
+from humanising.exceptions import NotAnInitiativeError
 
 _GOALS_SET_BY_PATH = FactPath("observations", "goals_set_by")
 
@@ -139,6 +140,8 @@ def readings(initiative: Initiative) -> tuple[ReadingMatch, ...]:
         >>> [m.reading.value for m in readings(humanising.casebook.load("mhf-wales")) if m.status.value == "met"]
         ['consumerist', 'community_power']
     """
+    if not isinstance(initiative, Initiative):
+        raise NotAnInitiativeError("readings", initiative)
     index = index_of(initiative)
     democratic = any_of(
         all_of(

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, NoReturn
 
 import attrs
 
 from humanising._facts import Initiative
 from humanising._reasoning._verdict import Verdict
-from humanising.exceptions import RegistrationError, UnknownModelError
+from humanising.exceptions import NotAnInitiativeError, RegistrationError, UnknownModelError
 
 _MODEL_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 
@@ -127,6 +127,29 @@ class Model:
     )
 
 
+class Verdicts(dict[str, Verdict]):
+    """The verdicts ``classify`` returns: a read-only ``dict`` from model id to verdict.
+
+    Looking up an id it does not hold raises ``UnknownModelError`` (a ``KeyError``)
+    naming the ids it holds and the one most likely meant. It equals a plain ``dict``
+    of the same verdicts, pickles and copies; ``dict(verdicts)`` is a copy to change.
+    """
+
+    __slots__ = ()
+
+    def __missing__(self, model_id: str) -> NoReturn:
+        raise UnknownModelError(model_id, tuple(self), of="verdicts")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickle rebuilds a dict subclass item by item through __setitem__, which is refused.
+        return (type(self), (dict(self),))
+
+    def _refuse(self, *_args: object, **_kwargs: object) -> NoReturn:
+        raise TypeError("the verdicts classify returns are read-only; dict(verdicts) is a copy to change")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _refuse
+
+
 class Registry:
     """An ordered, read-only set of models, keyed by id: what ``classify`` and ``analyse`` run.
 
@@ -227,8 +250,17 @@ class Registry:
         return tuple(self._models.values())
 
     def classify(self, initiative: Initiative) -> Mapping[str, Verdict]:
-        """Every registered model's verdict on ``initiative``, keyed by model id."""
-        return {model_id: model.judge(initiative) for model_id, model in self._models.items()}
+        """Every registered model's verdict on ``initiative``, keyed by model id, as ``humanising.classify`` gives them.
+
+        Raises:
+            humanising.exceptions.NotAnInitiativeError: ``initiative`` is not an ``Initiative``.
+        """
+        if not isinstance(initiative, Initiative):
+            raise NotAnInitiativeError("Registry.classify", initiative)
+        return self._judge(initiative)
+
+    def _judge(self, initiative: Initiative) -> Verdicts:
+        return Verdicts({model_id: model.judge(initiative) for model_id, model in self._models.items()})
 
 
 def _check_model(model: object) -> None:

@@ -16,6 +16,7 @@ from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN
 from humanising._reasoning._logic import Judgement
 from humanising._reasoning._verdict import Fit, RawCriterion, Status, Verdict, criterion
+from humanising.exceptions import NotAnInitiativeError
 
 _HUMANISING_FEATURES_PATH = FactPath("humanising_features")
 
@@ -47,6 +48,8 @@ def equalises(initiative: Initiative) -> tuple[Relationship, ...]:
         >>> [r.between for r in equalises(humanising.casebook.load("east-lille-4"))]
         [('patients', 'professionals')]
     """
+    if not isinstance(initiative, Initiative):
+        raise NotAnInitiativeError("equalises", initiative)
     narrowed = [r for r in initiative.relationships if r.change is _NARROWS]
     if len(narrowed) > 1:
         narrowed.sort(key=_relationship_order)
@@ -101,6 +104,8 @@ def humanises(initiative: Initiative) -> Verdict:
         >>> humanises(humanising.casebook.load("sleepwell")).fit.value
         'fits'
     """
+    if not isinstance(initiative, Initiative):
+        raise NotAnInitiativeError("humanises", initiative)
     features = initiative.humanising_features.value
     notes: tuple[str, ...] = ()
     if initiative.compulsion.value is True:
@@ -158,6 +163,8 @@ def quadrant(initiative: Initiative) -> Quadrant:
         >>> quadrant(humanising.casebook.load("sleepwell")).value
         'humanising only'
     """
+    if not isinstance(initiative, Initiative):
+        raise NotAnInitiativeError("quadrant", initiative)
     return quadrant_of(initiative, equalises(initiative), humanises(initiative))
 
 
