@@ -54,6 +54,13 @@ def _damaged(draw: st.DrawFn) -> Any:
     return data
 
 
+@given(st.text(max_size=200))
+def test_random_text(text: str) -> None:
+    """Any text, lone surrogates included, as YAML and as JSON: never anything but a CaseFileError."""
+    _load(text, "yaml")
+    _load(text, "json")
+
+
 @given(st.binary(max_size=300))
 def test_random_bytes(data: bytes) -> None:
     """Bytes decoded leniently, as YAML and as JSON: never anything but a CaseFileError."""

@@ -222,7 +222,7 @@ def _leaves(error: BaseException, data: Any, path: tuple[PathItem, ...]) -> Iter
 def _leaf(error: BaseException, data: Any, path: tuple[PathItem, ...]) -> Leaf:
     if isinstance(error, ForbiddenExtraKeysError):
         known = fields_of(error.cl)
-        extra = sorted(error.extra_fields)
+        extra = sorted(map(str, error.extra_fields))  # a YAML key may be null, a number or a list
         hints = "".join(did_you_mean(key, known) for key in extra)
         allowed = "" if hints else f"; a {error.cl.__name__} has {', '.join(known)}"
         return path, f"unexpected key(s) {', '.join(extra)}{hints}{allowed}", (*path, extra[0])
@@ -455,6 +455,14 @@ def parse_text(text: str, *, file: str, format: str) -> tuple[Initiative, ...]: 
     """
     marks: Callable[[], Marks]
     text = text.removeprefix("\ufeff")  # a byte-order mark, which some editors write
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:  # a lone surrogate, which no file can hold
+            shown = f"U+{ord(text[error.start]):04X}"
+            raise CaseFileError(
+                file, "$", f"expected text that UTF-8 can encode, got the lone surrogate {shown}"
+            ) from None
     if format == "json":
         data, marks = _load_json(text, file)
     elif format == "yaml":
