@@ -68,3 +68,14 @@ assert_type(Verdict.judge("noted", (), stages=(Stage.DESIGN,), notes=("A note.",
 
 humanising.register_model(peer_support)  # type: ignore[arg-type]
 Model(id=MODEL_ID, name="Peer support", judge=_render_peers, summary="", source="")  # type: ignore[arg-type]
+
+# --- a contributed model that fails: left out, warned of, recorded
+
+failed = humanising.analyse(humanising.casebook.load("sleepwell"), models=[MODEL])
+assert_type(failed.errors, tuple[humanising.ModelError, ...])
+error = humanising.ModelError(model="peer_support", package="peer_support", message="KeyError: 'x'")
+assert_type(error.model, str)
+assert_type(error.package, str)
+assert_type(error.message, str)
+assert_type(error.to_dict(), dict[str, str])
+assert issubclass(humanising.exceptions.PluginWarning, UserWarning)
