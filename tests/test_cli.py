@@ -256,6 +256,8 @@ def test_models_json_lists_every_registered_model_with_its_criteria(capsys: pyte
         "sections 3, 4.2 and 4.3",
         "status": "ok",
         "error": None,
+        "package": "humanising",
+        "entry_point": None,
         "criteria": [
             {
                 "id": "led_somewhere",

@@ -164,6 +164,7 @@ def test_every_field_of_every_fact_class_has_wrong_values_above() -> None:
         "CriterionResult",
         "CriterionSpec",
         "Model",
+        "ModelError",
         "Note",
         "ReadingMatch",
         "Verdict",

@@ -69,7 +69,7 @@ if TYPE_CHECKING:
     )
     from humanising._reasoning._barriers import Barrier, BarrierFinding, Finding, barriers
     from humanising._reasoning._readings import Reading, ReadingMatch, readings
-    from humanising._reasoning._registry import CriterionSpec, Model, Registry
+    from humanising._reasoning._registry import CriterionSpec, Model, ModelError, Registry
     from humanising._reasoning._relations import Quadrant, equalises, humanises, quadrant
     from humanising._reasoning._verdict import CriterionResult, Fit, Note, Status, Verdict, criterion
 
@@ -118,7 +118,7 @@ _LAZY = {
     ),
     **dict.fromkeys(("Barrier", "BarrierFinding", "Finding", "barriers"), "humanising._reasoning._barriers"),
     **dict.fromkeys(("Reading", "ReadingMatch", "readings"), "humanising._reasoning._readings"),
-    **dict.fromkeys(("CriterionSpec", "Model", "Registry"), "humanising._reasoning._registry"),
+    **dict.fromkeys(("CriterionSpec", "Model", "ModelError", "Registry"), "humanising._reasoning._registry"),
     **dict.fromkeys(("Quadrant", "equalises", "humanises", "quadrant"), "humanising._reasoning._relations"),
     **dict.fromkeys(
         ("CriterionResult", "Fit", "Note", "Status", "Verdict", "criterion"), "humanising._reasoning._verdict"
@@ -170,6 +170,7 @@ __all__ = [
     "Initiative",
     "Involvement",
     "Model",
+    "ModelError",
     "Note",
     "Observations",
     "Participation",

@@ -17,6 +17,8 @@ HumanisingError
 ├── UnknownModelError (KeyError)           no model in a registry (or verdict in a mapping) has that id
 ├── RegistrationError (ValueError)         a model registered twice or malformed
 └── NotAnInitiativeError (TypeError)       a function that reads an initiative was given something else
+
+PluginWarning (UserWarning)                a contributed model skipped or left out
 ```
 
 Each error keeps its payload as attributes (`field`, `value`, `expected`, …)
@@ -42,6 +44,7 @@ __all__ = [
     "InvalidFactError",
     "InvalidVerdictError",
     "NotAnInitiativeError",
+    "PluginWarning",
     "RegistrationError",
     "UndefinedStakeholderError",
     "UnknownCaseError",
@@ -317,3 +320,29 @@ class NotAnInitiativeError(HumanisingError, TypeError):
         elif isinstance(value, str):
             hint = "; humanising.casebook.load(id), load_file(path) or loads(text) read one"
         super().__init__(f"{function}: expected a humanising.Initiative, got {got}{hint}")
+
+
+class PluginWarning(UserWarning):
+    """A contributed model is skipped, or left out of an initiative's verdicts; the built-in models carry on.
+
+    Warned once, while the registry is first built, for each entry point of the
+    ``humanising.models`` group that fails to import, names something other than a
+    ``Model``, or names a model whose id is taken (``humanising models`` lists it as
+    broken); and by ``classify`` and ``analyse`` for a contributed model whose predicate
+    raises or returns no verdict (``analyse`` records it in ``Analysis.errors``). Not a
+    ``HumanisingError``: nothing is raised. Turn it into an error with
+    ``warnings.simplefilter("error", PluginWarning)``.
+
+    Example:
+        >>> import humanising, warnings
+        >>> from humanising.exceptions import PluginWarning
+        >>> model = humanising.Model(id="broken", name="Broken", summary="", source="none",
+        ...                          judge=lambda initiative: None)
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     verdicts = humanising.classify(humanising.casebook.load("sleepwell"), models=[model])
+        >>> dict(verdicts), caught[0].category is PluginWarning
+        ({}, True)
+        >>> print(caught[0].message)
+        model 'broken' (from ...) failed and is left out of the verdicts: its predicate returned None, ...
+    """

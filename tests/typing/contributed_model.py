@@ -52,3 +52,14 @@ humanising.register_model(peer_support)  # type: ignore[arg-type]
 Model(id=MODEL_ID, name="Peer support", judge=_render_peers, summary="", source="")  # type: ignore[arg-type]
 criterion(PEERS_DELIVER, judgement, _render_peers, essential=True)  # runs, but raises: the declaration says it
 misspelt = humanising.Verdicts  # type: ignore[attr-defined]  # no such name: type checkers see the real exports
+
+# --- a contributed model that fails: left out, warned of, recorded
+
+failed = humanising.analyse(humanising.casebook.load("sleepwell"), models=[MODEL])
+assert_type(failed.errors, tuple[humanising.ModelError, ...])
+error = humanising.ModelError(model="peer_support", package="peer_support", message="KeyError: 'x'")
+assert_type(error.model, str)
+assert_type(error.package, str)
+assert_type(error.message, str)
+assert_type(error.to_dict(), dict[str, str])
+assert issubclass(humanising.exceptions.PluginWarning, UserWarning)

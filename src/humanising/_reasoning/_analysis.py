@@ -10,25 +10,37 @@ import attrs
 from humanising._facts import Initiative, Relationship
 from humanising._reasoning._barriers import BarrierFinding, barriers
 from humanising._reasoning._readings import ReadingMatch, readings
-from humanising._reasoning._registry import Model, Registry, entry_point_models
+from humanising._reasoning._registry import (
+    BrokenEntryPoint,
+    Model,
+    ModelError,
+    Registry,
+    entry_point_models,
+    warn_model_errors,
+)
 from humanising._reasoning._relations import Quadrant, equalises, humanises, quadrant_of
 from humanising._reasoning._verdict import Verdict
 from humanising.exceptions import NotAnInitiativeError, RegistrationError
 
 _default: Registry | None = None
+_broken: tuple[BrokenEntryPoint, ...] = ()
 
 
 def _registry() -> Registry:
-    # Built lazily so that `import humanising` stays cheap and plug-ins load once.
-    global _default  # noqa: PLW0603 - the one process-wide registry
+    # Built lazily so that `import humanising` stays cheap and plug-ins load (and warn) once.
+    global _default, _broken  # noqa: PLW0603 - the one process-wide registry
     if _default is None:
         from humanising.models import BUILTIN_MODELS
 
-        registry = Registry(BUILTIN_MODELS)
-        for model in entry_point_models():
-            registry = registry.with_model(model)
-        _default = registry
+        plugins, _broken = entry_point_models(model.id for model in BUILTIN_MODELS)
+        _default = Registry((*BUILTIN_MODELS, *plugins))
     return _default
+
+
+def broken_entry_points() -> tuple[BrokenEntryPoint, ...]:
+    """The entry points of the ``humanising.models`` group that gave no usable model, in the order found."""
+    _registry()
+    return _broken
 
 
 def _chosen(models: Registry | Iterable[Model] | None) -> Registry:
@@ -99,7 +111,10 @@ def classify(initiative: Initiative, *, models: Registry | Iterable[Model] | Non
     """Every registered model's verdict on an initiative, keyed by model id.
 
     Code that reads the result should look up the ids it knows: contributed
-    models add keys.
+    models add keys. A contributed model (any model not in
+    ``humanising.models.BUILTIN_MODELS``) whose predicate raises, or returns no
+    verdict, is left out, with a [`PluginWarning`][humanising.exceptions.PluginWarning];
+    ``analyse`` records why in ``Analysis.errors``. A built-in model's error propagates.
 
     Args:
         initiative: The initiative.
@@ -126,7 +141,9 @@ def classify(initiative: Initiative, *, models: Registry | Iterable[Model] | Non
     """
     if not isinstance(initiative, Initiative):
         raise NotAnInitiativeError("classify", initiative)
-    return _chosen(models)._judge(initiative)  # noqa: SLF001 - the registry's own module family
+    verdicts, errors = _chosen(models)._judge(initiative)  # noqa: SLF001 - the registry's own module family
+    warn_model_errors(errors, stacklevel=2)
+    return verdicts
 
 
 @attrs.frozen
@@ -142,6 +159,8 @@ class Analysis:
         barriers: The institutional barriers its facts show, one finding per barrier.
         readings: Which readings of co-production it matches.
         parts: The analyses of its parts, each judged as if alone.
+        errors: The contributed models that failed on it (left out of ``verdicts``), each as
+            a [`ModelError`][humanising.ModelError]; empty when every model gave a verdict.
 
     Example:
         >>> import humanising
@@ -158,6 +177,7 @@ class Analysis:
     barriers: tuple[BarrierFinding, ...] = ()
     readings: tuple[ReadingMatch, ...] = ()
     parts: tuple[Analysis, ...] = ()
+    errors: tuple[ModelError, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The analysis as plain data, with its parts': the shape of an entry of the JSON report.
@@ -186,6 +206,7 @@ class Analysis:
             "quadrant": self.quadrant.value,
             "barriers": [finding.to_dict() for finding in self.barriers],
             "readings": [match.to_dict() for match in self.readings],
+            "errors": [error.to_dict() for error in self.errors],
         }
 
 
@@ -205,7 +226,8 @@ def analyse(initiative: Initiative, *, models: Registry | Iterable[Model] | None
 
     Every model's verdict, what it equalises, whether it humanises and so its
     quadrant, the institutional barriers its facts show, and the readings of
-    co-production it matches.
+    co-production it matches. A contributed model that fails on it, or on a part,
+    is left out of the verdicts with a ``PluginWarning`` and recorded in ``errors``.
 
     Args:
         initiative: The initiative.
@@ -229,15 +251,18 @@ def analyse(initiative: Initiative, *, models: Registry | Iterable[Model] | None
     if not isinstance(initiative, Initiative):
         raise NotAnInitiativeError("analyse", initiative)
     registry = _chosen(models)
+    verdicts, errors = registry._judge(initiative)  # noqa: SLF001 - the registry's own module family
+    warn_model_errors(errors, stacklevel=2)
     narrowed = equalises(initiative)
     humanising = humanises(initiative)
     return Analysis(
         initiative=initiative,
-        verdicts=registry._judge(initiative),  # noqa: SLF001 - the registry's own module family
+        verdicts=verdicts,
         equalises=narrowed,
         humanises=humanising,
         quadrant=quadrant_of(initiative, narrowed, humanising),
         barriers=barriers(initiative),
         readings=readings(initiative),
         parts=tuple(analyse(part, models=registry) for part in initiative.parts),
+        errors=errors,
     )

@@ -7,7 +7,9 @@ theirs with [`register_model`][humanising.register_model] or through the
 
 from __future__ import annotations
 
+import functools
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, NoReturn
 
@@ -15,7 +17,7 @@ import attrs
 
 from humanising._facts import Initiative
 from humanising._reasoning._verdict import Verdict
-from humanising.exceptions import NotAnInitiativeError, RegistrationError, UnknownModelError
+from humanising.exceptions import NotAnInitiativeError, PluginWarning, RegistrationError, UnknownModelError
 
 _MODEL_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 
@@ -127,6 +129,67 @@ class Model:
     )
 
 
+@attrs.frozen
+class ModelError:
+    """A contributed model that failed on an initiative: its predicate raised, or returned no verdict.
+
+    A plain value, not an exception: ``analyse`` records one in
+    [`Analysis.errors`][humanising.Analysis] for each contributed model that failed, and
+    leaves that model out of the verdicts (``classify`` leaves it out too, and only
+    warns). Built-in models are never caught: their errors propagate.
+
+    Attributes:
+        model: The id of the model that failed.
+        package: The package its predicate comes from (the top-level module).
+        message: What went wrong: the exception's type and text.
+
+    Example:
+        >>> import humanising, warnings
+        >>> def broken(initiative):
+        ...     return 1 / 0
+        >>> model = humanising.Model(id="broken", name="Broken", judge=broken, summary="", source="none")
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore")
+        ...     analysis = humanising.analyse(humanising.casebook.load("sleepwell"), models=[model])
+        >>> "broken" in analysis.verdicts, analysis.errors[0].model, analysis.errors[0].message
+        (False, 'broken', 'ZeroDivisionError: division by zero')
+        >>> sorted(analysis.errors[0].to_dict())
+        ['message', 'model', 'package']
+    """
+
+    model: str
+    package: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        """The error as plain data: ``model``, ``package`` and ``message``, as the JSON report writes it."""
+        return {"model": self.model, "package": self.package, "message": self.message}
+
+
+def model_package(model: Model) -> str:
+    """The top-level package a model's predicate comes from (``humanising`` for a built-in one)."""
+    module = getattr(model.judge, "__module__", None)
+    return module.partition(".")[0] if isinstance(module, str) and module else "unknown"
+
+
+@functools.cache
+def _builtin_models() -> frozenset[int]:
+    # By identity: a contributed model equal to a built-in one is still contributed.
+    from humanising.models import BUILTIN_MODELS
+
+    return frozenset(id(model) for model in BUILTIN_MODELS)
+
+
+def warn_model_errors(errors: Iterable[ModelError], *, stacklevel: int) -> None:
+    """Warn, with a ``PluginWarning``, of each contributed model that failed."""
+    for error in errors:
+        warnings.warn(
+            f"model {error.model!r} (from {error.package}) failed and is left out of the verdicts: {error.message}",
+            PluginWarning,
+            stacklevel=stacklevel + 1,
+        )
+
+
 class Verdicts(dict[str, Verdict]):
     """The verdicts ``classify`` returns: a read-only ``dict`` from model id to verdict.
 
@@ -180,7 +243,7 @@ class Registry:
         {'coproduction': 'does not fit', 'user_led': 'fits'}
     """
 
-    __slots__ = ("_models",)
+    __slots__ = ("_guarded", "_models")
 
     def __init__(self, models: Iterable[Model] = ()) -> None:
         found: dict[str, Model] = {}
@@ -190,6 +253,9 @@ class Registry:
                 raise RegistrationError(f"two models have the id {model.id!r}; a registry holds one model per id")
             found[model.id] = model
         self._models = found
+        builtin = _builtin_models()
+        # Contributed models run guarded, so that one that fails cannot take the others down.
+        self._guarded = frozenset(model_id for model_id, model in found.items() if id(model) not in builtin)
 
     def __iter__(self) -> Iterator[Model]:
         """The models, in order."""
@@ -252,15 +318,39 @@ class Registry:
     def classify(self, initiative: Initiative) -> Mapping[str, Verdict]:
         """Every registered model's verdict on ``initiative``, keyed by model id, as ``humanising.classify`` gives them.
 
+        A contributed model that fails is left out, with a ``PluginWarning``.
+
         Raises:
             humanising.exceptions.NotAnInitiativeError: ``initiative`` is not an ``Initiative``.
         """
         if not isinstance(initiative, Initiative):
             raise NotAnInitiativeError("Registry.classify", initiative)
-        return self._judge(initiative)
+        verdicts, errors = self._judge(initiative)
+        warn_model_errors(errors, stacklevel=2)
+        return verdicts
 
-    def _judge(self, initiative: Initiative) -> Verdicts:
-        return Verdicts({model_id: model.judge(initiative) for model_id, model in self._models.items()})
+    def _judge(self, initiative: Initiative) -> tuple[Verdicts, tuple[ModelError, ...]]:
+        """The verdicts, and the errors of the contributed models that failed (left out of the verdicts)."""
+        guarded = self._guarded
+        if not guarded:
+            return Verdicts({model_id: model.judge(initiative) for model_id, model in self._models.items()}), ()
+        verdicts: dict[str, Verdict] = {}
+        errors: list[ModelError] = []
+        for model_id, model in self._models.items():
+            if model_id not in guarded:
+                verdicts[model_id] = model.judge(initiative)
+                continue
+            try:
+                verdict: object = model.judge(initiative)
+            except Exception as error:  # noqa: BLE001 - a contributed model's failure is recorded, not raised
+                errors.append(ModelError(model_id, model_package(model), f"{type(error).__name__}: {error}"))
+                continue
+            if not isinstance(verdict, Verdict):
+                message = f"its predicate returned {verdict!r}, not a humanising.Verdict"
+                errors.append(ModelError(model_id, model_package(model), message))
+                continue
+            verdicts[model_id] = verdict
+        return Verdicts(verdicts), tuple(errors)
 
 
 def _check_model(model: object) -> None:
@@ -268,16 +358,66 @@ def _check_model(model: object) -> None:
         raise RegistrationError(f"expected a humanising.Model, got {model!r}")
 
 
-def entry_point_models() -> tuple[Model, ...]:
-    """The models other installed packages offer through the ``humanising.models`` entry-point group."""
+@attrs.frozen
+class BrokenEntryPoint:
+    """An entry point of the ``humanising.models`` group that gave no usable model, and why.
+
+    Attributes:
+        name: The entry point's name.
+        value: What it names, ``module:attribute``.
+        package: The distribution that declares it.
+        status: ``import_failed``, ``not_a_model`` or ``duplicate_id``.
+        error: What went wrong, in a sentence.
+        model: The model it names, for a duplicate id; else ``None``.
+    """
+
+    name: str
+    value: str
+    package: str
+    status: str
+    error: str
+    model: Model | None = None
+
+
+def entry_point_models(taken: Iterable[str] = ()) -> tuple[tuple[Model, ...], tuple[BrokenEntryPoint, ...]]:
+    """The models installed packages offer through the ``humanising.models`` entry-point group.
+
+    Each entry point names a ``Model``. One that fails to import, names something
+    else, or names a model whose id is ``taken`` (by a built-in model) or already
+    offered by an entry point sorted before it, is skipped, with a ``PluginWarning``
+    naming its package and itself, and returned among the broken ones.
+    """
     from importlib.metadata import entry_points
 
-    found: list[Model] = []
-    for entry_point in sorted(entry_points(group="humanising.models"), key=lambda ep: ep.name):
-        model = entry_point.load()
-        if not isinstance(model, Model):
-            raise RegistrationError(
-                f"entry point {entry_point.name!r} ({entry_point.value}) must name a humanising.Model, got {model!r}"
+    found: dict[str, Model] = {}
+    broken: list[BrokenEntryPoint] = []
+    owners = dict.fromkeys(taken, "humanising")
+    for entry_point in sorted(entry_points(group="humanising.models"), key=lambda ep: (ep.name, ep.value)):
+        dist = entry_point.dist
+        package = dist.name if dist is not None else "an unknown package"
+        problem: BrokenEntryPoint | None = None
+        try:
+            model = entry_point.load()
+        except Exception as error:  # noqa: BLE001 - a broken plug-in is reported and skipped
+            problem = BrokenEntryPoint(
+                entry_point.name, entry_point.value, package, "import_failed", f"{type(error).__name__}: {error}"
             )
-        found.append(model)
-    return tuple(found)
+        else:
+            if not isinstance(model, Model):
+                message = f"it names {model!r}, not a humanising.Model"
+                problem = BrokenEntryPoint(entry_point.name, entry_point.value, package, "not_a_model", message)
+            elif model.id in owners:
+                message = f"its model's id {model.id!r} is already taken by {owners[model.id]}"
+                problem = BrokenEntryPoint(entry_point.name, entry_point.value, package, "duplicate_id", message, model)
+            else:
+                found[model.id] = model
+                owners[model.id] = f"{package} (entry point {entry_point.name!r})"
+        if problem is not None:
+            broken.append(problem)
+            warnings.warn(
+                f"entry point {problem.name!r} = {problem.value!r} of {problem.package} in humanising.models"
+                f" is skipped: {problem.error}",
+                PluginWarning,
+                stacklevel=2,
+            )
+    return tuple(found.values()), tuple(broken)

@@ -507,11 +507,20 @@ def models(format_: str, output: str | None) -> None:
     through the humanising.models entry-point group. A model's status is "ok"
     when it loaded. Its criteria are listed by id: essential ones (one unmet and
     the model does not fit) and qualifying ones (unmet, it fits at most partly).
+    An entry point that gave no usable model is listed last, under its name,
+    with a status saying why (import_failed, not_a_model, duplicate_id) and the
+    error; it is skipped, and the built-in models work as ever.
     """
-    from humanising._reasoning._analysis import registered_models
+    import warnings
+
+    from humanising._reasoning._analysis import broken_entry_points, registered_models
+    from humanising.exceptions import PluginWarning
     from humanising.reports._json import models_data
 
-    data = models_data(registered_models())
+    with warnings.catch_warnings():
+        # Every broken entry point is listed below, with its error: a warning would say it twice.
+        warnings.simplefilter("ignore", PluginWarning)
+        data = models_data(registered_models(), broken_entry_points())
     if format_ == "json":
         import json
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from humanising._reasoning._analysis import Analysis
-from humanising._reasoning._registry import Model
+from humanising._reasoning._registry import BrokenEntryPoint, Model, model_package
 from humanising.reports._common import entries, model_columns, model_names
 
 FORMAT = 1
@@ -51,12 +51,17 @@ def report_data(analyses: Iterable[Analysis]) -> dict[str, Any]:
                                                   #     neither, undetermined
               "barriers": [{"barrier": "restrictive_practice", "status": "present",
                             "reason": "...", "facts": [...], "unknowns": [...]}],
-              "readings": [{"reading": "democratic", "status": "unmet", "reason": "...", "unknowns": []}]
+              "readings": [{"reading": "democratic", "status": "unmet", "reason": "...", "unknowns": []}],
+              "errors": [                         # contributed models that failed on it, so have no verdict
+                {"model": "my_model", "package": "my_package", "message": "ZeroDivisionError: division by zero"}
+              ]                                   # (added in version 1; empty when every model gave a verdict)
             }
           ]
         }
 
-    A programme is followed by its parts, each judged as if alone. Criterion
+    A programme is followed by its parts, each judged as if alone. A contributed
+    model whose predicate raises (or returns no verdict) has no entry in ``verdicts``
+    and one in ``errors`` instead; a built-in model's error propagates. Criterion
     ids, statuses, fits and quadrants are stable; reason sentences are for
     people and may be reworded. Later versions of humanising add keys (and
     models add verdicts) but never rename or remove one without raising ``format``.
@@ -125,7 +130,7 @@ MODELS_FORMAT = 1
 """The version of the models listing's shape (``humanising models --format json``); it changes as ``FORMAT`` does."""
 
 
-def models_data(models: Iterable[Model]) -> dict[str, Any]:
+def models_data(models: Iterable[Model], broken: Iterable[BrokenEntryPoint] = ()) -> dict[str, Any]:
     """The registered models as plain data, ``{"format": 1, "models": [...]}``.
 
     The shape, version 1 (``format``)::
@@ -139,12 +144,18 @@ def models_data(models: Iterable[Model]) -> dict[str, Any]:
               "short_name": "co-production",      # its column heading
               "summary": "...",
               "source": "...",                    # where the model comes from
-              "status": "ok",                     # it loaded
+              "status": "ok",                     # it loaded; or import_failed, not_a_model, duplicate_id
               "error": null,                      # why it did not load, for a status other than ok
+              "package": "humanising",            # where its predicate comes from; for a broken entry
+                                                  # point, the distribution that declares it
+              "entry_point": null,                # "name = module:attribute", for a broken entry point
               "criteria": [{"id": "produces", "essential": true, "description": "..."}, ...]
             }
           ]
         }
+
+    The ``broken`` entry points follow the models: one that names no model is listed
+    under its entry point's name (as ``id``, ``name`` and ``short_name``), with no criteria.
 
     Example:
         >>> import humanising
@@ -154,22 +165,41 @@ def models_data(models: Iterable[Model]) -> dict[str, Any]:
         >>> data["models"][0]["criteria"][0]["id"], data["models"][0]["criteria"][0]["essential"]
         ('produces', True)
     """
-    return {
-        "format": MODELS_FORMAT,
-        "models": [
+    rows = [_model_row(model, "ok", None, model_package(model), None) for model in models]
+    for entry in broken:
+        where = f"{entry.name} = {entry.value}"
+        if entry.model is not None:
+            rows.append(_model_row(entry.model, entry.status, entry.error, entry.package, where))
+            continue
+        rows.append(
             {
-                "id": model.id,
-                "name": model.name,
-                "short_name": model.short_name,
-                "summary": model.summary,
-                "source": model.source,
-                "status": "ok",  # other statuses may come, each with an error saying why
-                "error": None,
-                "criteria": [
-                    {"id": spec.id, "essential": spec.essential, "description": spec.description}
-                    for spec in model.criteria
-                ],
+                "id": entry.name,
+                "name": entry.name,
+                "short_name": entry.name,
+                "summary": "",
+                "source": "",
+                "status": entry.status,
+                "error": entry.error,
+                "package": entry.package,
+                "entry_point": where,
+                "criteria": [],
             }
-            for model in models
+        )
+    return {"format": MODELS_FORMAT, "models": rows}
+
+
+def _model_row(model: Model, status: str, error: str | None, package: str, entry_point: str | None) -> dict[str, Any]:
+    return {
+        "id": model.id,
+        "name": model.name,
+        "short_name": model.short_name,
+        "summary": model.summary,
+        "source": model.source,
+        "status": status,
+        "error": error,
+        "package": package,
+        "entry_point": entry_point,
+        "criteria": [
+            {"id": spec.id, "essential": spec.essential, "description": spec.description} for spec in model.criteria
         ],
     }

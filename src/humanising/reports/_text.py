@@ -78,7 +78,17 @@ def casebook_table(analyses: Iterable[Analysis], *, colour: bool = False) -> str
 
 
 def _model_details(model: dict[str, Any], width: int) -> list[str]:
-    """A model's last cell, wrapped to ``width``: its criteria by kind, then where it comes from."""
+    """A model's last cell, wrapped to ``width``: its criteria by kind, then where it comes from.
+
+    An entry point that gave no usable model shows why instead, and where it is declared.
+    """
+    if model["status"] != "ok":
+        paragraphs = [f"error: {model['error']}", f"entry point: {model['entry_point']} (in {model['package']})"]
+        return [
+            line
+            for text in paragraphs
+            for line in textwrap.wrap(text, width, subsequent_indent="  ", break_long_words=False)
+        ]
     paragraphs = [
         f"{kind}: {', '.join(ids)}"
         for kind, essential in (("essential", True), ("qualifying", False))

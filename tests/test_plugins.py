@@ -1,0 +1,250 @@
+"""Plug-ins cannot break the built-in models.
+
+Real packages, written to a temporary directory with their ``.dist-info`` metadata
+(``METADATA`` and ``entry_points.txt``) so that ``importlib.metadata`` finds their
+entry points, are put on the path of a Python run in a subprocess: this test process
+never sees them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import humanising
+from humanising.exceptions import PluginWarning
+from humanising.models import BUILTIN_MODELS
+
+MODEL = """\
+import humanising
+
+def {name}(initiative):
+    {body}
+
+{variable} = humanising.Model(id={model_id!r}, name={model_id!r}, judge={name}, summary="", source="a test")
+"""
+
+# distribution -> (module, its source, {entry point name: attribute})
+PACKAGES: dict[str, tuple[str, str, dict[str, str]]] = {
+    "broken-import": ("broken_import", "raise RuntimeError('this plug-in is broken')\n", {"broken": "MODEL"}),
+    "not-a-model": ("not_a_model", "MODEL = 'a string'\n", {"stringy": "MODEL"}),
+    "fake-user-led": (
+        "fake_user_led",
+        MODEL.format(
+            name="fits", body="return humanising.Verdict.judge('user_led', ())", variable="MODEL", model_id="user_led"
+        ),
+        {"fake_user_led": "MODEL"},
+    ),
+    "good-models": (
+        "good_models",
+        MODEL.format(
+            name="fits", body="return humanising.Verdict.judge('always', ())", variable="MODEL", model_id="always"
+        )
+        + MODEL.format(name="again", body="return None", variable="AGAIN", model_id="always"),
+        {"always": "MODEL", "zz_always_again": "AGAIN"},
+    ),
+    "failing-models": (
+        "failing_models",
+        MODEL.format(name="raises", body="return 1 / 0", variable="RAISES", model_id="raises")
+        + MODEL.format(name="returns_none", body="return None", variable="NONE", model_id="returns_none"),
+        {"raises": "RAISES", "returns_none": "NONE"},
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def plugins(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory holding the packages, as an installer would lay them out."""
+    site = tmp_path_factory.mktemp("site-packages")
+    for dist, (module, source, entry_points) in PACKAGES.items():
+        (site / f"{module}.py").write_text(source, encoding="utf-8")
+        info = site / f"{module}-1.0.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n", encoding="utf-8")
+        lines = "".join(f"{name} = {module}:{attribute}\n" for name, attribute in entry_points.items())
+        (info / "entry_points.txt").write_text(f"[humanising.models]\n{lines}", encoding="utf-8")
+    return site
+
+
+def run(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))}
+    env.pop("COLUMNS", None)
+    return subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, *args], capture_output=True, text=True, env=env, check=False, timeout=60
+    )
+
+
+BUILTIN_IDS = [model.id for model in BUILTIN_MODELS]
+
+
+def test_models_lists_the_broken_entry_points_after_the_working_models(plugins: Path) -> None:
+    result = run(plugins, "-m", "humanising", "models", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)["models"]
+    assert [(row["id"], row["status"]) for row in rows] == [
+        *((model_id, "ok") for model_id in BUILTIN_IDS),
+        ("always", "ok"),
+        ("raises", "ok"),
+        ("returns_none", "ok"),
+        ("broken", "import_failed"),
+        ("user_led", "duplicate_id"),
+        ("stringy", "not_a_model"),
+        ("always", "duplicate_id"),
+    ]
+    by_entry_point = {row["entry_point"]: row for row in rows if row["status"] != "ok"}
+    broken = by_entry_point["broken = broken_import:MODEL"]
+    assert broken["error"] == "RuntimeError: this plug-in is broken"
+    assert (broken["package"], broken["name"], broken["short_name"], broken["criteria"]) == (
+        "broken-import",
+        "broken",
+        "broken",
+        [],
+    )
+    assert by_entry_point["stringy = not_a_model:MODEL"]["error"] == "it names 'a string', not a humanising.Model"
+    assert by_entry_point["fake_user_led = fake_user_led:MODEL"]["error"] == (
+        "its model's id 'user_led' is already taken by humanising"
+    )
+    assert by_entry_point["zz_always_again = good_models:AGAIN"]["error"] == (
+        "its model's id 'always' is already taken by good-models (entry point 'always')"
+    )
+    ok = [row for row in rows if row["status"] == "ok"]
+    assert all(row["error"] is None and row["entry_point"] is None for row in ok)
+    assert [row["package"] for row in ok] == [
+        *(["humanising"] * len(BUILTIN_IDS)),
+        "good_models",
+        "failing_models",
+        "failing_models",
+    ]
+    assert rows[BUILTIN_IDS.index("user_led")]["name"] == "Service user-led", "the built-in keeps its id"
+
+
+def test_the_models_table_shows_why_an_entry_point_is_broken(plugins: Path) -> None:
+    result = run(plugins, "-m", "humanising", "models")
+    assert result.returncode == 0, result.stderr
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith("broken ")]
+    assert "| import_failed | error: RuntimeError: this plug-in is" in line
+    cells = " ".join(line.rpartition("| ")[2].strip() for line in result.stdout.splitlines())
+    assert "entry point: stringy = not_a_model:MODEL (in not-a-model)" in cells
+
+
+CLASSIFY = """\
+import json, warnings
+import humanising
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    verdicts = humanising.classify(humanising.casebook.load("sleepwell"))
+    humanising.registered_models()
+    analysis = humanising.analyse(humanising.casebook.load("east-lille"))
+print(json.dumps({
+    "fits": {model_id: verdict.fit.value for model_id, verdict in verdicts.items()},
+    "warnings": [(w.category.__name__, str(w.message)) for w in caught],
+    "errors": [error.to_dict() for error in analysis.errors],
+    "part_errors": [len(part.errors) for part in analysis.parts],
+}))
+"""
+
+
+def test_classify_leaves_failing_plug_ins_out_and_the_built_ins_judge_as_ever(plugins: Path) -> None:
+    result = run(plugins, "-c", CLASSIFY)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    sleepwell = humanising.casebook.load("sleepwell")
+    alone = {model_id: v.fit.value for model_id, v in humanising.classify(sleepwell, models=BUILTIN_MODELS).items()}
+    assert data["fits"] == {**alone, "always": "fits"}
+    failures = [
+        {"model": "raises", "package": "failing_models", "message": "ZeroDivisionError: division by zero"},
+        {
+            "model": "returns_none",
+            "package": "failing_models",
+            "message": "its predicate returned None, not a humanising.Verdict",
+        },
+    ]
+    assert data["errors"] == failures
+    assert data["part_errors"] == [2] * 8
+    loading = [message for category, message in data["warnings"] if "entry point" in message]
+    assert len(loading) == 4, "each broken entry point is warned of once"
+    assert any(
+        message.startswith("entry point 'broken' = 'broken_import:MODEL' of broken-import in humanising.models")
+        for message in loading
+    )
+    assert {category for category, _ in data["warnings"]} == {"PluginWarning"}
+    failing = [message for _, message in data["warnings"] if message.startswith("model ")]
+    assert "model 'raises' (from failing_models) failed and is left out of the verdicts:" in failing[0]
+
+
+def test_the_json_report_lists_each_initiative_s_errors(plugins: Path) -> None:
+    result = run(plugins, "-m", "humanising", "casebook", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    for initiative in report["initiatives"]:
+        assert [error["model"] for error in initiative["errors"]] == ["raises", "returns_none"]
+        assert set(initiative["verdicts"]) == {*BUILTIN_IDS, "always"}
+    assert "PluginWarning" in result.stderr
+
+
+def test_without_plug_ins_every_error_list_is_empty() -> None:
+    data = humanising.analyse(humanising.casebook.load("east-lille")).to_dict()
+    assert data["errors"] == []
+    assert all(part["errors"] == [] for part in data["parts"])
+
+
+def _raises(initiative: humanising.Initiative) -> humanising.Verdict:
+    raise ZeroDivisionError(initiative.id)
+
+
+def test_a_built_in_model_s_error_propagates_and_a_contributed_one_s_is_recorded() -> None:
+    sleepwell = humanising.casebook.load("sleepwell")
+    builtin = BUILTIN_MODELS[0]
+    contributed = attrs.evolve(builtin, judge=_raises)
+    assert contributed == builtin, "equal, but not the built-in one"
+    with pytest.warns(PluginWarning, match=r"model 'coproduction' \(from tests\) failed.*ZeroDivisionError: sleepwell"):
+        analysis = humanising.analyse(sleepwell, models=[contributed])
+    assert analysis.verdicts == {}
+    assert analysis.errors == (humanising.ModelError("coproduction", "tests", "ZeroDivisionError: sleepwell"),)
+    assert pickle.loads(pickle.dumps(analysis)) == analysis  # noqa: S301 - our own data
+    original = builtin.judge
+    object.__setattr__(builtin, "judge", _raises)  # break the built-in itself, for this test only
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            with pytest.raises(ZeroDivisionError, match="sleepwell"):
+                humanising.classify(sleepwell, models=[builtin])
+            with pytest.raises(ZeroDivisionError, match="sleepwell"):
+                humanising.analyse(sleepwell)
+    finally:
+        object.__setattr__(builtin, "judge", original)
+    assert humanising.classify(sleepwell)["coproduction"].fit.value == "does not fit"
+
+
+def test_a_registered_model_that_fails_is_left_out_with_a_warning() -> None:
+    sleepwell = humanising.casebook.load("sleepwell")
+
+    def returns_text(_initiative: humanising.Initiative) -> Any:
+        return "fits"
+
+    humanising.register_model(humanising.Model(id="texty", name="Texty", judge=returns_text, summary="", source=""))
+    try:
+        with pytest.warns(PluginWarning, match="its predicate returned 'fits', not a humanising.Verdict"):
+            verdicts = humanising.classify(sleepwell)
+        assert "texty" not in verdicts
+        assert list(verdicts) == [model.id for model in BUILTIN_MODELS]
+        with pytest.warns(PluginWarning):
+            assert "texty" not in humanising.Registry(humanising.registered_models()).classify(sleepwell)
+    finally:
+        humanising.unregister_model("texty")
+
+
+def test_a_model_error_is_plain_data() -> None:
+    error = humanising.ModelError("mine", "my_package", "KeyError: 'x'")
+    assert error.to_dict() == {"model": "mine", "package": "my_package", "message": "KeyError: 'x'"}
+    assert pickle.loads(pickle.dumps(error)) == error  # noqa: S301 - our own data
+    assert not isinstance(error, BaseException)
