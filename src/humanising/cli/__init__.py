@@ -68,7 +68,8 @@ class _Batch:
                 self.loaded.append((file, _read(file)))
             except CaseFileError as error:
                 self.failed += 1
-                click.echo(f"Error: {_visible(str(error))}", err=True)
+                for problem in error.errors:  # every problem in the file, one line each
+                    click.echo(f"Error: {_visible(str(problem))}", err=True)
             else:
                 if each is not None:
                     each(*self.loaded[-1])
