@@ -105,6 +105,14 @@ KINDS: dict[str, tuple[Callable[[Path], Path], str]] = {
         ),
         "got 'zz' (defined: peers)",
     ),
+    "a duplicate id": (
+        _write(
+            "dup.yaml",
+            "id: x\nname: X\nstakeholders:\n  - {id: a, name: A, identities: [carer]}\n"
+            "  - {id: b, name: B, identities: [carer]}\n  - {id: a, name: C, identities: [carer]}\n",
+        ),
+        "dup.yaml:6:6: $.stakeholders[2].id: expected ids that are unique",
+    ),
     "a duplicate key": (_write("twice.yaml", "id: x\nid: y\nname: X\n"), "'id' is written twice"),
     "JSON nested 5,000 deep": (_write("deep.json", "[" * 5000 + "]" * 5000), "nested at most"),
     "YAML nested 5,000 deep": (_write("deep.yaml", "[" * 5000 + "]" * 5000), "expected valid YAML"),

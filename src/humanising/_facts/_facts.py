@@ -447,11 +447,13 @@ def _as_parts(values: Iterable[Initiative]) -> tuple[Initiative, ...]:
     return as_tuple(values)
 
 
-def _unique(where: str, field: str, ids: Iterable[str]) -> None:
+def _unique(where: str, field: str, ids: Iterable[str], *, offset: int = 0) -> None:
+    # The error points at the repeated item; ``offset`` ids come before the field's own.
     seen: set[str] = set()
-    for item in ids:
+    for index, item in enumerate(ids):
         if item in seen:
-            raise DuplicateIdError(f"{where}: {field}[].id", item, "ids that are unique", path=FactPath(field))
+            path = FactPath(field, index - offset, "id")
+            raise DuplicateIdError(f"{where}: {path}", item, "ids that are unique", path=path)
         seen.add(item)
 
 
@@ -543,7 +545,7 @@ class Initiative:
         _unique(where, "stakeholders", (s.id for s in self.stakeholders))
         _unique(where, "products", (p.id for p in self.products))
         tuple_of(Initiative)(self, attrs.fields(Initiative).parts, self.parts)
-        _unique(where, "parts", (self.id, *(p.id for p in self.parts)))
+        _unique(where, "parts", (self.id, *(p.id for p in self.parts)), offset=1)
         identities = {s.id: s.identities for s in self.stakeholders}
 
         def defined(stakeholder_id: str, *steps: str | int) -> None:
