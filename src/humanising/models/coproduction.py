@@ -45,6 +45,7 @@ from humanising.models import (
     fit_of,
     index_of,
     is_service_user,
+    judgement_of,
     paths,
     produces,
     roles_not_kept,
@@ -208,13 +209,6 @@ def _render_mental_health(
     return f"What service users help produce is not a mental-health service: {products}."
 
 
-def _joint(index: Index, stage: Stage, partners: Sides) -> Judgement:
-    return all_of(
-        index.voice(stage, _SERVICE_USERS, _INVOLVED),
-        index.voice(stage, partners, _INVOLVED),
-    )
-
-
 def _mental_health_at(index: Index, stage: Stage) -> Judgement:
     judgements: list[Judgement] = []
     for product in index.products_at[stage]:
@@ -286,11 +280,7 @@ def coproduction(initiative: Initiative) -> Verdict:
         # waits on the products, and on every unknown fact about who takes part anywhere.
         user_voice = doing_with = with_providers = mental_health = _unrecorded(index)
     knowledge_fact = initiative.user_knowledge_shapes_product
-    knowledge: Judgement = (
-        (None, (_USER_KNOWLEDGE_SHAPES_PRODUCT_PATH,))
-        if knowledge_fact.value is UNKNOWN
-        else (knowledge_fact.value, ())
-    )
+    knowledge = judgement_of(knowledge_fact, _USER_KNOWLEDGE_SHAPES_PRODUCT_PATH)
     results: tuple[RawCriterion, ...] = (
         produces(initiative),
         criterion(

@@ -8,8 +8,17 @@ neither required nor excluded, so this model never looks at participations.
 
 from __future__ import annotations
 
-from humanising import UNKNOWN, Fact, FactPath, Initiative
-from humanising.models import PAPER, CriterionSpec, Judgement, Model, RawCriterion, Status, Verdict, criterion
+from humanising import Fact, FactPath, Initiative
+from humanising.models import (
+    PAPER,
+    CriterionSpec,
+    Model,
+    RawCriterion,
+    Status,
+    Verdict,
+    criterion,
+    judgement_of,
+)
 
 _EVIDENCE_APPLIED_PATH = FactPath("evidence", "evidence_applied")
 _LITERATURE_SEARCHED_PATH = FactPath("evidence", "literature_searched")
@@ -63,8 +72,7 @@ def _render(status: Status, key: str, hedge: str, note: str) -> str:
 
 
 def _step(declared: CriterionSpec, path: FactPath, fact: Fact[bool]) -> RawCriterion:
-    judgement: Judgement = (None, (path,)) if fact.value is UNKNOWN else (fact.value, ())
-    return criterion(declared, judgement, _render, declared.id, fact.hedge, fact.note, facts=(path,))
+    return criterion(declared, judgement_of(fact, path), _render, declared.id, fact.hedge, fact.note, facts=(path,))
 
 
 def evidence_based_practice(initiative: Initiative) -> Verdict:

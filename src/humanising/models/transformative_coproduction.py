@@ -18,7 +18,6 @@ from humanising import UNKNOWN, Fact, FactPath, Initiative, Involvement, RoleDif
 from humanising.models import (
     CriterionSpec,
     Index,
-    Judgement,
     Model,
     RawCriterion,
     Side,
@@ -26,6 +25,7 @@ from humanising.models import (
     Verdict,
     criterion,
     index_of,
+    judgement_of,
     paths,
     seat_phrases,
     seats_on,
@@ -159,8 +159,8 @@ def _render_fact(status: Status, key: str, value: str, hedge: str) -> str:
     return template.format(value=value, hedge=hedge)
 
 
-def _from_fact(declared: CriterionSpec, path: FactPath, fact: Fact[Any], holds: bool | None) -> RawCriterion:
-    judgement: Judgement = (None, (path,)) if fact.value is UNKNOWN else (holds, ())
+def _from_fact(declared: CriterionSpec, path: FactPath, fact: Fact[Any], holds: bool) -> RawCriterion:
+    judgement = judgement_of(fact, path, holds)
     shown = "" if fact.value is UNKNOWN else _WORDS.get(str(fact.value), str(fact.value).replace("_", " "))
     return criterion(declared, judgement, _render_fact, declared.id, shown, fact.hedge, facts=(path,))
 

@@ -24,6 +24,7 @@ from humanising.models import (
     criterion,
     index_of,
     is_service_user,
+    judgement_of,
     seat_phrases,
 )
 
@@ -101,7 +102,7 @@ def _render_iteration(status: Status, index: Index, shown: tuple[Revision, ...])
 
 
 def _fact(path: FactPath, fact: Fact[bool]) -> Judgement:
-    return (None, (path,)) if fact.value is UNKNOWN else (fact.value, ())
+    return judgement_of(fact, path)
 
 
 def _simple(declared: CriterionSpec, path: FactPath, fact: Fact[bool], what: str) -> RawCriterion:
