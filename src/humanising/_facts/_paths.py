@@ -14,6 +14,7 @@ verdicts use them; positions are what a file's errors can point at.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TypeAlias
 
@@ -86,6 +87,7 @@ def _render(steps: tuple[Step, ...]) -> str:
     return "".join(text)
 
 
+@functools.total_ordering  # from __lt__ and __eq__: order by text, equality by steps
 class FactPath:
     """Where a fact sits in an initiative.
 
@@ -221,21 +223,6 @@ class FactPath:
         if not isinstance(other, FactPath):
             return NotImplemented
         return str(self) < str(other)
-
-    def __le__(self, other: object) -> bool:
-        if not isinstance(other, FactPath):
-            return NotImplemented
-        return str(self) <= str(other)
-
-    def __gt__(self, other: object) -> bool:
-        if not isinstance(other, FactPath):
-            return NotImplemented
-        return str(self) > str(other)
-
-    def __ge__(self, other: object) -> bool:
-        if not isinstance(other, FactPath):
-            return NotImplemented
-        return str(self) >= str(other)
 
     def __reduce__(self) -> tuple[type[FactPath], tuple[Step, ...]]:
         return (FactPath, self._steps)
