@@ -81,6 +81,19 @@ def test_explain_goes_through_every_good_file(
     assert "3 files: 2 good, 1 failed" in err
 
 
+def test_diagram_draws_every_good_file(capsys: pytest.CaptureFixture[str], tmp_path: Path, good: str, bad: str) -> None:
+    other = write(tmp_path, MINIMAL.replace("id: mine", "id: other"), "other.yaml")
+    code, out, err = run(capsys, "diagram", good, bad, other)
+    assert code == 1
+    assert out.count("flowchart LR") == 2
+    assert "%% mine: My initiative" in out
+    assert "%% other: My initiative" in out
+    assert err.startswith(f"Error: {bad}:")
+    assert err.endswith("3 files: 2 good, 1 failed\n")
+    code, out, _ = run(capsys, "diagram", good, other, "--id", "other")
+    assert (code, out.count("flowchart LR")) == (0, 1)
+
+
 def test_validate_of_good_files_prints_no_count(capsys: pytest.CaptureFixture[str], good: str) -> None:
     assert run(capsys, "validate", good, good) == (0, f"ok: {good} (1 initiative)\n" * 2, "")
 
@@ -107,7 +120,7 @@ def test_the_output_may_not_be_an_input(
 
 @pytest.mark.parametrize(
     "command",
-    [["classify", "CASE"], ["explain", "CASE"], ["diagram", "CASE"], ["casebook"], ["schema"]],
+    [["classify", "CASE"], ["explain", "CASE"], ["diagram", "CASE"], ["casebook"], ["schema"], ["models"]],
     ids=lambda command: command[0],
 )
 def test_an_existing_file_is_replaced_only_with_force(

@@ -500,8 +500,8 @@ Examples:
     help="table: for reading, each model's criteria and source wrapped to 100 columns; "
     "json: the versioned list other tools parse.",
 )
-@click.option("-o", "--output", metavar="FILE", help="Write the list to FILE instead of standard output.")
-def models(format_: str, output: str | None) -> None:
+@_output_options
+def models(format_: str, output: str | None, force: bool) -> None:
     """Every registered model: its id, short name, status, criteria and source.
 
     The built-in models come first, then those that installed packages add
@@ -525,11 +525,11 @@ def models(format_: str, output: str | None) -> None:
     if format_ == "json":
         import json
 
-        _emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output)
+        _emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output, force=force)
     else:
         from humanising.reports._text import models_table
 
-        _emit(models_table(data), output)
+        _emit(models_table(data), output, force=force)
 
 
 @cli.command(
@@ -591,11 +591,11 @@ Examples:
   humanising diagram my-case.yaml
   humanising diagram casebook.yaml --id east-lille-7 -o east-lille-7.mmd""",
 )
-@click.argument("file", metavar="FILE")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option("--id", "initiative_id", metavar="ID", help="Draw only the initiative (or part) with this id.")
 @_output_options
-def diagram(file: str, initiative_id: str | None, output: str | None, force: bool) -> None:
-    """A Mermaid diagram of each initiative in FILE.
+def diagram(files: tuple[str, ...], initiative_id: str | None, output: str | None, force: bool) -> None:
+    """A Mermaid diagram of each initiative in the case files.
 
     Stakeholders grouped by identity, an arrow to each stage they take part in
     labelled with their involvement (thick for partner or leads, dotted for
@@ -604,6 +604,9 @@ def diagram(file: str, initiative_id: str | None, output: str | None, force: boo
     one into https://mermaid.live or a ```mermaid block to see it. Names are
     written as Mermaid entity codes where they hold quotes, brackets, ; or %,
     and clipped at 200 characters, so no name can change the diagram.
+
+    Every good file is drawn even if others are bad: each bad file is named on
+    standard error, then a count of good and bad files, and the exit code is 1.
     """
     from humanising.reports._mermaid import escape_text, mermaid
 
@@ -614,24 +617,24 @@ def diagram(file: str, initiative_id: str | None, output: str | None, force: boo
         for part in initiative.parts:
             add(part)
 
-    batch = _Batch([file])
-    batch.finish()
+    batch = _Batch(files)
     for initiative in batch.initiatives:
         add(initiative)
     if initiative_id is not None:
         known = [initiative.id for initiative in initiatives]
-        if initiative_id not in known:
+        if batch.loaded and initiative_id not in known:
             raise click.BadParameter(
-                f"no initiative {initiative_id!r} in {file}.{_suggest(initiative_id, known)} "
-                f"Known: {', '.join(known)}.",
+                f"no initiative {initiative_id!r} in {', '.join(file for file, _ in batch.loaded)}."
+                f"{_suggest(initiative_id, known)} Known: {', '.join(known)}.",
                 param_hint="'--id'",
             )
         initiatives = [initiative for initiative in initiatives if initiative.id == initiative_id]
     if len(initiatives) == 1:
-        _emit(mermaid(initiatives[0]), output, inputs=[file], force=force)
-        return
-    text = "\n".join(f"%% {i.id}: {escape_text(i.name)}\n{mermaid(i)}" for i in initiatives)
-    _emit(text, output, inputs=[file], force=force)
+        _emit(mermaid(initiatives[0]), output, inputs=files, force=force)
+    elif initiatives:
+        text = "\n".join(f"%% {i.id}: {escape_text(i.name)}\n{mermaid(i)}" for i in initiatives)
+        _emit(text, output, inputs=files, force=force)
+    batch.finish()
 
 
 @cli.command(
