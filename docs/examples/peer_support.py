@@ -3,45 +3,35 @@
 An example for the how-to guide, not one of the paper's models.
 """
 
-from humanising import UNKNOWN, FactPath, Identity, Initiative, Involvement, Stage
-from humanising.models import CriterionSpec, Model, Status, Verdict, criterion
+from humanising import Involvement, Stage
+from humanising.models import CriterionSpec, Judgement, Look, Model, Side, Voice, Wording
 
-MODEL_ID = "peer_support"
-PEERS_DELIVER = CriterionSpec("peers_deliver", True, "A service user, acting as such, is involved or more at delivery.")
-
-
-def _render_peers(status: Status, names: str) -> str:
-    if status is Status.MET:
-        return f"Service users support one another in delivery: {names}."
-    if status is Status.UNKNOWN:
-        return "Whether service users take part in delivery is unknown."
-    return "No service user takes part in delivery (involved or more)."
+PEERS_VOICED = Voice(Side.SERVICE_USER, Involvement.INVOLVED)
+"""Service users, or organisations run by them, are involved or more at the stage."""
 
 
-def peer_support(initiative: Initiative) -> Verdict:
-    """Judge whether service users support one another in delivering it.
-
-    Essential: a service user, acting as such, is involved or more at delivery.
-    """
-    delivering = [
-        p for p in initiative.participations if p.stage is Stage.DELIVERY and p.capacity is Identity.SERVICE_USER
-    ]
-    voiced = [p for p in delivering if p.involvement is not UNKNOWN and p.involvement.at_least(Involvement.INVOLVED)]
-    unknown = tuple(
-        FactPath.participation(p.stakeholder, "delivery").then("involvement")
-        for p in delivering
-        if p.involvement is UNKNOWN
-    )
-    judgement = (True, ()) if voiced else ((None, unknown) if unknown else (False, ()))
-    names = ", ".join(initiative.stakeholder(p.stakeholder).name for p in voiced)
-    return Verdict.judge(MODEL_ID, (criterion(PEERS_DELIVER, judgement, _render_peers, names),))
+def peers_deliver(look: Look) -> Judgement:
+    """Whether service users are involved or more at delivery."""
+    return look.at(Stage.DELIVERY, PEERS_VOICED)
 
 
-MODEL = Model(
-    id=MODEL_ID,
+PEERS_DELIVER = CriterionSpec(
+    "peers_deliver",
+    True,
+    "A service user, acting as such, is involved or more at delivery.",
+    source="this library's reading",
+    check=peers_deliver,
+    wording=Wording(
+        met="Service users support one another in delivery: {names}.",
+        unmet="No service user takes part in delivery (involved or more): {seats}.",
+        unknown="Whether service users take part in delivery is unknown: {seats}.",
+    ),
+)
+
+MODEL = Model.declared(
+    id="peer_support",
     name="Peer support",
     short_name="peer support",
-    judge=peer_support,
     summary="Service users support one another in delivering a service.",
     source="Example model for the humanising documentation",
     criteria=(PEERS_DELIVER,),

@@ -6,10 +6,10 @@ how-to shows. Type-checked by mypy and never run.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import assert_type
 
-from peer_support import MODEL, MODEL_ID, PEERS_DELIVER, _render_peers, peer_support
+from peer_support import MODEL, PEERS_DELIVER, PEERS_VOICED, peers_deliver
 
 import humanising
 from humanising import Initiative, Stage
@@ -17,9 +17,13 @@ from humanising.models import (
     TRUE,
     CriterionSpec,
     Judgement,
+    Look,
     Model,
     RawCriterion,
+    Status,
     Verdict,
+    Voice,
+    Wording,
     all_of,
     any_of,
     criterion,
@@ -30,7 +34,12 @@ from humanising.models import (
 
 assert_type(MODEL, Model)
 assert_type(PEERS_DELIVER, CriterionSpec)
-assert_type(peer_support(humanising.casebook.load("east-lille-7")), Verdict)
+case: Initiative = humanising.casebook.load("sleepwell")
+assert_type(MODEL.judge(humanising.casebook.load("east-lille-7")), Verdict)
+assert_type(PEERS_VOICED, Voice)
+check: Callable[[Look], Judgement] | None = PEERS_DELIVER.check
+assert_type(peers_deliver(humanising.models.Look(case, collects=True)), Judgement)
+assert_type(PEERS_DELIVER.wording, Wording | None)
 
 humanising.register_model(MODEL)
 humanising.register_model(MODEL, replace=True)
@@ -41,15 +50,20 @@ assert_type(Verdict.judge("noted", (), stages=(Stage.DESIGN,), notes=("A note.",
 
 # --- the kit's judgements and look-ups
 
-case: Initiative = humanising.casebook.load("sleepwell")
 judgement = all_of(TRUE, negate(any_of([TRUE])))
 assert_type(judgement, Judgement)
 assert_type(judgement_of(case.compulsion, humanising.FactPath("compulsion")), Judgement)
+
+
+def _render_peers(status: Status, names: str) -> str:
+    return f"{status.value}: {names}"
+
+
 assert_type(criterion(PEERS_DELIVER, judgement, _render_peers, "peers"), RawCriterion)
 assert_type(index_of(case).voice(Stage.DESIGN, 1, humanising.Involvement.INVOLVED), Judgement)
 
-humanising.register_model(peer_support)  # type: ignore[arg-type]
-Model(id=MODEL_ID, name="Peer support", judge=_render_peers, summary="", source="")  # type: ignore[arg-type]
+humanising.register_model(peers_deliver)  # type: ignore[arg-type]
+Model(id="peer_support", name="Peer support", judge=_render_peers, summary="", source="")  # type: ignore[arg-type]
 criterion(PEERS_DELIVER, judgement, _render_peers, essential=True)  # runs, but raises: the declaration says it
 misspelt = humanising.Verdicts  # type: ignore[attr-defined]  # no such name: type checkers see the real exports
 

@@ -23,6 +23,7 @@ from humanising._facts import (
 )
 from humanising._facts._paths import FactPath, PathKey
 from humanising._facts._unknown import UNKNOWN
+from humanising._reasoning._evidence import EvidenceItem
 from humanising._reasoning._logic import FALSE, TRUE, Judgement, any_of
 
 # Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
@@ -172,7 +173,7 @@ class Index:
         self.products_at = {stage: tuple(sorted(found, key=_by_id)) for stage, found in products_at.items()}
         self.producing_stages: tuple[Stage, ...] = in_stage_order(products_at)
         self.produces: RawCriterion | None = None
-        self._paths: dict[int, tuple[Sides, FactPath, FactPath]] = {}
+        self._paths: dict[int, tuple[Sides, EvidenceItem, EvidenceItem]] = {}
 
     @property
     def by_stage(self) -> dict[Stage, tuple[Participation, ...]]:
@@ -202,7 +203,7 @@ class Index:
         pending = self._open.get(stage)
         if not pending:
             return FALSE
-        unknowns: list[FactPath] = []
+        unknowns: list[EvidenceItem] = []
         for participation in pending:
             possible, involvement_path, user_run_path = self._unknown_paths(participation)
             if not possible & sides:
@@ -219,7 +220,7 @@ class Index:
                 unknowns.append(side_path)
         return (None, tuple(unknowns)) if unknowns else FALSE
 
-    def _unknown_paths(self, participation: Participation) -> tuple[Sides, FactPath, FactPath]:
+    def _unknown_paths(self, participation: Participation) -> tuple[Sides, EvidenceItem, EvidenceItem]:
         # Worked out once per participation, and only for those whose facts are unknown.
         key = id(participation)
         found = self._paths.get(key)
@@ -227,12 +228,18 @@ class Index:
             stakeholder, stage = participation.stakeholder, participation.stage.value
             found = self._paths[key] = (
                 sides_of(participation, self.stakeholders[stakeholder]),
-                FactPath._written(  # noqa: SLF001 - the index writes its paths' text as it makes them
-                    ("participations", PathKey(stakeholder, stage), "involvement"),
-                    f"participations[{stakeholder}@{stage}].involvement",
+                EvidenceItem(
+                    FactPath._written(  # noqa: SLF001 - the index writes its paths' text as it makes them
+                        ("participations", PathKey(stakeholder, stage), "involvement"),
+                        f"participations[{stakeholder}@{stage}].involvement",
+                    ),
+                    UNKNOWN,
                 ),
-                FactPath._written(  # noqa: SLF001
-                    ("stakeholders", PathKey(stakeholder), "user_run"), f"stakeholders[{stakeholder}].user_run"
+                EvidenceItem(
+                    FactPath._written(  # noqa: SLF001
+                        ("stakeholders", PathKey(stakeholder), "user_run"), f"stakeholders[{stakeholder}].user_run"
+                    ),
+                    UNKNOWN,
                 ),
             )
         return found

@@ -1,7 +1,8 @@
 """The three-valued (Kleene) logic the predicates reason in.
 
-A judgement is ``True``, ``False`` or ``None`` (unknown), paired with the unknown
-facts that left it open, so that an undetermined verdict can say what would settle it.
+A judgement is ``True``, ``False`` or ``None`` (unknown), paired with the evidence
+that decided it; an unknown one's evidence is the unknown facts that left it open,
+so that an undetermined verdict can say what would settle it.
 """
 
 from __future__ import annotations
@@ -11,12 +12,18 @@ from typing import Any, TypeAlias
 
 from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN, Fact
+from humanising._reasoning._evidence import EvidenceItem
 
 Tri: TypeAlias = bool | None
 """True, False, or None for unknown."""
 
-Judgement: TypeAlias = tuple[Tri, tuple[FactPath, ...]]
-"""A three-valued answer and the unknown fact paths that left it open (empty unless None)."""
+Judgement: TypeAlias = "tuple[Tri, tuple[EvidenceItem, ...]]"
+"""A three-valued answer and the evidence that decided it.
+
+While judging (status mode) the evidence is empty; when a reason is read (evidence
+mode) it holds the facts that decided the answer. An unknown answer's evidence is the
+unknown facts that left it open (items whose value is ``UNKNOWN``).
+"""
 
 TRUE: Judgement = (True, ())
 FALSE: Judgement = (False, ())
@@ -25,42 +32,77 @@ FALSE: Judgement = (False, ())
 def judgement_of(fact: Fact[Any], path: FactPath, holds: Tri = None) -> Judgement:
     """What a fact says: unknown (naming ``path``) while its value is, else ``holds``.
 
-    ``holds`` defaults to the fact's own value, for a boolean fact.
+    ``holds`` defaults to the fact's own value, for a boolean fact. The evidence is the
+    fact itself.
     """
+    item = EvidenceItem(path, fact.value, fact.basis, fact.note)
     if fact.value is UNKNOWN:
-        return (None, (path,))
-    return (fact.value if holds is None else holds, ())
+        return (None, (item,))
+    return (fact.value if holds is None else holds, (item,))
 
 
 def all_of(*judgements: Judgement) -> Judgement:
-    """Kleene conjunction: false if any is false, true if all are true, else unknown."""
-    unknowns: list[FactPath] = []
-    for value, paths in judgements:
+    """Kleene conjunction: false if any is false, true if all are true, else unknown.
+
+    Evidence: everything it looked at (what fails, what holds, what is open).
+    """
+    failed = unknown = False
+    for value, _ in judgements:
         if value is False:
-            return FALSE
-        if value is None:
-            unknowns.extend(paths)
-    return (None, _dedupe(unknowns)) if unknowns else TRUE
+            failed = True
+        elif value is None:
+            unknown = True
+    items = joined(items for _, items in judgements)
+    if failed:
+        return (False, items)
+    return (None, items) if unknown else (True, items)
 
 
 def any_of(judgements: Iterable[Judgement]) -> Judgement:
-    """Kleene disjunction: true if any is true, false if all are false, else unknown."""
-    unknowns: list[FactPath] = []
-    for value, paths in judgements:
+    """Kleene disjunction: true if any is true, false if all are false, else unknown.
+
+    Evidence: the true ones' when it is true; everything looked at when false; the open ones' when unknown.
+    """
+    judged = tuple(judgements)
+    held = unknown = False
+    for value, _ in judged:
         if value is True:
-            return TRUE
-        if value is None:
-            unknowns.extend(paths)
-    return (None, _dedupe(unknowns)) if unknowns else FALSE
+            held = True
+        elif value is None:
+            unknown = True
+    if held:
+        return (True, joined(items for value, items in judged if value is True))
+    if unknown:
+        return (None, joined(items for value, items in judged if value is None))
+    return (False, joined(items for _, items in judged))
 
 
 def negate(judgement: Judgement) -> Judgement:
-    """Kleene negation."""
-    value, paths = judgement
-    return judgement if value is None else (not value, paths)
+    """Kleene negation, with the same evidence."""
+    value, items = judgement
+    return judgement if value is None else (not value, items)
 
 
-def _dedupe(paths: Iterable[FactPath]) -> tuple[FactPath, ...]:
-    # Sorted by their text, as sorted paths always are; keyed by text so that sorting compares strings.
-    found = {str(path): path for path in paths}
+def unknown_paths(judgement: Judgement) -> tuple[FactPath, ...]:
+    """The paths of the unknown facts that left a judgement open (none unless it is unknown), sorted."""
+    value, items = judgement
+    if value is not None:
+        return ()
+    found = {
+        str(path): path
+        for item in items
+        if isinstance(item, FactPath) or item.value is UNKNOWN
+        for path in (item if isinstance(item, FactPath) else item.path,)
+    }
     return tuple(found[text] for text in sorted(found))
+
+
+def joined(groups: Iterable[tuple[EvidenceItem, ...]]) -> tuple[EvidenceItem, ...]:
+    # Each fact once, in the order first met; empty groups (the status mode's) cost next to nothing.
+    seen: dict[str, EvidenceItem] | None = None
+    for items in groups:
+        for item in items:
+            if seen is None:
+                seen = {}
+            seen.setdefault(str(item if isinstance(item, FactPath) else item.path), item)
+    return () if seen is None else tuple(seen.values())

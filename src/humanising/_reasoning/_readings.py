@@ -16,8 +16,9 @@ import attrs
 from humanising._facts import GoalSetter, Initiative, Involvement, Stage
 from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN
+from humanising._reasoning._evidence import EvidenceItem
 from humanising._reasoning._index import Side, index_of
-from humanising._reasoning._logic import Judgement, all_of, any_of
+from humanising._reasoning._logic import Judgement, all_of, any_of, unknown_paths
 from humanising._reasoning._verdict import Status
 from humanising.exceptions import NotAnInitiativeError
 
@@ -110,12 +111,13 @@ _READING_WORDS = {
 def _goals(initiative: Initiative) -> Judgement:
     goals = initiative.observations.goals_set_by.value
     if goals is UNKNOWN:
-        return (None, (_GOALS_SET_BY_PATH,))
+        return (None, (EvidenceItem(_GOALS_SET_BY_PATH, UNKNOWN),))
     return (goals is _PEOPLE_THEMSELVES, ())
 
 
 def _match(reading: Reading, judgement: Judgement) -> ReadingMatch:
-    value, unknowns = judgement
+    value = judgement[0]
+    unknowns = unknown_paths(judgement)
     words = _READING_WORDS[reading]
     if value is True:
         reason = f"It matches the reading of co-production as {words}."

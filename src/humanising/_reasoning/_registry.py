@@ -15,8 +15,12 @@ from typing import Any, NoReturn
 
 import attrs
 
-from humanising._facts import Initiative
-from humanising._reasoning._verdict import Verdict
+from humanising._facts import Initiative, Stage
+from humanising._reasoning._declared import DeclaredJudge
+from humanising._reasoning._evidence import Wording
+from humanising._reasoning._logic import Judgement
+from humanising._reasoning._look import Look
+from humanising._reasoning._verdict import Note, Verdict
 from humanising.exceptions import NotAnInitiativeError, PluginWarning, RegistrationError, UnknownModelError
 
 _MODEL_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
@@ -55,6 +59,16 @@ def _check_judge(instance: object, attribute: attrs.Attribute[Any], value: objec
         )
 
 
+def _check_optional_callable(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not callable(value):
+        raise RegistrationError(f"{_field(instance, attribute)}: expected a function or None, got {value!r}")
+
+
+def _check_wording(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, Wording):
+        raise RegistrationError(f"{_field(instance, attribute)}: expected a humanising.models.Wording, got {value!r}")
+
+
 def _check_criteria(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple) or not all(isinstance(spec, CriterionSpec) for spec in value):
         raise RegistrationError(
@@ -77,38 +91,69 @@ def _check_short_name(instance: object, attribute: attrs.Attribute[Any], value: 
 
 @attrs.frozen
 class CriterionSpec:
-    """A criterion a model checks, as documentation.
+    """A criterion a model checks, declared once: what it asks, where it comes from, how it is checked and worded.
+
+    A model's verdicts, its docs table, ``humanising models`` and the reports' headings
+    all read a criterion from here.
 
     Attributes:
         id: The stable code its results carry.
         essential: Essential (unmet: does not fit) or qualifying (unmet: at most partly).
         description: What it asks, in a sentence.
+        source: The passage it paraphrases (``paper, section 4.3``), or ``this library's
+            reading`` where the texts are silent; empty for a criterion declared only as
+            documentation.
+        check: How it is checked: a pure function of a ``Look`` returning a judgement. Run
+            once to judge, and again, on the same look-ups, for the evidence when a reason
+            is read. ``None`` for a criterion that its model's own predicate judges.
+        wording: Its reason when met, unmet and unknown, written from the evidence.
 
     Example:
         >>> import humanising
         >>> (coproduction,) = [m for m in humanising.registered_models() if m.id == "coproduction"]
         >>> [(spec.id, spec.essential) for spec in coproduction.criteria][:2]
         [('produces', True), ('service_user_voice', True)]
+        >>> coproduction.criteria[0].source
+        'paper, section 4.3'
     """
 
     id: str = attrs.field(validator=_check_id)
     essential: bool = attrs.field(validator=_check_bool)
     description: str = attrs.field(validator=_check_text)
+    source: str = attrs.field(default="", validator=_check_str)
+    check: Callable[[Look], Judgement] | None = attrs.field(
+        default=None, eq=False, repr=False, validator=_check_optional_callable
+    )
+    wording: Wording | None = attrs.field(default=None, eq=False, repr=False, validator=_check_wording)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.check is None) != (self.wording is None):
+            raise RegistrationError(
+                f"CriterionSpec {self.id!r}: a check needs its wording, and a wording its check; give both or neither"
+            )
 
 
 @attrs.frozen
 class Model:
-    """A model of progressive practice: an id, a name and a pure predicate.
+    """A model of progressive practice: an id, a name, and its criteria or a predicate.
+
+    A model whose criteria all declare a check and a wording is judged from them: its
+    ``judge`` is made for it. Otherwise ``judge`` is its own predicate.
 
     Attributes:
         id: The stable id ``classify`` keys its verdicts by, e.g. ``user_led``.
         name: A readable name, e.g. ``Service user-led``.
-        judge: The predicate: a pure function from an initiative to a verdict.
+        judge: The predicate: a pure function from an initiative to a verdict (made from
+            the criteria when they are declared with checks).
         summary: What the model is, in a sentence or two.
         source: Where the model comes from.
         criteria: The criteria it checks, in the order its verdicts list them.
         short_name: Its column heading in tables and reports, e.g. ``user-led``: text on
             one line. A model that gives none is headed by its ``name``.
+        stages: For a model judged from its criteria: the stages its verdict singles out, as a
+            function of the look (``Verdict.stages``); none by default.
+        notes: For a model judged from its criteria: its further notes, as a function of the
+            evidence look and the verdict, run when the notes are first read.
 
     Example:
         >>> import humanising
@@ -127,6 +172,45 @@ class Model:
     short_name: str = attrs.field(
         default=attrs.Factory(lambda model: model.name, takes_self=True), validator=_check_short_name
     )
+    stages: Callable[[Look], tuple[Stage, ...]] | None = attrs.field(
+        default=None, eq=False, repr=False, kw_only=True, validator=_check_optional_callable
+    )
+    notes: Callable[[Look, Verdict], Iterable[Note | str]] | None = attrs.field(
+        default=None, eq=False, repr=False, kw_only=True, validator=_check_optional_callable
+    )
+
+    @classmethod
+    def declared(
+        cls,
+        *,
+        id: str,  # noqa: A002 - the model's id, as the other constructor names it
+        name: str,
+        summary: str,
+        source: str,
+        criteria: Iterable[CriterionSpec],
+        short_name: str | None = None,
+        stages: Callable[[Look], tuple[Stage, ...]] | None = None,
+        notes: Callable[[Look, Verdict], Iterable[Note | str]] | None = None,
+    ) -> Model:
+        """A model judged from its declared criteria: each must have a check and a wording.
+
+        Raises:
+            humanising.exceptions.RegistrationError: A criterion has no check.
+        """
+        declared = _as_criteria(criteria)
+        judge = DeclaredJudge(id, declared, stages, notes)
+        extra = {} if short_name is None else {"short_name": short_name}
+        return cls(
+            id=id,
+            name=name,
+            judge=judge,
+            summary=summary,
+            source=source,
+            criteria=declared,
+            stages=stages,
+            notes=notes,
+            **extra,
+        )
 
 
 @attrs.frozen
@@ -168,7 +252,8 @@ class ModelError:
 
 def model_package(model: Model) -> str:
     """The top-level package a model's predicate comes from (``humanising`` for a built-in one)."""
-    module = getattr(model.judge, "__module__", None)
+    judge = model.judge
+    module = judge.module if isinstance(judge, DeclaredJudge) else getattr(judge, "__module__", None)
     return module.partition(".")[0] if isinstance(module, str) and module else "unknown"
 
 

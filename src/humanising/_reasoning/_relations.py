@@ -14,6 +14,7 @@ import enum
 from humanising._facts import Change, FeatureKind, Initiative, Relationship
 from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN
+from humanising._reasoning._evidence import EvidenceItem
 from humanising._reasoning._logic import Judgement
 from humanising._reasoning._verdict import Fit, RawCriterion, Status, Verdict, criterion
 from humanising.exceptions import NotAnInitiativeError
@@ -111,7 +112,9 @@ def humanises(initiative: Initiative) -> Verdict:
     if initiative.compulsion.value is True:
         notes = (f"Compulsion remains part of it{initiative.compulsion.hedge}.",)
     if features is UNKNOWN or not features:
-        judgement: Judgement = (None, (_HUMANISING_FEATURES_PATH,)) if features is UNKNOWN else (False, ())
+        judgement: Judgement = (
+            (None, (EvidenceItem(_HUMANISING_FEATURES_PATH, UNKNOWN),)) if features is UNKNOWN else (False, ())
+        )
         return Verdict.judge(
             HUMANISES,
             (criterion("features", judgement, _render_features, facts=(_HUMANISING_FEATURES_PATH,)),),

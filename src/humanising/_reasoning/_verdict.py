@@ -17,7 +17,8 @@ import attrs
 
 from humanising._facts import Stage
 from humanising._facts._paths import FactPath
-from humanising._reasoning._logic import Judgement
+from humanising._reasoning._evidence import EvidenceItem
+from humanising._reasoning._logic import Judgement, unknown_paths
 from humanising.exceptions import InvalidVerdictError
 
 
@@ -76,6 +77,18 @@ RawNote: TypeAlias = tuple[Render, tuple[Any, ...]]
 """A note's renderer and its arguments: ``render(*args)`` writes it when read."""
 
 
+class Deferred(Protocol):
+    """What a verdict judged from declared criteria keeps, to write its criteria and notes when read."""
+
+    def criteria(self) -> tuple[CriterionResult, ...]:
+        """The criteria, with their evidence and reasons."""
+        ...
+
+    def notes(self, verdict: Verdict) -> tuple[Note, ...]:
+        """The notes on ``verdict``."""
+        ...
+
+
 class Declared(Protocol):
     """What ``criterion`` reads of a criterion's declaration (a ``CriterionSpec``): its id and weight."""
 
@@ -107,8 +120,9 @@ def criterion(
     Args:
         declared: The criterion's declaration, the ``CriterionSpec`` its model lists, from
             which its id and weight are read; or, for a quick model, just its id.
-        judgement: ``(True, ())`` met, ``(False, ())`` unmet, or ``(None, paths)``
-            unknown, naming the unknown facts that would settle it.
+        judgement: ``(True, ())`` met, ``(False, ())`` unmet, or ``(None, items)``
+            unknown, naming the unknown facts that would settle it (``EvidenceItem`` values
+            whose value is ``UNKNOWN``, or their ``FactPath`` alone).
         render: Writes the reason from the status and ``args``.
         *args: Passed to ``render`` after the status.
         essential: With an id only: essential (unmet: does not fit, the default) or
@@ -136,12 +150,20 @@ def criterion(
         >>> Verdict.judge("peer_delivered", (criterion(PEERS_DELIVER, (None, ()), reason, "Peers"),)).fit.value
         'partly'
     """
-    value, unknowns = judgement
+    unknowns = unknown_paths(judgement)
     if isinstance(declared, str):
-        return (declared, _STATUS[value], True if essential is None else essential, render, args, facts, unknowns)
+        return (
+            declared,
+            _STATUS[judgement[0]],
+            True if essential is None else essential,
+            render,
+            args,
+            facts,
+            unknowns,
+        )
     if essential is not None:
         raise TypeError(f"criterion {declared.id!r}: its declaration says whether it is essential; drop essential=")
-    return (declared.id, _STATUS[value], declared.essential, render, args, facts, unknowns)
+    return (declared.id, _STATUS[judgement[0]], declared.essential, render, args, facts, unknowns)
 
 
 @attrs.frozen
@@ -177,6 +199,10 @@ def _as_paths(paths: Iterable[FactPath]) -> tuple[FactPath, ...]:
     return tuple(paths)
 
 
+def _as_items(items: Iterable[EvidenceItem]) -> tuple[EvidenceItem, ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class CriterionResult:
     """The result of one criterion of a model.
@@ -188,6 +214,8 @@ class CriterionResult:
         reason: A sentence a person can read; its wording is not part of the API.
         facts: Paths of the facts the criterion looked at that decided it.
         unknowns: Paths of the unknown facts that would settle it (empty unless unknown).
+        evidence: The facts that decided it, each with its value and basis (empty for a
+            result a model wrote by hand); its reason is written from them.
 
     Example:
         >>> import humanising
@@ -196,7 +224,7 @@ class CriterionResult:
         >>> result.status.value, result.essential
         ('unmet', True)
         >>> [str(path) for path in result.facts]
-        ['products[record-access]']
+        ['products[record-access].kind']
     """
 
     id: str
@@ -205,6 +233,7 @@ class CriterionResult:
     reason: str
     facts: tuple[FactPath, ...] = attrs.field(default=(), converter=_as_paths)
     unknowns: tuple[FactPath, ...] = attrs.field(default=(), converter=_as_paths)
+    evidence: tuple[EvidenceItem, ...] = attrs.field(default=(), converter=_as_items)
 
     def to_dict(self) -> dict[str, Any]:
         """The result as plain data, as the JSON report writes it (fact paths as key-path text).
@@ -222,6 +251,7 @@ class CriterionResult:
             "reason": self.reason,
             "facts": [str(path) for path in self.facts],
             "unknowns": [str(path) for path in self.unknowns],
+            "evidence": [item.to_dict() for item in self.evidence],
         }
 
 
@@ -295,8 +325,8 @@ class Verdict:
     stages: tuple[Stage, ...]
     # Criteria as a predicate recorded them: raw tuples whose sentences are written when
     # first read, or results already written. Never a public field: raw ones hold callables.
-    _recorded: tuple[RawCriterion, ...] | tuple[CriterionResult, ...] = attrs.field(repr=False)
-    _recorded_notes: tuple[RawNote | Note, ...] = attrs.field(repr=False)
+    _recorded: tuple[RawCriterion, ...] | tuple[CriterionResult, ...] | Deferred = attrs.field(repr=False)
+    _recorded_notes: tuple[RawNote | Note, ...] | Deferred = attrs.field(repr=False)
 
     def __init__(
         self,
@@ -355,10 +385,19 @@ class Verdict:
         verdict.__attrs_init__(model, fit_of(results), stages, results, raw_notes)
         return verdict
 
+    @classmethod
+    def _deferred(cls, model: str, fit: Fit, stages: tuple[Stage, ...], evidence: Deferred) -> Verdict:
+        # A verdict judged from declared criteria: the fit now, the criteria when first read.
+        verdict = cls.__new__(cls)
+        verdict.__attrs_init__(model, fit, stages, evidence, evidence)
+        return verdict
+
     @cached_property
     def criteria(self) -> tuple[CriterionResult, ...]:
         """Every criterion's result, in the order the model lists them."""
         recorded = self._recorded
+        if not isinstance(recorded, tuple):
+            return recorded.criteria()
         if not recorded or isinstance(recorded[0], CriterionResult):
             return recorded  # type: ignore[return-value]
         return tuple(
@@ -371,7 +410,10 @@ class Verdict:
     @cached_property
     def remarks(self) -> tuple[Note, ...]:
         """The notes as data: each sentence, and the model it reports on, if any."""
-        return tuple(note if isinstance(note, Note) else Note(note[0](*note[1])) for note in self._recorded_notes)
+        recorded = self._recorded_notes
+        if not isinstance(recorded, tuple):
+            return recorded.notes(self)
+        return tuple(note if isinstance(note, Note) else Note(note[0](*note[1])) for note in recorded)
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -393,8 +435,8 @@ class Verdict:
     def unknowns(self) -> tuple[FactPath, ...]:
         """Paths of the unknown facts that would settle the open criteria, sorted."""
         recorded = self._recorded
-        if recorded and isinstance(recorded[0], CriterionResult):
-            found = {path for result in recorded for path in result.unknowns}
+        if not isinstance(recorded, tuple) or (recorded and isinstance(recorded[0], CriterionResult)):
+            found = {path for result in self.criteria for path in result.unknowns}
         else:
             found = {path for *_, unknowns in recorded for path in unknowns}  # type: ignore[misc]
         return tuple(sorted(found))

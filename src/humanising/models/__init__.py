@@ -16,8 +16,8 @@ result of each for ``Verdict.judge``.
   ``ANY_SIDE``, ``NOT_SERVICE_USER``.
 - **Wording**: ``stage_names``, ``seat_phrase``, ``seat_phrases``, ``seats_on``,
   ``paths``, ``is_service_user``, and ``PAPER``, the citation of the paper.
-- **Criteria two built-in models share**: ``PRODUCES`` with ``produces``, and
-  ``roles_not_kept``.
+- **Criteria two built-in models share**: ``PRODUCES`` with its check ``produces``, and
+  ``roles_dissolved`` with ``ROLES_WORDING``.
 - **Registration**: ``BUILTIN_MODELS`` (listed here and nowhere else),
   ``register_model``, ``unregister_model``, ``registered_models``, ``Registry``.
 
@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from humanising._facts import in_stage_order
 from humanising._reasoning._analysis import register_model, registered_models, unregister_model
+from humanising._reasoning._evidence import EvidenceItem, Grounds, Wording, product_phrase
 from humanising._reasoning._index import (
     ANY_SIDE,
     NOT_SERVICE_USER,
@@ -48,19 +49,33 @@ from humanising._reasoning._index import (
     sides_of,
 )
 from humanising._reasoning._logic import FALSE, TRUE, Judgement, Tri, all_of, any_of, judgement_of, negate
+from humanising._reasoning._look import (
+    ALL_STAGES,
+    Condition,
+    Look,
+    Producing,
+    ProductIn,
+    StageSet,
+    Voice,
+    stage_set,
+    stages_in,
+)
 from humanising._reasoning._registry import CriterionSpec, Model, Registry
 from humanising._reasoning._verdict import Fit, Note, RawCriterion, RawNote, Status, Verdict, criterion, fit_of
 from humanising.models._shared import (
     PAPER,
     PRODUCES,
+    ROLES_WORDING,
+    at_least,
     is_service_user,
     paths,
     produces,
-    roles_not_kept,
+    roles_dissolved,
     seat_phrase,
     seat_phrases,
     seats_on,
     stage_names,
+    stages_of,
     voiced,
     weakest_hedge,
 )
@@ -89,29 +104,41 @@ BUILTIN_MODELS: tuple[Model, ...] = (
 """The built-in models, in the order tables and reports list them."""
 
 __all__ = [
+    "ALL_STAGES",
     "ANY_SIDE",
     "BUILTIN_MODELS",
     "FALSE",
     "NOT_SERVICE_USER",
     "PAPER",
     "PRODUCES",
+    "ROLES_WORDING",
     "TRUE",
+    "Condition",
     "CriterionSpec",
+    "EvidenceItem",
     "Fit",
+    "Grounds",
     "Index",
     "Judgement",
+    "Look",
     "Model",
     "Note",
+    "Producing",
+    "ProductIn",
     "RawCriterion",
     "RawNote",
     "Registry",
     "Side",
     "Sides",
+    "StageSet",
     "Status",
     "Tri",
     "Verdict",
+    "Voice",
+    "Wording",
     "all_of",
     "any_of",
+    "at_least",
     "criterion",
     "fit_of",
     "in_stage_order",
@@ -122,14 +149,18 @@ __all__ = [
     "participation_path",
     "paths",
     "produces",
+    "product_phrase",
     "register_model",
     "registered_models",
-    "roles_not_kept",
+    "roles_dissolved",
     "seat_phrase",
     "seat_phrases",
     "seats_on",
     "sides_of",
     "stage_names",
+    "stage_set",
+    "stages_in",
+    "stages_of",
     "unregister_model",
     "voiced",
     "weakest_hedge",

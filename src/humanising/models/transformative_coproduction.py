@@ -14,49 +14,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from humanising import UNKNOWN, Fact, FactPath, Initiative, Involvement, RoleDifferentiation, Stage
+from humanising import UNKNOWN, FactPath, Involvement, RoleDifferentiation, Stage
 from humanising.models import (
     CriterionSpec,
-    Index,
+    Grounds,
+    Judgement,
+    Look,
     Model,
-    RawCriterion,
     Side,
-    Status,
     Verdict,
-    criterion,
-    index_of,
-    judgement_of,
-    paths,
-    seat_phrases,
-    seats_on,
+    Voice,
+    Wording,
     stage_names,
-    voiced,
-    weakest_hedge,
+    stage_set,
+    stages_in,
 )
 
-_ABSORBED_INTO_PROCEDURE_PATH = FactPath("observations", "absorbed_into_procedure")
-_AGENDA_SET_BY_PATH = FactPath("observations", "agenda_set_by")
-_ASSETS_VIEW_PATH = FactPath("observations", "assets_view")
-_DISSENT_PATH = FactPath("observations", "dissent")
-_ROLE_DIFFERENTIATION_PATH = FactPath("role_differentiation")
-_USER_KNOWLEDGE_EQUAL_STATUS_PATH = FactPath("observations", "user_knowledge_equal_status")
-
 MODEL_ID = "transformative_coproduction"
-
-DECISION_POWER = CriterionSpec("decision_power", True, "Service users or survivors lead or partner on decisions.")
-RESOURCE_POWER = CriterionSpec("resource_power", True, "Service users or survivors lead or partner on resources.")
-OWN_AGENDA = CriterionSpec("own_agenda", True, "The agenda is not set by what the institution wants.")
-EQUAL_KNOWLEDGE = CriterionSpec("equal_knowledge", False, "Service users' knowledge has equal status.")
-RECIPROCITY = CriterionSpec("reciprocity", False, "Service users contribute as well as receive.")
-ASSETS = CriterionSpec("assets", False, "Everyone is treated as having something to contribute.")
-ROLES_DISRUPTED = CriterionSpec("roles_disrupted", False, "Fixed roles are disrupted.")
-CHALLENGE = CriterionSpec("challenge", False, "Challenge and confrontation are admitted as part of the process.")
-NOT_ABSORBED = CriterionSpec("not_absorbed", False, "It is not absorbed into standard administrative procedure.")
 ESSAY = "An essay on Edgar Cahn's transformative co-production and the legacy of the institutions"
+_ESSAY_SOURCE = "essay on Cahn"
 
 POWER_SIDES = Side.SERVICE_USER | Side.SURVIVOR
 """Service users, survivors and organisations run by service users."""
-DECISION_STAGES = (
+DECISION_STAGES = stage_set(
     Stage.INITIATION,
     Stage.NEEDS_ASSESSMENT,
     Stage.DESIGN,
@@ -64,206 +44,223 @@ DECISION_STAGES = (
     Stage.EVALUATION,
     Stage.CARE_DECISIONS,
 )
-
-# Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
-# so the ones used while judging are bound once here.
-_INVOLVED = Involvement.INVOLVED
-_PARTNER = Involvement.PARTNER
-_DISSOLVED = RoleDifferentiation.DISSOLVED
-_ALLOCATION = Stage.ALLOCATION
-_CARE_DECISIONS = Stage.CARE_DECISIONS
+RESOURCE_STAGES = stage_set(Stage.FUNDING, Stage.ALLOCATION)
+HOLD_POWER = Voice(POWER_SIDES, Involvement.PARTNER)
+"""Service users, survivors or their organisations lead or partner at the stage."""
+CONTRIBUTE = Voice(POWER_SIDES, Involvement.INVOLVED)
 _DELIVERY = Stage.DELIVERY
-_DESIGN = Stage.DESIGN
-_EVALUATION = Stage.EVALUATION
-_FUNDING = Stage.FUNDING
-_INITIATION = Stage.INITIATION
-_NEEDS_ASSESSMENT = Stage.NEEDS_ASSESSMENT
-_POLICY = Stage.POLICY
-_MET = Status.MET
-_STATUS_UNKNOWN = Status.UNKNOWN
-_UNMET = Status.UNMET
-RESOURCE_STAGES = (_FUNDING, _ALLOCATION)
 
 
-def _render_power(status: Status, what: str, index: Index, stages: tuple[Stage, ...]) -> str:
-    if status is _MET:
-        holding = tuple(stage for stage in stages if index.voice(stage, POWER_SIDES, _PARTNER)[0] is True)
-        hedge = weakest_hedge(voiced(index, holding, POWER_SIDES, _PARTNER))
-        return (
-            f"Service users or survivors lead or partner on {what} at {stage_names(holding)}{hedge}: "
-            "power relocates to them."
-        )
-    phrases = seat_phrases(index, seats_on(index, stages, POWER_SIDES))
-    if status is _STATUS_UNKNOWN:
-        return f"Whether service users or survivors lead or partner on {what} is unknown: {phrases}."
-    return (
-        f"No service user, survivor or organisation of theirs leads or partners on {what} "
-        f"({stage_names(stages)}): {phrases}."
+def _decision_power(look: Look) -> Judgement:
+    return look.somewhere(HOLD_POWER, DECISION_STAGES)
+
+
+def _resource_power(look: Look) -> Judgement:
+    return look.somewhere(HOLD_POWER, RESOURCE_STAGES)
+
+
+def _power_wording(what: str, stages: int) -> Wording:
+    return Wording(
+        met=f"Service users or survivors lead or partner on {what} at {{stages}}{{hedge}}: power relocates to them.",
+        unmet=(
+            f"No service user, survivor or organisation of theirs leads or partners on {what} "
+            f"({stage_names(stages_in(stages))}): {{seats}}."
+        ),
+        unknown=f"Whether service users or survivors lead or partner on {what} is unknown: {{seats}}.",
     )
 
 
-def _power(index: Index, stages: tuple[Stage, ...], what: str, declared: CriterionSpec) -> RawCriterion:
-    return criterion(
-        declared,
-        index.voice_anywhere(stages, POWER_SIDES, _PARTNER),
-        _render_power,
-        what,
-        index,
-        stages,
-        facts=lambda: paths(seats_on(index, stages, POWER_SIDES)),
-    )
+DECISION_POWER = CriterionSpec(
+    "decision_power",
+    True,
+    "Service users or survivors lead or partner on decisions.",
+    source=_ESSAY_SOURCE,
+    check=_decision_power,
+    wording=_power_wording("decisions", DECISION_STAGES),
+)
+RESOURCE_POWER = CriterionSpec(
+    "resource_power",
+    True,
+    "Service users or survivors lead or partner on resources.",
+    source=_ESSAY_SOURCE,
+    check=_resource_power,
+    wording=_power_wording("resources", RESOURCE_STAGES),
+)
 
-
-_WORDS = {
+_AGENDA_PATH = FactPath("observations", "agenda_set_by")
+_EQUAL_STATUS_PATH = FactPath("observations", "user_knowledge_equal_status")
+_ASSETS_PATH = FactPath("observations", "assets_view")
+_ROLES_PATH = FactPath("role_differentiation")
+_DISSENT_PATH = FactPath("observations", "dissent")
+_ABSORBED_PATH = FactPath("observations", "absorbed_into_procedure")
+_AGENDA_WORDS = {
     "service_users": "service users or their organisations",
     "shared": "service users and the institution together",
 }
 
-_FACT_WORDING = {
-    "own_agenda": (
-        "The agenda is set by {value}{hedge}, not by what the institution wants.",
-        "The agenda is set by the institution{hedge}: clinical or organisational goals drive it.",
-        "Who sets the agenda is unknown.",
+
+def _not_the_institution(value: Any) -> bool:
+    return bool(value.value != "institution")
+
+
+def _heard(value: Any) -> bool:
+    return bool(value.value == "heard")
+
+
+_DISSOLVED = frozenset((RoleDifferentiation.DISSOLVED,))
+_TRUE = frozenset((True,))
+_FALSE = frozenset((False,))
+
+
+def _own_agenda(look: Look) -> Judgement:
+    return look.fact(_AGENDA_PATH, holds=_not_the_institution)
+
+
+def _agenda_met(grounds: Grounds) -> str:
+    value = grounds.evidence[0].value
+    words = _AGENDA_WORDS.get(str(value), str(value).replace("_", " "))
+    return f"The agenda is set by {words}{grounds.hedge}, not by what the institution wants."
+
+
+OWN_AGENDA = CriterionSpec(
+    "own_agenda",
+    True,
+    "The agenda is not set by what the institution wants.",
+    source=_ESSAY_SOURCE,
+    check=_own_agenda,
+    wording=Wording(
+        met=_agenda_met,
+        unmet="The agenda is set by the institution{hedge}: clinical or organisational goals drive it.",
+        unknown="Who sets the agenda is unknown.",
     ),
-    "equal_knowledge": (
-        "Service users' knowledge has equal status{hedge}.",
-        "Service users' knowledge does not have equal status{hedge}.",
-        "Whether service users' knowledge has equal status is unknown.",
+)
+
+
+def _equal_knowledge(look: Look) -> Judgement:
+    return look.fact(_EQUAL_STATUS_PATH, holds=_TRUE)
+
+
+EQUAL_KNOWLEDGE = CriterionSpec(
+    "equal_knowledge",
+    False,
+    "Service users' knowledge has equal status.",
+    source=_ESSAY_SOURCE,
+    check=_equal_knowledge,
+    wording=Wording(
+        met="Service users' knowledge has equal status{hedge}.",
+        unmet="Service users' knowledge does not have equal status{hedge}.",
+        unknown="Whether service users' knowledge has equal status is unknown.",
     ),
-    "assets": (
-        "Everyone is treated as having something to contribute{hedge}.",
-        "Not everyone is treated as having something to contribute{hedge}.",
-        "Whether everyone is treated as having something to contribute is unknown.",
+)
+
+
+def _reciprocity(look: Look) -> Judgement:
+    return look.at(_DELIVERY, CONTRIBUTE)
+
+
+RECIPROCITY = CriterionSpec(
+    "reciprocity",
+    False,
+    "Service users contribute as well as receive.",
+    source=_ESSAY_SOURCE,
+    check=_reciprocity,
+    wording=Wording(
+        met="Service users contribute as well as receive: {seats}.",
+        unmet="Service users receive without contributing to delivery: {seats}.",
+        unknown="Whether service users contribute as well as receive is unknown: {seats}.",
     ),
-    "roles_disrupted": (
-        "Fixed roles are disrupted: role differentiation is {value}{hedge}.",
-        "Fixed roles stay in place: role differentiation is {value}{hedge}.",
-        "Whether fixed roles are disrupted is unknown.",
+)
+
+
+def _assets(look: Look) -> Judgement:
+    return look.fact(_ASSETS_PATH, holds=_TRUE)
+
+
+ASSETS = CriterionSpec(
+    "assets",
+    False,
+    "Everyone is treated as having something to contribute.",
+    source=_ESSAY_SOURCE,
+    check=_assets,
+    wording=Wording(
+        met="Everyone is treated as having something to contribute{hedge}.",
+        unmet="Not everyone is treated as having something to contribute{hedge}.",
+        unknown="Whether everyone is treated as having something to contribute is unknown.",
     ),
-    "challenge": (
-        "Challenge and dissent are heard{hedge}: confrontation can be part of the process.",
-        "Challenge is not admitted: dissent is {value}{hedge}.",
-        "What happens to challenge and dissent is unknown.",
+)
+
+
+def _roles_disrupted(look: Look) -> Judgement:
+    return look.fact(_ROLES_PATH, holds=_DISSOLVED)
+
+
+ROLES_DISRUPTED = CriterionSpec(
+    "roles_disrupted",
+    False,
+    "Fixed roles are disrupted.",
+    source=_ESSAY_SOURCE,
+    check=_roles_disrupted,
+    wording=Wording(
+        met="Fixed roles are disrupted: role differentiation is {value}{hedge}.",
+        unmet="Fixed roles stay in place: role differentiation is {value}{hedge}.",
+        unknown="Whether fixed roles are disrupted is unknown.",
     ),
-    "not_absorbed": (
-        "It has not been absorbed into standard procedure{hedge}.",
-        "It has been absorbed into standard administrative procedure{hedge}.",
-        "Whether it has been absorbed into standard procedure is unknown.",
+)
+
+
+def _challenge(look: Look) -> Judgement:
+    return look.fact(_DISSENT_PATH, holds=_heard)
+
+
+CHALLENGE = CriterionSpec(
+    "challenge",
+    False,
+    "Challenge and confrontation are admitted as part of the process.",
+    source=_ESSAY_SOURCE,
+    check=_challenge,
+    wording=Wording(
+        met="Challenge and dissent are heard{hedge}: confrontation can be part of the process.",
+        unmet="Challenge is not admitted: dissent is {value}{hedge}.",
+        unknown="What happens to challenge and dissent is unknown.",
     ),
+)
+
+
+def _not_absorbed(look: Look) -> Judgement:
+    return look.fact(_ABSORBED_PATH, holds=_FALSE)
+
+
+NOT_ABSORBED = CriterionSpec(
+    "not_absorbed",
+    False,
+    "It is not absorbed into standard administrative procedure.",
+    source=_ESSAY_SOURCE,
+    check=_not_absorbed,
+    wording=Wording(
+        met="It has not been absorbed into standard procedure{hedge}.",
+        unmet="It has been absorbed into standard administrative procedure{hedge}.",
+        unknown="Whether it has been absorbed into standard procedure is unknown.",
+    ),
+)
+
+_SCALE_WORDS = {
+    "individual": "the relationships of particular practitioners with the people they work with",
+    "service": "a service",
+    "system": "the wider system",
 }
 
 
-def _render_fact(status: Status, key: str, value: str, hedge: str) -> str:
-    met, unmet, unknown = _FACT_WORDING[key]
-    template = {_MET: met, _UNMET: unmet, _STATUS_UNKNOWN: unknown}[status]
-    return template.format(value=value, hedge=hedge)
+def _notes(look: Look, _verdict: Verdict) -> tuple[str, ...]:
+    scale = look.initiative.observations.scale
+    if scale.value is UNKNOWN:
+        return ()
+    return (f"The scale of change is {_SCALE_WORDS[scale.value.value]}{scale.hedge}.",)
 
 
-def _from_fact(declared: CriterionSpec, path: FactPath, fact: Fact[Any], holds: bool) -> RawCriterion:
-    judgement = judgement_of(fact, path, holds)
-    shown = "" if fact.value is UNKNOWN else _WORDS.get(str(fact.value), str(fact.value).replace("_", " "))
-    return criterion(declared, judgement, _render_fact, declared.id, shown, fact.hedge, facts=(path,))
-
-
-def _render_reciprocity(status: Status, index: Index) -> str:
-    phrases = seat_phrases(index, index.seats(_DELIVERY, POWER_SIDES))
-    if status is _MET:
-        return f"Service users contribute as well as receive: {phrases}."
-    if status is _STATUS_UNKNOWN:
-        return f"Whether service users contribute as well as receive is unknown: {phrases}."
-    return f"Service users receive without contributing to delivery: {phrases}."
-
-
-def transformative_coproduction(initiative: Initiative) -> Verdict:
-    """Judge whether an initiative's co-production is transformative in Cahn's sense.
-
-    Essential: service users, survivors or their organisations lead or partner on
-    decisions, and on resources; the agenda is theirs (or shared), not the
-    institution's. Qualifying: their knowledge has equal status; they contribute
-    to delivery as well as receive; everyone is treated as having assets; fixed
-    roles are dissolved; challenge is heard; it has not been absorbed into standard
-    procedure. A note gives the scale of change where it is known.
-
-    Args:
-        initiative: The initiative to judge.
-
-    Returns:
-        The verdict, with one result per criterion.
-
-    Example:
-        >>> import humanising
-        >>> transformative_coproduction(humanising.casebook.load("sleepwell")).fit.value
-        'does not fit'
-    """
-    index = index_of(initiative)
-    observations = initiative.observations
-    agenda = observations.agenda_set_by.value
-    roles = initiative.role_differentiation.value
-    dissent = observations.dissent.value
-    results = (
-        _power(index, DECISION_STAGES, "decisions", DECISION_POWER),
-        _power(index, RESOURCE_STAGES, "resources", RESOURCE_POWER),
-        _from_fact(
-            OWN_AGENDA,
-            _AGENDA_SET_BY_PATH,
-            observations.agenda_set_by,
-            agenda is not UNKNOWN and agenda.value != "institution",
-        ),
-        _from_fact(
-            EQUAL_KNOWLEDGE,
-            _USER_KNOWLEDGE_EQUAL_STATUS_PATH,
-            observations.user_knowledge_equal_status,
-            observations.user_knowledge_equal_status.value is True,
-        ),
-        criterion(
-            RECIPROCITY,
-            index.voice(_DELIVERY, POWER_SIDES, _INVOLVED),
-            _render_reciprocity,
-            index,
-            facts=lambda: paths(index.seats(_DELIVERY, POWER_SIDES)),
-        ),
-        _from_fact(
-            ASSETS,
-            _ASSETS_VIEW_PATH,
-            observations.assets_view,
-            observations.assets_view.value is True,
-        ),
-        _from_fact(
-            ROLES_DISRUPTED,
-            _ROLE_DIFFERENTIATION_PATH,
-            initiative.role_differentiation,
-            roles is _DISSOLVED,
-        ),
-        _from_fact(
-            CHALLENGE,
-            _DISSENT_PATH,
-            observations.dissent,
-            dissent is not UNKNOWN and dissent.value == "heard",
-        ),
-        _from_fact(
-            NOT_ABSORBED,
-            _ABSORBED_INTO_PROCEDURE_PATH,
-            observations.absorbed_into_procedure,
-            observations.absorbed_into_procedure.value is False,
-        ),
-    )
-    scale = observations.scale
-    notes: tuple[str, ...] = ()
-    if scale.value is not UNKNOWN:
-        where = {
-            "individual": "the relationships of particular practitioners with the people they work with",
-            "service": "a service",
-            "system": "the wider system",
-        }[scale.value.value]
-        notes = (f"The scale of change is {where}{scale.hedge}.",)
-    return Verdict.judge(MODEL_ID, results, notes=notes)
-
-
-MODEL: Model = Model(
+MODEL: Model = Model.declared(
     id=MODEL_ID,
     name="Transformative co-production",
     short_name="transformative",
-    judge=transformative_coproduction,
     summary=(
         "Power, control and the agenda relocate to service users, survivors, their organisations and "
         "communities; relations move to parity and reciprocity; roles are disrupted; challenge is admitted."
@@ -280,4 +277,16 @@ MODEL: Model = Model(
         CHALLENGE,
         NOT_ABSORBED,
     ),
+    notes=_notes,
 )
+"""Essential: service users, survivors or their organisations lead or partner on decisions,
+and on resources; the agenda is theirs (or shared), not the institution's. Qualifying: their
+knowledge has equal status; they contribute to delivery as well as receive; everyone is treated
+as having assets; fixed roles are dissolved; challenge is heard; it has not been absorbed into
+standard procedure. A note gives the scale of change where it is known.
+
+Example:
+    >>> import humanising
+    >>> MODEL.judge(humanising.casebook.load("sleepwell")).fit.value
+    'does not fit'
+"""

@@ -9,198 +9,241 @@ verdict notes it.
 
 from __future__ import annotations
 
-from humanising import UNKNOWN, Fact, FactPath, Initiative, Involvement, Revision, Role, Stage, Stakeholder
+from humanising import UNKNOWN, FactPath, Involvement, Revision, Role, Stage, Stakeholder
 from humanising.models import (
-    FALSE,
     PAPER,
-    TRUE,
     CriterionSpec,
-    Index,
+    EvidenceItem,
+    Grounds,
     Judgement,
+    Look,
     Model,
-    RawCriterion,
-    Status,
     Verdict,
-    criterion,
-    index_of,
+    Wording,
     is_service_user,
-    judgement_of,
-    seat_phrases,
 )
-
-_END_USER_RESEARCH_PATH = FactPath("design_process", "end_user_research")
-_IDEATION_PATH = FactPath("design_process", "ideation")
-_PROTOTYPING_PATH = FactPath("design_process", "prototyping")
-
-# Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
-# so the ones used while judging are bound once here.
-_CONSULTED = Involvement.CONSULTED
-_CLIENT = Role.CLIENT
-_DESIGNER = Role.DESIGNER
-_END_USER = Role.END_USER
-_EVALUATION = Stage.EVALUATION
-_MET = Status.MET
-_STATUS_UNKNOWN = Status.UNKNOWN
-_UNMET = Status.UNMET
 
 MODEL_ID = "user_centred_design"
 
-ROLES = CriterionSpec("roles", True, "There is a client, a designer and end users.")
-RESEARCH = CriterionSpec("research", True, "Research with end users to understand their needs.")
-IDEATION = CriterionSpec("ideation", False, "Ideas generated to address those needs.")
-PROTOTYPING = CriterionSpec("prototyping", True, "Prototypes or pilots test the design before it is finalised.")
-ITERATION = CriterionSpec("iteration", True, "Revisions respond to end users' needs.")
-
+_RESEARCH_PATH = FactPath("design_process", "end_user_research")
+_IDEATION_PATH = FactPath("design_process", "ideation")
+_PROTOTYPING_PATH = FactPath("design_process", "prototyping")
+_REVISIONS_PATH = FactPath("design_process", "revisions")
+_SECTION = "paper, sections 3 and 4.2"
+_CLIENT = Role.CLIENT
+_DESIGNER = Role.DESIGNER
+_END_USER = Role.END_USER
 _ROLES = (_CLIENT, _DESIGNER, _END_USER)
 _ROLE_WORDS = {_CLIENT: "client", _DESIGNER: "designer", _END_USER: "end user"}
+_EVALUATION = Stage.EVALUATION
+_CONSULTED = Involvement.CONSULTED
 
 
-def _render_roles(status: Status, by_role: dict[Role, tuple[Stakeholder, ...]]) -> str:
-    if status is _MET:
-        found = "; ".join(
-            f"{_ROLE_WORDS[role]}: {', '.join(s.name for s in by_role[role])}" for role in _ROLES if by_role[role]
-        )
-        return f"There is a client, a designer and end users: {found}."
+def _holding(look: Look, role: Role) -> list[Stakeholder]:
+    return sorted((s for s in look.initiative.stakeholders if role in s.roles), key=lambda s: s.id)
+
+
+def _role_items(stakeholders: list[Stakeholder]) -> tuple[EvidenceItem, ...]:
+    return tuple(EvidenceItem(FactPath.stakeholder(s.id).then("roles"), s.roles) for s in stakeholders)
+
+
+def _roles(look: Look) -> Judgement:
+    found = [_holding(look, role) for role in _ROLES]
+    value = all(found)
+    if not look.collects:
+        return (value, ())
+    seen = {s.id: s for holders in found for s in holders}
+    return (value, _role_items(sorted(seen.values(), key=lambda s: s.id)))
+
+
+def _roles_of(grounds: Grounds) -> dict[Role, list[str]]:
+    by_role: dict[Role, list[str]] = {role: [] for role in _ROLES}
+    for item in grounds.evidence:
+        if item.path.steps[-1] == "roles" and isinstance(item.value, frozenset):
+            stakeholder = item.path.steps[1].parts[0]  # type: ignore[union-attr] # a stakeholder's key
+            for role in _ROLES:
+                if role in item.value:
+                    by_role[role].append(grounds.name(stakeholder))
+    return by_role
+
+
+def _roles_met(grounds: Grounds) -> str:
+    by_role = _roles_of(grounds)
+    found = "; ".join(f"{_ROLE_WORDS[role]}: {', '.join(by_role[role])}" for role in _ROLES if by_role[role])
+    return f"There is a client, a designer and end users: {found}."
+
+
+def _roles_unmet(grounds: Grounds) -> str:
+    by_role = _roles_of(grounds)
     missing = ", ".join(_ROLE_WORDS[role] for role in _ROLES if not by_role[role])
     return f"The three corners of design are not all there: no {missing}."
 
 
-def _render_fact(status: Status, what: str, hedge: str, note: str) -> str:
-    extra = f" ({note})" if note else ""
-    if status is _MET:
-        return f"There was {what}{hedge}{extra}."
-    if status is _STATUS_UNKNOWN:
-        return f"Whether there was {what} is unknown."
-    return f"There was no {what}{hedge}{extra}."
+ROLES = CriterionSpec(
+    "roles",
+    True,
+    "There is a client, a designer and end users.",
+    source=_SECTION,
+    check=_roles,
+    wording=Wording(met=_roles_met, unmet=_roles_unmet, unknown=_roles_unmet),
+)
 
 
-def _render_research(status: Status, hedge: str, note: str, index: Index, end_users: frozenset[str]) -> str:
-    sentence = _render_fact(status, "research with end users to understand their needs", hedge, note)
-    if status is _UNMET:
-        feedback = tuple(
-            p
-            for p in index.seats(_EVALUATION)
+def _fact_wording(what: str) -> Wording:
+    return Wording(
+        met=f"There was {what}{{hedge}}{{note}}.",
+        unmet=f"There was no {what}{{hedge}}{{note}}.",
+        unknown=f"Whether there was {what} is unknown.",
+    )
+
+
+def _research(look: Look) -> Judgement:
+    value, items = look.fact(_RESEARCH_PATH)
+    if value is False and look.collects:
+        # End users' feedback at evaluation is what there was instead of research: part of why.
+        end_users = {s.id for s in _holding(look, _END_USER)}
+        feedback = look.index.seats(_EVALUATION)
+        extra = tuple(
+            EvidenceItem(FactPath.participation(p.stakeholder, p.stage).then("involvement"), p.involvement, p.basis)
+            for p in feedback
             if p.stakeholder in end_users and p.involvement is not UNKNOWN and p.involvement.at_least(_CONSULTED)
         )
-        if feedback:
-            sentence += (
-                f" End users' feedback informed the evaluation, not the design: {seat_phrases(index, feedback)}."
-            )
+        return (False, (*items, *extra))
+    return (value, items)
+
+
+_RESEARCH_WORDS = _fact_wording("research with end users to understand their needs")
+
+
+def _research_unmet(grounds: Grounds) -> str:
+    sentence = _RESEARCH_WORDS.unmet.format(hedge=grounds.evidence[0].hedge, note=grounds.note)  # type: ignore[union-attr]
+    feedback = grounds.participations()
+    if feedback:
+        sentence += f" End users' feedback informed the evaluation, not the design: {grounds.seat_list(feedback)}."
     return sentence
 
 
-def _render_iteration(status: Status, index: Index, shown: tuple[Revision, ...]) -> str:
-    if status is _STATUS_UNKNOWN:
-        return "Whether revisions responded to end users' needs is unknown."
-    descriptions = "; ".join(f"{r.description}{r.basis.hedge}" for r in shown)
-    if status is _MET:
-        return f"Revisions responded to end users' needs: {descriptions}."
-    if not shown:
+RESEARCH = CriterionSpec(
+    "research",
+    True,
+    "Research with end users to understand their needs.",
+    source=_SECTION,
+    check=_research,
+    wording=Wording(met=_RESEARCH_WORDS.met, unmet=_research_unmet, unknown=_RESEARCH_WORDS.unknown),
+)
+
+
+def _ideation(look: Look) -> Judgement:
+    return look.fact(_IDEATION_PATH)
+
+
+def _prototyping(look: Look) -> Judgement:
+    return look.fact(_PROTOTYPING_PATH)
+
+
+IDEATION = CriterionSpec(
+    "ideation",
+    False,
+    "Ideas generated to address those needs.",
+    source=_SECTION,
+    check=_ideation,
+    wording=_fact_wording("ideation"),
+)
+PROTOTYPING = CriterionSpec(
+    "prototyping",
+    True,
+    "Prototypes or pilots test the design before it is finalised.",
+    source=_SECTION,
+    check=_prototyping,
+    wording=_fact_wording("prototyping or piloting"),
+)
+
+
+def _iteration(look: Look) -> Judgement:
+    fact = look.initiative.design_process.revisions
+    revisions = fact.value
+    item = EvidenceItem(_REVISIONS_PATH, revisions, fact.basis, fact.note)
+    if revisions is UNKNOWN:
+        return (None, (item,) if look.collects else ())
+    end_users = _holding(look, _END_USER)
+    ids = frozenset(s.id for s in end_users)
+    value = any(r.answers & ids for r in revisions)
+    if not look.collects:
+        return (value, ())
+    return (value, (item, *_role_items(end_users)))
+
+
+def _revisions(grounds: Grounds) -> tuple[tuple[Revision, ...], frozenset[str]]:
+    revisions: tuple[Revision, ...] = ()
+    end_users: set[str] = set()
+    for item in grounds.evidence:
+        if item.path == _REVISIONS_PATH and isinstance(item.value, tuple):
+            revisions = item.value
+        elif item.path.steps[-1] == "roles":
+            end_users.add(item.path.steps[1].parts[0])  # type: ignore[union-attr]
+    return revisions, frozenset(end_users)
+
+
+def _iteration_met(grounds: Grounds) -> str:
+    revisions, end_users = _revisions(grounds)
+    answering = "; ".join(f"{r.description}{r.basis.hedge}" for r in revisions if r.answers & end_users)
+    return f"Revisions responded to end users' needs: {answering}."
+
+
+def _iteration_unmet(grounds: Grounds) -> str:
+    revisions, _ = _revisions(grounds)
+    if not revisions:
         return "No revision was made in response to end users."
-    answered = ", ".join(sorted({index.stakeholders[s].name for r in shown for s in r.answers}))
+    descriptions = "; ".join(f"{r.description}{r.basis.hedge}" for r in revisions)
+    answered = ", ".join(sorted({grounds.name(s) for r in revisions for s in r.answers}))
     return f"No revision answered end users; the revisions answered the concerns of {answered}: {descriptions}."
 
 
-def _fact(path: FactPath, fact: Fact[bool]) -> Judgement:
-    return judgement_of(fact, path)
+ITERATION = CriterionSpec(
+    "iteration",
+    True,
+    "Revisions respond to end users' needs.",
+    source=_SECTION,
+    check=_iteration,
+    wording=Wording(
+        met=_iteration_met,
+        unmet=_iteration_unmet,
+        unknown="Whether revisions responded to end users' needs is unknown.",
+    ),
+)
 
-
-def _simple(declared: CriterionSpec, path: FactPath, fact: Fact[bool], what: str) -> RawCriterion:
-    return criterion(declared, _fact(path, fact), _render_fact, what, fact.hedge, fact.note, facts=(path,))
-
-
-def user_centred_design(initiative: Initiative) -> Verdict:
-    """Judge whether an initiative was designed in a user-centred way.
-
-    Essential: a client, a designer and end users; research with end users;
-    prototypes or pilots; revisions that answer end users' needs. Qualifying:
-    ideation. A note says when client and designers were themselves service users.
-
-    Args:
-        initiative: The initiative to judge.
-
-    Returns:
-        The verdict, with one result per criterion.
-
-    Example:
-        >>> import humanising
-        >>> user_centred_design(humanising.casebook.load("mhf-wales")).fit.value
-        'fits'
-    """
-    index = index_of(initiative)
-    ordered = sorted(initiative.stakeholders, key=lambda stakeholder: stakeholder.id)
-    by_role = {role: tuple(s for s in ordered if role in s.roles) for role in _ROLES}
-    roles = criterion(
-        ROLES,
-        TRUE if all(by_role.values()) else FALSE,
-        _render_roles,
-        by_role,
-        facts=lambda: tuple(FactPath.stakeholder(s.id).then("roles") for role in _ROLES for s in by_role[role]),
-    )
-
-    process = initiative.design_process
-    end_users = frozenset(s.id for s in by_role[_END_USER])
-    research_fact = process.end_user_research
-    research = criterion(
-        RESEARCH,
-        _fact(_END_USER_RESEARCH_PATH, research_fact),
-        _render_research,
-        research_fact.hedge,
-        research_fact.note,
-        index,
-        end_users,
-        facts=(_END_USER_RESEARCH_PATH,),
-    )
-
-    revisions = process.revisions.value
-    if revisions is UNKNOWN:
-        iteration = criterion(ITERATION, (None, _REVISIONS), _render_iteration, index, (), facts=_REVISIONS)
-    else:
-        answering = tuple(r for r in revisions if r.answers & end_users)
-        iteration = criterion(
-            ITERATION,
-            TRUE if answering else FALSE,
-            _render_iteration,
-            index,
-            answering or revisions,
-            facts=_REVISIONS,
-        )
-
-    notes: tuple[str, ...] = ()
-    if (
-        by_role[_DESIGNER]
-        and any(is_service_user(s) for s in by_role[_CLIENT])
-        and all(is_service_user(s) for s in by_role[_DESIGNER])
-    ):
-        notes = (_NO_GAP,)
-    return Verdict.judge(
-        MODEL_ID,
-        (
-            roles,
-            research,
-            _simple(IDEATION, _IDEATION_PATH, process.ideation, "ideation"),
-            _simple(PROTOTYPING, _PROTOTYPING_PATH, process.prototyping, "prototyping or piloting"),
-            iteration,
-        ),
-        notes=notes,
-    )
-
-
-_REVISIONS = (FactPath("design_process", "revisions"),)
 _NO_GAP = (
     "The client and the designers were themselves service users, so the usual power gap between "
     "client, designer and end user did not arise (paper, section 4.2)."
 )
 
-MODEL: Model = Model(
+
+def _notes(look: Look, _verdict: Verdict) -> tuple[str, ...]:
+    designers = _holding(look, _DESIGNER)
+    clients = _holding(look, _CLIENT)
+    if designers and any(is_service_user(s) for s in clients) and all(is_service_user(s) for s in designers):
+        return (_NO_GAP,)
+    return ()
+
+
+MODEL: Model = Model.declared(
     id=MODEL_ID,
     name="User-centred design",
     short_name="UCD",
-    judge=user_centred_design,
     summary=(
         "A designer works for a client with end users through research, ideation, prototyping and "
         "iterations that respond to end users' needs."
     ),
     source=f"{PAPER}, sections 3 and 4.2",
     criteria=(ROLES, RESEARCH, IDEATION, PROTOTYPING, ITERATION),
+    notes=_notes,
 )
+"""Essential: a client, a designer and end users; research with end users; prototypes or
+pilots; revisions that answer end users' needs. Qualifying: ideation. A note says when client
+and designers were themselves service users.
+
+Example:
+    >>> import humanising
+    >>> MODEL.judge(humanising.casebook.load("mhf-wales")).fit.value
+    'fits'
+"""

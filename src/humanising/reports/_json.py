@@ -35,7 +35,9 @@ def report_data(analyses: Iterable[Analysis]) -> dict[str, Any]:
                   "criteria": [
                     {"id": "produces", "status": "met",   # met | unmet | unknown
                      "essential": true, "reason": "A sentence.",
-                     "facts": ["products"], "unknowns": []}
+                     "facts": ["products[records].kind"], "unknowns": [],
+                     "evidence": [                # the facts that decided it, its reason's sole source
+                       {"path": "products[records].kind", "value": "service", "basis": null}]}
                   ],
                   "stages": [],                   # stages the verdict singles out (user_led)
                   "notes": [],                    # further sentences

@@ -1,0 +1,545 @@
+"""Looking facts up for a declared check, at two speeds from one declaration.
+
+A criterion's check is a function of a ``Look``. It asks about the initiative
+through the look's few questions: a fact's value (``look.fact``), and stage
+conditions (``Voice``, ``Producing``, ``ProductIn``, combined with ``&``, ``|`` and
+``~``) asked of a stage (``look.at``), of some stage (``look.somewhere``) or of every
+stage (``look.everywhere``). It combines the answers with the three-valued
+``all_of``, ``any_of`` and ``negate``.
+
+The same check runs in two modes:
+
+- **status**, while judging: a stage condition is a pair of stage bitmasks (the
+  stages where it certainly holds, and where it possibly does), worked out once per
+  initiative from a compact summary of its participations and products, and
+  judgements carry no evidence;
+- **evidence**, when a reason, a fact list or an unknown is first read: the same
+  conditions are asked of the participations and products themselves, and every
+  judgement carries the evidence items that decided it.
+
+The two modes must agree on every status, and a property test checks that they do.
+"""
+
+from __future__ import annotations
+
+import operator
+import weakref
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
+
+import attrs
+
+from humanising._facts import Domain, Involvement, Participation, ProductKind, Stage, in_stage_order
+from humanising._facts._paths import FactPath
+from humanising._facts._unknown import UNKNOWN, Fact
+from humanising._reasoning._evidence import EvidenceItem
+from humanising._reasoning._index import Index, Sides, index_of, sides_of
+from humanising._reasoning._logic import Judgement, joined
+
+if TYPE_CHECKING:
+    from humanising._facts import Initiative
+
+StageSet: TypeAlias = int
+"""A set of stages as a bitmask: ``stage_set(Stage.DESIGN, Stage.DELIVERY)``."""
+
+_ORDER = tuple(Stage)
+_BIT: Final = {stage: 1 << position for position, stage in enumerate(_ORDER)}
+ALL_STAGES: Final[StageSet] = (1 << len(_ORDER)) - 1
+_NOTHING = ProductKind.NOTHING
+_RANKS = {level: level.rank for level in Involvement}
+_TOP_RANK = max(_RANKS.values())
+
+
+def stage_set(*stages: Stage) -> StageSet:
+    """The bitmask of ``stages``."""
+    mask = 0
+    for stage in stages:
+        mask |= _BIT[Stage(stage)]
+    return mask
+
+
+_STAGES_IN: dict[StageSet, tuple[Stage, ...]] = {}
+
+
+def stages_in(mask: StageSet) -> tuple[Stage, ...]:
+    """The stages of a bitmask, in order."""
+    found = _STAGES_IN.get(mask)
+    if found is None:
+        found = _STAGES_IN[mask] = tuple(stage for stage in _ORDER if mask & _BIT[stage])
+    return found
+
+
+# --- stage conditions: declared once, at import, and asked of a stage by a look
+
+
+class Condition:
+    """Something that holds, fails or is unknown at each stage. Combine with ``&``, ``|`` and ``~``."""
+
+    __slots__ = ()
+
+    def __and__(self, other: Condition) -> Condition:
+        return Both((self, other))
+
+    def __or__(self, other: Condition) -> Condition:
+        return Either((self, other))
+
+    def __invert__(self) -> Condition:
+        return Not(self)
+
+    def _masks(self, look: Look) -> tuple[StageSet, StageSet]:
+        """(stages where it certainly holds, stages where it possibly holds), from the look's summary."""
+        raise NotImplementedError
+
+    def _at(self, look: Look, stage: Stage) -> Judgement:
+        """Its judgement at ``stage``, with the evidence that decided it."""
+        raise NotImplementedError
+
+
+@attrs.frozen
+class Voice(Condition):
+    """Someone acting on one of ``sides`` has at least ``level`` of say at the stage.
+
+    Attributes:
+        sides: The sides (``Side`` flags, or-ed).
+        level: The least involvement that counts.
+    """
+
+    sides: Sides
+    level: Involvement = attrs.field(converter=Involvement)
+
+    def _masks(self, look: Look) -> tuple[StageSet, StageSet]:
+        return look._voice_masks(self.sides, _RANKS[self.level])  # noqa: SLF001
+
+    def _at(self, look: Look, stage: Stage) -> Judgement:
+        return look._voice_at(self.sides, self.level, stage)  # noqa: SLF001
+
+
+@attrs.frozen
+class Producing(Condition):
+    """Something (not ``nothing``) is produced at the stage; unknown everywhere while no product is recorded."""
+
+    def _masks(self, look: Look) -> tuple[StageSet, StageSet]:
+        summary = look.summary
+        if summary.no_products:
+            return 0, ALL_STAGES
+        return summary.producing, summary.producing
+
+    def _at(self, look: Look, stage: Stage) -> Judgement:
+        index = look.index
+        if not index.products:
+            return (None, (_NO_PRODUCTS,))
+        found = index.products_at.get(stage, ())
+        if found:
+            return (True, tuple(_product_item(product, "stages") for product in found))
+        return (False, tuple(_product_item(product, "stages") for product in sorted(index.products, key=_by_id)))
+
+
+@attrs.frozen
+class ProductIn(Condition):
+    """A product of ``domain`` is produced at the stage (unknown where a product's domain is).
+
+    Attributes:
+        domain: The service domain.
+    """
+
+    domain: Domain = attrs.field(converter=Domain)
+
+    def _masks(self, look: Look) -> tuple[StageSet, StageSet]:
+        summary = look.summary
+        if summary.no_products:
+            return 0, ALL_STAGES
+        return summary.domain_masks(self.domain)
+
+    def _at(self, look: Look, stage: Stage) -> Judgement:
+        index = look.index
+        if not index.products:
+            return (None, (_NO_PRODUCTS,))
+        found = index.products_at.get(stage, ())
+        items = tuple(_product_item(product, "domain") for product in found)
+        if any(product.domain is self.domain for product in found):
+            return (True, tuple(item for item in items if item.value is self.domain))
+        unknown = tuple(item for item in items if item.value is UNKNOWN)
+        if unknown:
+            return (None, unknown)
+        return (False, items)
+
+
+@attrs.frozen
+class Both(Condition):
+    """Every one of ``parts`` holds at the stage (Kleene conjunction)."""
+
+    parts: tuple[Condition, ...]
+
+    def _masks(self, look: Look) -> tuple[StageSet, StageSet]:
+        certain, possible = ALL_STAGES, ALL_STAGES
+        for part in self.parts:
+            part_certain, part_possible = look.masks(part)
+            certain &= part_certain
+            possible &= part_possible
+        return certain, possible
+
+    def _at(self, look: Look, stage: Stage) -> Judgement:
+        # A conjunction is explained by everything it looked at: what fails, what holds, what is open.
+        judged = [look.judge_at(part, stage) for part in self.parts]
+        items = joined(items for _, items in judged)
+        if any(value is False for value, _ in judged):
+            return (False, items)
+        if all(value is True for value, _ in judged):
+            return (True, items)
+        return (None, items)
+
+
+@attrs.frozen
+class Either(Condition):
+    """One of ``parts`` holds at the stage (Kleene disjunction)."""
+
+    parts: tuple[Condition, ...]
+
+    def _masks(self, look: Look) -> tuple[StageSet, StageSet]:
+        certain, possible = 0, 0
+        for part in self.parts:
+            part_certain, part_possible = look.masks(part)
+            certain |= part_certain
+            possible |= part_possible
+        return certain, possible
+
+    def _at(self, look: Look, stage: Stage) -> Judgement:
+        judged = [look.judge_at(part, stage) for part in self.parts]
+        if any(value is True for value, _ in judged):
+            return (True, joined(items for value, items in judged if value is True))
+        if all(value is False for value, _ in judged):
+            return (False, joined(items for _, items in judged))
+        return (None, joined(items for value, items in judged if value is None))
+
+
+@attrs.frozen
+class Not(Condition):
+    """``part`` fails at the stage."""
+
+    part: Condition
+
+    def _masks(self, look: Look) -> tuple[StageSet, StageSet]:
+        certain, possible = look.masks(self.part)
+        return ALL_STAGES & ~possible, ALL_STAGES & ~certain
+
+    def _at(self, look: Look, stage: Stage) -> Judgement:
+        value, items = look.judge_at(self.part, stage)
+        return (None if value is None else not value, items)
+
+
+_NO_PRODUCTS = EvidenceItem(FactPath("products"), UNKNOWN)
+"""No product recorded: what is produced, and where, is unknown."""
+
+
+def _by_id(product: Any) -> str:
+    return str(product.id)
+
+
+def _product_item(product: Any, field: str) -> EvidenceItem:
+    return EvidenceItem(FactPath.product(product.id).then(field), getattr(product, field))
+
+
+# --- the compact summary the status mode reads
+
+
+class _Summary:
+    """Per initiative, built once: stage bitmasks by side slot and involvement rank, and by product."""
+
+    __slots__ = ("_domains", "known", "no_products", "possible", "producing", "products")
+
+    def __init__(self, initiative: Initiative, index: Index) -> None:
+        # known[slot][rank]: stages where someone certainly on that side has exactly that known rank;
+        # possible[slot][rank]: where someone possibly on that side possibly has it (unknown: the top rank).
+        # An organisation not known to be user-run or not is possibly on either side, and certainly
+        # on one of them: known[_EITHER_SLOT] answers questions about both sides at once.
+        known = [[0] * (_TOP_RANK + 1) for _ in range(6)]
+        possible = [[0] * (_TOP_RANK + 1) for _ in range(5)]
+        stakeholders = index.stakeholders
+        bits = _BIT
+        for participation in initiative.participations:
+            bit = bits[participation.stage]
+            sides = sides_of(participation, stakeholders[participation.stakeholder])
+            involvement = participation.involvement
+            rank = _TOP_RANK if involvement is UNKNOWN else _RANKS[involvement]
+            certain = involvement is not UNKNOWN and sides in _SINGLE
+            for slot in _SLOTS_OF[sides]:
+                possible[slot][rank] |= bit
+                if certain:
+                    known[slot][rank] |= bit
+            if sides == _EITHER and involvement is not UNKNOWN:
+                known[_EITHER_SLOT][rank] |= bit
+        self.known = known
+        self.possible = possible
+        self.products = initiative.products
+        self.no_products = not initiative.products
+        producing = 0
+        for product in initiative.products:
+            if product.kind is not _NOTHING:
+                for stage in product.stages:
+                    producing |= bits[stage]
+        self.producing = producing
+        self._domains: dict[Domain, tuple[StageSet, StageSet]] = {}
+
+    def domain_masks(self, domain: Domain) -> tuple[StageSet, StageSet]:
+        found = self._domains.get(domain)
+        if found is None:
+            certain = possible = 0
+            for product in self.products:
+                if product.kind is _NOTHING:
+                    continue
+                mask = 0
+                for stage in product.stages:
+                    mask |= _BIT[stage]
+                if product.domain is domain:
+                    certain |= mask
+                    possible |= mask
+                elif product.domain is UNKNOWN:
+                    possible |= mask
+            found = self._domains[domain] = (certain, possible)
+        return found
+
+
+_SINGLE = frozenset((1, 2, 4, 8, 16))
+_EITHER = 1 | 2
+_EITHER_SLOT = 5
+_SLOTS_OF = {mask: tuple(slot for slot in range(5) if mask & (1 << slot)) for mask in range(32)}
+
+
+# --- the look
+
+
+_GETTERS: dict[FactPath, Callable[[Any], Any]] = {}
+
+
+def _getter(path: FactPath) -> Callable[[Any], Any]:
+    found = _GETTERS.get(path)
+    if found is None:
+        found = _GETTERS[path] = operator.attrgetter(".".join(str(step) for step in path.steps))
+    return found
+
+
+class Look:
+    """The questions a declared check asks of one initiative, in status or in evidence mode.
+
+    Built by ``status_look`` and ``evidence_look``, once per initiative and mode, and
+    kept with the initiative.
+
+    Attributes:
+        initiative: The initiative looked at.
+        index: Its index (stakeholders, products, participations by stage).
+        collects: Whether judgements carry their evidence (evidence mode).
+    """
+
+    __slots__ = ("_initiative", "_masks", "_summary", "_voices", "collects", "index")
+
+    def __init__(self, initiative: Initiative, *, collects: bool) -> None:
+        # The initiative keeps its looks, so a look refers to it weakly: reference counting alone frees both.
+        self._initiative = weakref.ref(initiative)
+        self.index = index_of(initiative)
+        self.collects = collects
+        self._summary = _Summary(initiative, self.index) if not collects else None
+        self._masks: dict[int, tuple[StageSet, StageSet]] = {}
+        self._voices: dict[tuple[Sides, int], tuple[StageSet, StageSet]] = {}
+
+    @property
+    def initiative(self) -> Initiative:
+        """The initiative looked at."""
+        initiative = self._initiative()
+        if initiative is None:  # pragma: no cover - a look is reached only through its initiative
+            raise ReferenceError("the initiative of this look is gone")
+        return initiative
+
+    # status mode
+
+    @property
+    def summary(self) -> _Summary:
+        """The compact summary the status mode reads."""
+        summary = self._summary
+        if summary is None:
+            summary = self._summary = _Summary(self.initiative, self.index)
+        return summary
+
+    def masks(self, condition: Condition) -> tuple[StageSet, StageSet]:
+        """(stages where ``condition`` certainly holds, where it possibly holds), worked out once."""
+        key = id(condition)  # conditions are declared once, at import, and live as long as their module
+        found = self._masks.get(key)
+        if found is None:
+            found = self._masks[key] = condition._masks(self)  # noqa: SLF001
+        return found
+
+    def _voice_masks(self, sides: Sides, rank: int) -> tuple[StageSet, StageSet]:
+        key = (sides, rank)
+        found = self._voices.get(key)
+        if found is None:
+            summary = self.summary
+            certain = possible = 0
+            for slot in _SLOTS_OF[sides]:
+                known_row, possible_row = summary.known[slot], summary.possible[slot]
+                for at_least in range(rank, _TOP_RANK + 1):
+                    certain |= known_row[at_least]
+                    possible |= possible_row[at_least]
+            if sides & _EITHER == _EITHER:
+                either_row = summary.known[_EITHER_SLOT]
+                for at_least in range(rank, _TOP_RANK + 1):
+                    certain |= either_row[at_least]
+            found = self._voices[key] = (certain, possible)
+        return found
+
+    # evidence mode
+
+    def judge_at(self, condition: Condition, stage: Stage) -> Judgement:
+        """``condition`` at ``stage``, with its evidence."""
+        return condition._at(self, stage)  # noqa: SLF001
+
+    def _voice_at(self, sides: Sides, level: Involvement, stage: Stage) -> Judgement:
+        index = self.index
+        stakeholders = index.stakeholders
+        holding: list[EvidenceItem] = []
+        open_items: list[EvidenceItem] = []
+        looked: list[EvidenceItem] = []
+        for participation in index.seats(stage):
+            stakeholder = stakeholders[participation.stakeholder]
+            possible = sides_of(participation, stakeholder)
+            if not possible & sides:
+                continue
+            involvement_item = _involvement_item(participation)
+            side_certain = possible & ~sides == 0
+            side_item = None
+            if not side_certain:
+                side_item = EvidenceItem(
+                    FactPath.stakeholder(stakeholder.id).then("user_run"),
+                    stakeholder.user_run.value,
+                    stakeholder.user_run.basis,
+                    stakeholder.user_run.note,
+                )
+            involvement = participation.involvement
+            if involvement is UNKNOWN:
+                open_items.append(involvement_item)
+                if side_item is not None:
+                    open_items.append(side_item)
+            elif involvement.at_least(level):
+                if side_item is None:
+                    holding.append(involvement_item)
+                else:
+                    open_items.append(side_item)
+            else:
+                looked.append(involvement_item)
+        if holding:
+            return (True, tuple(holding))
+        if open_items:
+            return (None, tuple(open_items))
+        return (False, tuple(looked))
+
+    # both modes: what a check calls
+
+    def fact(self, path: FactPath, holds: Callable[[Any], bool] | frozenset[Any] | None = None) -> Judgement:
+        """What the fact at ``path`` says: unknown while its value is, else whether it holds.
+
+        Args:
+            path: A fact of the initiative or of one of its groups, e.g. ``evidence.literature_searched``.
+            holds: Whether the criterion holds for a known value: the values for which it
+                does (a frozenset, declared once), or a function of the value; by default the
+                (boolean) value itself.
+        """
+        fact: Fact[Any] = _getter(path)(self.initiative)
+        value = fact.value
+        if value is UNKNOWN:
+            verdict: bool | None = None
+        elif holds is None:
+            verdict = bool(value)
+        elif isinstance(holds, frozenset):
+            verdict = value in holds
+        else:
+            verdict = holds(value)
+        if not self.collects:
+            return (verdict, ())
+        return (verdict, (EvidenceItem(path, value, fact.basis, fact.note),))
+
+    def at(self, stage: Stage, condition: Condition) -> Judgement:
+        """Whether ``condition`` holds at ``stage``."""
+        if self.collects:
+            return self.judge_at(condition, stage)
+        certain, possible = self.masks(condition)
+        bit = _BIT[stage]
+        if certain & bit:
+            return _TRUE
+        return _UNKNOWN if possible & bit else _FALSE
+
+    def somewhere(self, condition: Condition, within: StageSet = ALL_STAGES) -> Judgement:
+        """Whether ``condition`` holds at some stage of ``within``.
+
+        Evidence: every stage where it holds; where it holds at none, every stage looked at;
+        else the open stages' unknown facts.
+        """
+        if not self.collects:
+            certain, possible = self.masks(condition)
+            if certain & within:
+                return _TRUE
+            return _UNKNOWN if possible & within else _FALSE
+        judged = [self.judge_at(condition, stage) for stage in stages_in(within)]
+        if any(value is True for value, _ in judged):
+            return (True, joined(items for value, items in judged if value is True))
+        if all(value is False for value, _ in judged):
+            return (False, joined(items for _, items in judged))
+        return (None, joined(items for value, items in judged if value is None))
+
+    def everywhere(self, condition: Condition, within: StageSet) -> Judgement:
+        """Whether ``condition`` holds at every stage of ``within``."""
+        if not self.collects:
+            certain, possible = self.masks(condition)
+            if certain & within == within:
+                return _TRUE
+            return _FALSE if possible & within != within else _UNKNOWN
+        judged = [self.judge_at(condition, stage) for stage in stages_in(within)]
+        if any(value is False for value, _ in judged):
+            return (False, joined(items for value, items in judged if value is False))
+        if all(value is True for value, _ in judged):
+            return (True, joined(items for _, items in judged))
+        return (None, joined(items for value, items in judged if value is None))
+
+    def stages_where(self, condition: Condition, within: StageSet = ALL_STAGES) -> tuple[Stage, ...]:
+        """The stages of ``within`` where ``condition`` certainly holds, in order."""
+        if not self.collects:
+            return stages_in(self.masks(condition)[0] & within)
+        return tuple(stage for stage in stages_in(within) if self.judge_at(condition, stage)[0] is True)
+
+    def taking_part(self) -> tuple[Stage, ...]:
+        """The stages anyone takes part in, in order."""
+        return self.index.stages()
+
+
+_TRUE: Judgement = (True, ())
+_FALSE: Judgement = (False, ())
+_UNKNOWN: Judgement = (None, ())
+
+
+def _involvement_item(participation: Participation) -> EvidenceItem:
+    return EvidenceItem(
+        FactPath.participation(participation.stakeholder, participation.stage).then("involvement"),
+        participation.involvement,
+        participation.basis,
+        participation.note,
+    )
+
+
+def status_look(initiative: Initiative) -> Look:
+    """The status-mode look of an initiative, built once and kept with it."""
+    derived = initiative._derived  # noqa: SLF001 - the initiative's memo of what is worked out from it
+    found = derived.get(status_look)
+    if found is None:
+        found = derived[status_look] = Look(initiative, collects=False)
+    return found  # type: ignore[return-value] # only a Look is kept under this key
+
+
+def evidence_look(initiative: Initiative) -> Look:
+    """The evidence-mode look of an initiative, built on first use and kept with it."""
+    derived = initiative._derived  # noqa: SLF001
+    found = derived.get(evidence_look)
+    if found is None:
+        found = derived[evidence_look] = Look(initiative, collects=True)
+    return found  # type: ignore[return-value]
+
+
+def in_order(stages: Iterable[Stage]) -> tuple[Stage, ...]:
+    """Stages in the order an initiative goes through them."""
+    return in_stage_order(stages)

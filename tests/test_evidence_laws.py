@@ -1,0 +1,142 @@
+"""The laws of evidence, over generated initiatives: every criterion result of every built-in model.
+
+- every evidence path resolves, in the initiative, to the value the evidence records;
+- a result whose evidence has a basis with a hedge phrase carries the weakest such hedge;
+- an unknown result names at least one unknown fact, and settling those facts settles it;
+- a check gives the same status in its two modes (over the summary, and over the facts);
+- no note contradicts the verdict it is about.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+import humanising
+from humanising import UNKNOWN, Fact, FactPath, Initiative, PathKey
+from humanising import strategies as hst
+from humanising.exceptions import FactPathError, InvalidFactError
+from humanising.models import BUILTIN_MODELS, Look
+
+_TERMS = [getattr(humanising, name) for name in humanising.__all__]
+_EVERY_VALUE: tuple[object, ...] = (
+    True,
+    False,
+    (),
+    *(
+        member
+        for term in _TERMS
+        if isinstance(term, type) and issubclass(term, enum.Enum) and term is not humanising.Unknown
+        for member in term
+        if member.value != "unknown"  # a term spelt "unknown" is read as the unknown value
+    ),
+)
+
+
+def _resolve(initiative: Initiative, path: FactPath) -> list[object]:
+    """The values at a key path, walked step by step from the initiative (more than one where a key repeats)."""
+    nodes: list[Any] = [initiative]
+    for step in path.steps:
+        if isinstance(step, PathKey):
+            found = []
+            for node in nodes:
+                for item in node:
+                    if len(step.parts) == 2:
+                        if (item.stakeholder, item.stage.value) == step.parts:
+                            found.append(item)
+                    elif getattr(item, "id", getattr(item, "partner", None)) == step.parts[0]:
+                        found.append(item)
+            nodes = found
+        else:
+            nodes = [getattr(node, str(step)) for node in nodes]
+    values: list[object] = []
+    for node in nodes:
+        if isinstance(node, Fact):
+            values.append(node.value)
+        elif path == FactPath("products") and not node:
+            values.append(UNKNOWN)  # no product recorded: what is produced is unknown
+        else:
+            values.append(node)
+    return values
+
+
+@given(hst.initiatives())
+def test_every_evidence_path_resolves_to_the_value_it_records(initiative: Initiative) -> None:
+    for verdict in humanising.classify(initiative).values():
+        for result in verdict.criteria:
+            for item in result.evidence:
+                assert item.value in _resolve(initiative, item.path), (verdict.model, result.id, str(item.path))
+
+
+@given(hst.initiatives())
+def test_a_result_carries_the_hedge_of_its_weakest_evidence(initiative: Initiative) -> None:
+    weakness = ["published", "hedged", "informal", "inferred"]
+    for verdict in humanising.classify(initiative).values():
+        for result in verdict.criteria:
+            bases = [item.basis for item in result.evidence if item.is_known and item.basis is not None]
+            if not bases:
+                continue
+            weakest = max(bases, key=lambda basis: weakness.index(basis.value))
+            assert weakest.hedge in result.reason, (verdict.model, result.id, result.reason)
+
+
+def _settled(initiative: Initiative, path: FactPath, data: st.DataObject) -> Initiative:
+    if path == FactPath("products"):
+        product = humanising.Product(id="settled", name="a settled product", kind="service", domain="mental_health")
+        return humanising.settle(initiative, path, (product,))
+    fitting = []
+    for value in _EVERY_VALUE:
+        try:
+            fitting.append(humanising.settle(initiative, path, value))
+        except (InvalidFactError, FactPathError, TypeError, ValueError):
+            continue
+    assert fitting, f"no value settles {path}"
+    return data.draw(st.sampled_from(fitting))
+
+
+@given(hst.initiatives(), st.data())
+def test_settling_an_unknown_results_facts_settles_it(initiative: Initiative, data: st.DataObject) -> None:
+    for model in BUILTIN_MODELS:
+        verdict = model.judge(initiative)
+        for result in verdict.criteria:
+            if result.status.value != "unknown":
+                continue
+            assert result.unknowns, (model.id, result.id)
+            settled = initiative
+            for path in result.unknowns:
+                settled = _settled(settled, path, data)
+            again = model.judge(attrs.evolve(settled)).criterion(result.id)
+            assert again.status.value != "unknown", (model.id, result.id, [str(p) for p in result.unknowns])
+
+
+@given(hst.initiatives())
+def test_a_check_gives_the_same_status_in_both_modes(initiative: Initiative) -> None:
+    fast, slow = Look(initiative, collects=False), Look(initiative, collects=True)
+    for model in BUILTIN_MODELS:
+        for spec in model.criteria:
+            assert spec.check is not None
+            assert spec.check(fast)[0] is spec.check(slow)[0], (model.id, spec.id)
+            assert spec.check(fast)[1] == ()  # judging collects no evidence
+
+
+@given(hst.initiatives())
+def test_no_note_contradicts_the_verdict_it_is_about(initiative: Initiative) -> None:
+    verdicts = humanising.classify(initiative)
+    for verdict in verdicts.values():
+        for note in verdict.remarks:
+            if note.about is not None:
+                assert note.says is verdicts[note.about].fit
+
+
+def test_a_reason_names_only_the_stages_its_evidence_holds() -> None:
+    """East Lille 7: service users have a voice at delivery only, and the reason says so."""
+    verdict = humanising.classify(humanising.casebook.load("east-lille-7"))["coproduction"]
+    result = verdict.criterion("service_user_voice")
+    assert "at delivery" in result.reason
+    assert "design" not in result.reason
+    stages = {item.path.steps[1].parts[1] for item in result.evidence if item.path.steps[0] == "participations"}
+    assert stages == {"delivery"}
