@@ -1,9 +1,9 @@
 """What every output says of a verdict, an equalised relationship and a place on the quadrant chart.
 
 Three functions give the words, never markup: ``verdict_lines``, ``relationship_phrase`` and
-``quadrant_axes``. The terminal, the Markdown, HTML and JSON reports and the documentation
-site each format and escape those words their own way, so that they cannot come to say
-different things.
+``quadrant_axes``. The command line, the Markdown and HTML reports and the documentation site
+each format and escape those words their own way, so that they cannot come to say different
+things. (The JSON report holds the data these words are made from, as ``Analysis.entry`` gives it.)
 """
 
 from __future__ import annotations
