@@ -138,5 +138,11 @@ def test_a_reason_names_only_the_stages_its_evidence_holds() -> None:
     result = verdict.criterion("service_user_voice")
     assert "at delivery" in result.reason
     assert "design" not in result.reason
-    stages = {item.path.steps[1].parts[1] for item in result.evidence if item.path.steps[0] == "participations"}
+    stages = {
+        step.parts[1]
+        for item in result.evidence
+        if item.path.steps[0] == "participations"
+        for step in item.path.steps[1:2]
+        if isinstance(step, PathKey)
+    }
     assert stages == {"delivery"}

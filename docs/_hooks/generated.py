@@ -19,11 +19,21 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, assert_never
 
 import humanising
 from humanising import Analysis, Initiative, Verdict, casebook
 from humanising.reports import mermaid
+from humanising.reports._present import (
+    CriterionLine,
+    FitLine,
+    NoteLine,
+    SettledByLine,
+    StagesLine,
+    quadrant_axes,
+    relationship_phrase,
+    verdict_lines,
+)
 
 CASEBOOK = "casebook"
 NAV_SECTION = "Casebook"
@@ -87,13 +97,9 @@ def _model_names() -> dict[str, str]:
     return {model.id: model.name for model in humanising.registered_models()}
 
 
-def _parties(analysis: Analysis, relationships: Iterable[humanising.Relationship]) -> str:
-    names = {s.id: s.name for s in analysis.initiative.stakeholders}
-    found = [
-        f"{names[r.between[0]]} ↔ {names[r.between[1]]} ({words(r.aspect)}, {words(r.claim)}{r.basis.hedge})"
-        for r in relationships
-    ]
-    return "; ".join(found) or "nothing"
+def _equalised(analysis: Analysis) -> str:
+    phrases = [relationship_phrase(relationship, analysis.initiative) for relationship in analysis.equalises]
+    return "; ".join(phrases) or "nothing"
 
 
 def _programme_of() -> dict[str, str]:
@@ -145,13 +151,14 @@ def casebook_index() -> str:
     for case_id in case_order():
         analysis = humanising.analyse(casebook.load(case_id))
         link = f"[{cell(analysis.initiative.name)}]({case_id}.md)"
+        axes = quadrant_axes(analysis)
         rows.append(
             [
                 link,
                 *(fit_badge(analysis.verdicts[model.id]) for model in models),
-                "yes" if analysis.equalises else "no",
+                axes.equalises.word,
                 analysis.humanises.fit.value,
-                analysis.quadrant.value,
+                axes.quadrant,
             ]
         )
     lines.append("| " + " | ".join(header) + " |")
@@ -338,26 +345,29 @@ def humanising_stage_order(stages: Iterable[humanising.Stage]) -> list[humanisin
 
 
 def _verdict_details(title: str, verdict: Verdict) -> list[str]:
-    out = [f"### {title}: {verdict.fit.value}", ""]
-    out.append(
-        table(
-            ["criterion", "kind", "status", "reason"],
-            [
-                [f"`{r.id}`", "essential" if r.essential else "qualifying", r.status.value, r.reason]
-                for r in verdict.criteria
-            ],
-        )
-    )
-    if verdict.stages:
-        out += [f"Stages singled out: {', '.join(words(stage) for stage in verdict.stages)}.", ""]
-    out.extend(f"- {note}" for note in verdict.notes)
-    if verdict.notes:
-        out.append("")
-    if verdict.unknowns:
-        out += [
-            "Unknown facts that would settle it: " + ", ".join(f"`{path}`" for path in verdict.unknowns) + ".",
-            "",
-        ]
+    heading: list[str] = []
+    criteria: list[list[str]] = []
+    notes: list[str] = []
+    paragraphs: list[str] = []
+    for line in verdict_lines(verdict):
+        match line:
+            case FitLine():
+                heading = [f"### {title}: {line.fit.value}", ""]
+            case CriterionLine():
+                criteria.append([f"`{line.id}`", line.kind, f"{line.mark} {line.status.value}", line.reason])
+            case NoteLine():
+                notes.append(f"- {line.text}")
+            case StagesLine():
+                paragraphs.append(f"{line.label.capitalize()}: {', '.join(line.stages)}.")
+            case SettledByLine():
+                paragraphs.append(f"{line.label.capitalize()}: " + ", ".join(f"`{path}`" for path in line.paths) + ".")
+            case _:
+                assert_never(line)
+    out = [*heading, table(["criterion", "kind", "status", "reason"], criteria)]
+    if notes:
+        out += [*notes, ""]
+    for paragraph in paragraphs:
+        out += [paragraph, ""]
     return out
 
 
@@ -397,7 +407,11 @@ def case_page(case_id: str) -> str:
                 [
                     names.get(model_id, model_id),
                     fit_badge(verdict),
-                    " ".join(r.reason for r in verdict.criteria if r.status.value != "met")
+                    " ".join(
+                        line.reason
+                        for line in verdict_lines(verdict)
+                        if isinstance(line, CriterionLine) and line.status is not humanising.Status.MET
+                    )
                     or "Every criterion is met.",
                 ]
                 for model_id, verdict in analysis.verdicts.items()
@@ -405,9 +419,9 @@ def case_page(case_id: str) -> str:
         )
     )
     out += [
-        f"**Equalises:** {_parties(analysis, analysis.equalises)}  ",
+        f"**Equalises:** {_equalised(analysis)}  ",
         f"**Humanises:** {analysis.humanises.fit.value}  ",
-        f"**Quadrant:** {analysis.quadrant.value}",
+        f"**Quadrant:** {quadrant_axes(analysis).quadrant}",
         "",
         "The *why* column gives the reasons of the criteria that are not met; every criterion, met",
         "or not, is listed under [Each model, criterion by criterion](#each-model-criterion-by-criterion).",

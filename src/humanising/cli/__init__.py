@@ -29,6 +29,7 @@ import click
 if TYPE_CHECKING:
     from humanising._facts import Initiative
     from humanising._reasoning._analysis import Analysis
+    from humanising._reasoning._verdict import Verdict
 
 __all__ = ["cli", "main"]
 
@@ -271,7 +272,7 @@ def classify(files: tuple[str, ...], format_: str, output: str | None, force: bo
     batch.finish()
 
 
-_STATUS_STYLE = {"met": ("✓", "green"), "unmet": ("✗", "red"), "unknown": ("?", "yellow")}
+_STATUS_STYLE = {"met": "green", "unmet": "red", "unknown": "yellow"}
 _FIT_STYLE = {"fits": "green", "partly": "yellow", "does not fit": "red", "undetermined": "bright_black"}
 
 
@@ -279,21 +280,35 @@ def _plain(text: str, **_style: Any) -> str:
     return text
 
 
-def _explain_verdict(title: str, verdict: Any, style: Callable[..., str]) -> list[str]:
-    from humanising.reports._common import visible
+def _explain_verdict(title: str, verdict: Verdict, style: Callable[..., str]) -> list[str]:
+    from typing import assert_never
 
-    fit = verdict.fit.value
-    lines = [f"  {style(visible(title), bold=True)}: {style(fit, fg=_FIT_STYLE.get(fit))}"]
-    for result in verdict.criteria:
-        mark, colour = _STATUS_STYLE[result.status.value]
-        kind = "essential" if result.essential else "qualifying"
-        status = style(f"{mark} {result.status.value:<7}", fg=colour)
-        lines.append(f"    {status} {kind:<10}  {visible(result.reason)}")
-    lines.extend(f"    {visible(note)}" for note in verdict.notes)
-    if verdict.stages:
-        lines.append(f"    stages: {', '.join(stage.value for stage in verdict.stages)}")
-    if verdict.unknowns:
-        lines.append(f"    would be settled by: {visible(', '.join(str(path) for path in verdict.unknowns))}")
+    from humanising.reports._common import visible
+    from humanising.reports._present import (
+        CriterionLine,
+        FitLine,
+        NoteLine,
+        SettledByLine,
+        StagesLine,
+        verdict_lines,
+    )
+
+    lines = []
+    for line in verdict_lines(verdict):
+        match line:
+            case FitLine(fit=fit):
+                lines.append(f"  {style(visible(title), bold=True)}: {style(fit.value, fg=_FIT_STYLE.get(fit.value))}")
+            case CriterionLine():
+                status = style(f"{line.mark} {line.status.value:<7}", fg=_STATUS_STYLE[line.status.value])
+                lines.append(f"    {status} {line.kind:<10}  {visible(line.reason)}")
+            case NoteLine():
+                lines.append(f"    {visible(line.text)}")
+            case StagesLine():
+                lines.append(f"    {line.label}: {', '.join(line.stages)}")
+            case SettledByLine():
+                lines.append(f"    {line.label}: {visible(', '.join(line.paths))}")
+            case _:
+                assert_never(line)
     return lines
 
 
@@ -328,7 +343,7 @@ def explain(files: tuple[str, ...], model_id: str | None, output: str | None, fo
     """
     from humanising._reasoning._analysis import registered_models
     from humanising.reports._common import entries, model_names, visible
-    from humanising.reports._markdown import equalises_text
+    from humanising.reports._present import quadrant_axes, relationship_phrase
 
     known = [model.id for model in registered_models()]
     if model_id is not None and model_id not in (*known, "humanises"):
@@ -353,10 +368,10 @@ def explain(files: tuple[str, ...], model_id: str | None, output: str | None, fo
         if model_id in (None, "humanises"):
             lines += [*_explain_verdict("humanises", analysis.humanises, style), ""]
         if model_id is None:
-            equalised = equalises_text(analysis)
+            equalised = [relationship_phrase(relationship, initiative) for relationship in analysis.equalises]
             lines += [
                 visible(f"  equalises: {'; '.join(equalised) if equalised else 'nothing'}"),
-                f"  quadrant: {analysis.quadrant.value}",
+                f"  quadrant: {quadrant_axes(analysis).quadrant}",
                 "",
             ]
     if batch.loaded:

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from humanising._facts import Change
 from humanising._reasoning._analysis import Analysis, registered_models
 from humanising._reasoning._verdict import Fit
 
@@ -79,24 +78,6 @@ FIT_CLASSES = {
     Fit.UNDETERMINED: "undetermined",
 }
 """A CSS-friendly name for each fit."""
-
-
-def equalising_side(analysis: Analysis) -> bool | None:
-    """Whether it equalises (narrows a relationship), does not, or cannot be told (a change is unknown)."""
-    if analysis.equalises:
-        return True
-    if any(relationship.change is Change.UNKNOWN for relationship in analysis.initiative.relationships):
-        return None
-    return False
-
-
-def humanising_side(analysis: Analysis) -> bool | None:
-    """Whether it humanises, does not, or cannot be told."""
-    if analysis.humanises.fit is Fit.FITS:
-        return True
-    if analysis.humanises.fit is Fit.DOES_NOT_FIT:
-        return False
-    return None
 
 
 LABEL_LENGTH = 200

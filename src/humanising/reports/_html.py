@@ -10,12 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from html import escape
+from typing import assert_never
 
 from humanising._reasoning._analysis import Analysis
 from humanising._reasoning._verdict import Fit, Verdict
 from humanising.reports._common import FIT_CLASSES, Entry, entries, model_columns, model_names, short_name
-from humanising.reports._markdown import STATUS_MARKS, equalises_text
 from humanising.reports._mermaid import mermaid
+from humanising.reports._present import (
+    CriterionLine,
+    FitLine,
+    NoteLine,
+    SettledByLine,
+    StagesLine,
+    quadrant_axes,
+    relationship_phrase,
+    verdict_lines,
+)
 from humanising.reports._svg import quadrant_svg, stakeholder_svg
 
 _STYLE = """
@@ -114,7 +124,7 @@ def _matrix(rows: Sequence[Entry], columns: Sequence[str], names: dict[str, str]
             f'<tr><th scope="row"{part}>'
             f'<a href="{escape(anchor)}" title="{escape(initiative.name)}">{escape(initiative.id)}</a></th>'
             f"{cells}{_fit_cell(analysis.humanises, f'{anchor}-humanises')}"
-            f"<td>{escape(analysis.quadrant.value)}</td></tr>"
+            f"<td>{escape(quadrant_axes(analysis).quadrant)}</td></tr>"
         )
     legend = "".join(
         f'<li><span class="swatch fit-{FIT_CLASSES[fit]}"></span>{escape(text)}</li>' for fit, text in _FIT_LEGEND
@@ -127,25 +137,28 @@ def _matrix(rows: Sequence[Entry], columns: Sequence[str], names: dict[str, str]
 
 
 def _verdict_details(verdict: Verdict, title: str, anchor: str) -> str:
-    items = []
-    for result in verdict.criteria:
-        kind = "essential" if result.essential else "qualifying"
-        items.append(
-            f'<li><span class="status status-{result.status.value}">{STATUS_MARKS[result.status]} '
-            f'{escape(result.status.value)}<span class="kind">{kind}</span></span>'
-            f"<span>{escape(result.reason)}</span></li>"
-        )
-    extra = [f"<p>{escape(note)}</p>" for note in verdict.notes]
-    if verdict.stages:
-        stages = ", ".join(stage.words for stage in verdict.stages)
-        extra.append(f"<p>Stages: {escape(stages)}</p>")
-    if verdict.unknowns:
-        codes = ", ".join(f"<code>{escape(str(path))}</code>" for path in verdict.unknowns)
-        extra.append(f"<p>Would be settled by: {codes}</p>")
-    fit = verdict.fit
+    summary, items, extra = "", [], []
+    for line in verdict_lines(verdict):
+        match line:
+            case FitLine(fit=fit):
+                summary = f'{escape(title)}: <span class="badge fit-{FIT_CLASSES[fit]}">{escape(fit.value)}</span>'
+            case CriterionLine():
+                items.append(
+                    f'<li><span class="status status-{line.status.value}">{line.mark} '
+                    f'{escape(line.status.value)}<span class="kind">{line.kind}</span></span>'
+                    f"<span>{escape(line.reason)}</span></li>"
+                )
+            case NoteLine():
+                extra.append(f"<p>{escape(line.text)}</p>")
+            case StagesLine():
+                extra.append(f"<p>{line.label.capitalize()}: {escape(', '.join(line.stages))}</p>")
+            case SettledByLine():
+                codes = ", ".join(f"<code>{escape(path)}</code>" for path in line.paths)
+                extra.append(f"<p>{line.label.capitalize()}: {codes}</p>")
+            case _:
+                assert_never(line)
     return (
-        f'<details id="{escape(anchor)}"><summary>{escape(title)}: '
-        f'<span class="badge fit-{FIT_CLASSES[fit]}">{escape(fit.value)}</span></summary>'
+        f'<details id="{escape(anchor)}"><summary>{summary}</summary>'
         f'<ul class="criteria">{"".join(items)}</ul>{"".join(extra)}</details>'
     )
 
@@ -159,7 +172,7 @@ def _case(row: Entry, columns: Sequence[str], names: dict[str, str]) -> str:
     meta.extend(escape(text) for text in (initiative.place, initiative.period) if text)
     if initiative.illustrative:
         meta.append("<strong>illustrative: an invented case</strong>")
-    equalised = equalises_text(analysis)
+    equalised = [relationship_phrase(relationship, initiative) for relationship in analysis.equalises]
     parts = [
         f'<article id="{escape(anchor)}"><h2>{escape(initiative.name)}</h2>',
         f'<p class="meta">{" · ".join(meta)}</p>',
@@ -167,7 +180,7 @@ def _case(row: Entry, columns: Sequence[str], names: dict[str, str]) -> str:
     if initiative.summary:
         parts.append(f"<p>{escape(initiative.summary)}</p>")
     parts.append(
-        f"<ul><li><strong>Quadrant:</strong> {escape(analysis.quadrant.value)}</li>"
+        f"<ul><li><strong>Quadrant:</strong> {escape(quadrant_axes(analysis).quadrant)}</li>"
         f"<li><strong>Equalises:</strong> {escape('; '.join(equalised) if equalised else 'nothing')}</li>"
         f"<li><strong>Humanises:</strong> {escape(analysis.humanises.fit.value)}</li></ul>"
     )

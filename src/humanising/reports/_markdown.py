@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import assert_never
 
 from humanising._reasoning._analysis import Analysis
-from humanising._reasoning._verdict import Status, Verdict
+from humanising._reasoning._verdict import Verdict
 from humanising.reports._common import Entry, entries, model_columns, model_names, short_name
 from humanising.reports._mermaid import mermaid
-
-STATUS_MARKS = {Status.MET: "✓", Status.UNMET: "✗", Status.UNKNOWN: "?"}
-"""The mark a report puts before each criterion's status."""
-
+from humanising.reports._present import (
+    STATUS_MARKS,
+    CriterionLine,
+    FitLine,
+    NoteLine,
+    SettledByLine,
+    StagesLine,
+    quadrant_axes,
+    relationship_phrase,
+    verdict_lines,
+)
 
 # What Markdown (CommonMark, GitHub's and Python-Markdown with the extensions the docs use) could
 # read in running text: HTML and entities, emphasis, code, links and images, table cells,
@@ -65,17 +73,24 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
     return lines
 
 
-def _criteria(verdict: Verdict) -> list[str]:
+def _verdict(heading: str, verdict: Verdict) -> list[str]:
+    """A verdict's section: ``heading`` (already escaped) and its fit, then a list item per line."""
     lines = []
-    for result in verdict.criteria:
-        kind = "essential" if result.essential else "qualifying"
-        lines.append(f"- {STATUS_MARKS[result.status]} {result.status.value} ({kind}): {escape_inline(result.reason)}")
-    lines.extend(f"- {escape_block(note)}" for note in verdict.notes)
-    if verdict.stages:
-        lines.append(f"- Stages: {escape_inline(', '.join(stage.words for stage in verdict.stages))}")
-    if verdict.unknowns:
-        lines.append(f"- Would be settled by: {', '.join(_code(str(path)) for path in verdict.unknowns)}")
-    return lines
+    for line in verdict_lines(verdict):
+        match line:
+            case FitLine():
+                lines += [f"### {heading}: {line.fit.value}", ""]
+            case CriterionLine():
+                lines.append(f"- {line.mark} {line.status.value} ({line.kind}): {escape_inline(line.reason)}")
+            case NoteLine():
+                lines.append(f"- {escape_block(line.text)}")
+            case StagesLine():
+                lines.append(f"- {line.label.capitalize()}: {escape_inline(', '.join(line.stages))}")
+            case SettledByLine():
+                lines.append(f"- {line.label.capitalize()}: {', '.join(_code(path) for path in line.paths)}")
+            case _:
+                assert_never(line)
+    return [*lines, ""]
 
 
 def _code(value: str) -> str:
@@ -84,16 +99,6 @@ def _code(value: str) -> str:
     fence = "`" * (max((len(run) for run in re.findall("`+", value)), default=0) + 1)
     padding = " " if value.startswith("`") or value.endswith("`") else ""
     return f"{fence}{padding}{value}{padding}{fence}"
-
-
-def equalises_text(analysis: Analysis) -> list[str]:
-    """One phrase per relationship the initiative narrows, naming both parties by name."""
-    names = {stakeholder.id: stakeholder.name for stakeholder in analysis.initiative.stakeholders}
-    return [
-        f"{names.get(r.between[0], r.between[0])} ~ {names.get(r.between[1], r.between[1])}: "
-        f"{r.aspect.words} ({r.claim.value}{r.basis.hedge})"
-        for r in analysis.equalises
-    ]
 
 
 def _section(row: Entry, columns: Sequence[str], names: dict[str, str]) -> list[str]:
@@ -108,9 +113,9 @@ def _section(row: Entry, columns: Sequence[str], names: dict[str, str]) -> list[
     lines += [" · ".join(facts), ""]
     if initiative.summary:
         lines += [escape_block(initiative.summary), ""]
-    equalised = equalises_text(analysis)
+    equalised = [relationship_phrase(relationship, initiative) for relationship in analysis.equalises]
     lines += [
-        f"- **Quadrant:** {analysis.quadrant.value}",
+        f"- **Quadrant:** {quadrant_axes(analysis).quadrant}",
         f"- **Equalises:** {escape_inline('; '.join(equalised)) if equalised else 'nothing'}",
         f"- **Humanises:** {analysis.humanises.fit.value}",
         "",
@@ -121,10 +126,8 @@ def _section(row: Entry, columns: Sequence[str], names: dict[str, str]) -> list[
     )
     lines.append("")
     for model_id in columns:
-        verdict = analysis.verdicts[model_id]
-        heading = escape_inline(names.get(model_id, model_id))
-        lines += [f"### {heading}: {verdict.fit.value}", "", *_criteria(verdict), ""]
-    lines += [f"### Humanises: {analysis.humanises.fit.value}", "", *_criteria(analysis.humanises), ""]
+        lines += _verdict(escape_inline(names.get(model_id, model_id)), analysis.verdicts[model_id])
+    lines += _verdict("Humanises", analysis.humanises)
     lines += ["### Institutional barriers", ""]
     lines.extend(f"- **{finding.status.value}**: {escape_inline(finding.reason)}" for finding in analysis.barriers)
     lines += ["", "### Readings of co-production", ""]
@@ -175,7 +178,7 @@ def markdown_report(analyses: Iterable[Analysis], *, title: str = "humanising re
                 row.analysis.initiative.id,
                 *(row.analysis.verdicts[model_id].fit.value for model_id in columns),
                 row.analysis.humanises.fit.value,
-                row.analysis.quadrant.value,
+                quadrant_axes(row.analysis).quadrant,
             ]
             for row in rows
         ],

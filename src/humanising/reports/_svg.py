@@ -16,8 +16,9 @@ from html import escape
 from humanising._facts import Identity, Initiative, Involvement, in_stage_order
 from humanising._facts._unknown import UNKNOWN, Unknown
 from humanising._reasoning._relations import equalises
-from humanising.reports._common import Entry, clip, equalising_side, humanising_side
+from humanising.reports._common import Entry, clip
 from humanising.reports._mermaid import GROUP_NAMES
+from humanising.reports._present import SIDES, Axes, Side, quadrant_axes, relationship_phrase
 
 _CHAR = 6.4  # the average width of a 12px sans-serif character, for layout
 _LINE = 15
@@ -129,7 +130,6 @@ def stakeholder_svg(initiative: Initiative) -> str:
         t = 0.28 + 0.16 * (position % 3)
         labels.append(_text(_bezier(x0, x1, x2, x3, t), _bezier(y0, y0, y3, y3, t) + 3, level, class_="edge-label"))
     arcs, captions = [], []
-    names = {stakeholder.id: stakeholder.name for stakeholder in initiative.stakeholders}
     for count, relationship in enumerate(narrowed, start=1):
         top_y, bottom_y = (centres[party] for party in relationship.between)
         depth = 30 + 26 * count
@@ -143,10 +143,7 @@ def stakeholder_svg(initiative: Initiative) -> str:
             f'<circle class="badge"{_attrs(cx=round(apex_x, 1), cy=round(apex_y, 1), r=9)}/>'
             + _text(apex_x, apex_y + 4, str(count), class_="badge-label", text_anchor="middle")
         )
-        one, other = (names.get(party, party) for party in relationship.between)
-        captions.append(
-            f"{count}: narrows {relationship.aspect.words} between {one} and {other} ({relationship.claim.value})"
-        )
+        captions.append(f"{count}: {relationship_phrase(relationship, initiative)}")
     height: float = max(left_bottom, stage_top + stage_step * len(stages)) + 8
     footer = []
     for line in captions:
@@ -183,12 +180,8 @@ def stakeholder_svg(initiative: Initiative) -> str:
     )
 
 
-_QUADRANT_NAMES = {
-    (True, False): "humanising only",
-    (True, True): "equalising and humanising",
-    (False, False): "neither",
-    (False, True): "equalising only",
-}
+def _sides(axes: Axes) -> tuple[Side, Side]:
+    return axes.humanises, axes.equalises
 
 
 def quadrant_svg(rows: Sequence[Entry]) -> str:
@@ -206,17 +199,21 @@ def quadrant_svg(rows: Sequence[Entry]) -> str:
         >>> 'href="#case-sleepwell"' in quadrant_svg(rows)
         True
     """
-    columns: tuple[bool | None, ...] = (False, None, True)  # equalises
-    lines: tuple[bool | None, ...] = (True, None, False)  # humanises, top first
-    cells: dict[tuple[bool | None, bool | None], list[Entry]] = {}
+    columns = SIDES  # equalises, left to right
+    lines = SIDES[::-1]  # humanises, top first
+    # Dots are placed by their sides, so that each sits in its cell whatever the cell is called.
+    cells: dict[tuple[Side, Side], list[tuple[Entry, Axes]]] = {}
     for row in rows:
-        key = (humanising_side(row.analysis), equalising_side(row.analysis))
-        cells.setdefault(key, []).append(row)
+        placed = quadrant_axes(row.analysis)
+        cells.setdefault((placed.humanises, placed.equalises), []).append((row, placed))
     label_width = max((len(row.analysis.initiative.id) for row in rows), default=10) * _CHAR
     cell_w = max(200.0, label_width + 40)
     left, top = 118.0, 16.0
     heights = [
-        max(70.0 if side is None else 110.0, 40 + 18 * max((len(cells.get((side, e), [])) for e in columns), default=0))
+        max(
+            70.0 if side is None else 110.0,
+            40 + 18 * max((len(cells.get(_sides(quadrant_axes((side, e))), [])) for e in columns), default=0),
+        )
         for side in lines
     ]
     parts = []
@@ -224,37 +221,41 @@ def quadrant_svg(rows: Sequence[Entry]) -> str:
     for side, height in zip(lines, heights, strict=True):
         for column, equalising in enumerate(columns):
             x = left + column * cell_w
-            undetermined = side is None or equalising is None
-            name = "cannot tell" if undetermined else _QUADRANT_NAMES[(bool(side), bool(equalising))]
-            kind = "undetermined" if undetermined else name.replace(" ", "-")
+            axes = quadrant_axes((side, equalising))
+            kind = axes.quadrant.replace(" ", "-")
             parts.append(
                 f'<rect class="cell cell-{kind}"{_attrs(x=x, y=y, width=cell_w, height=height)}/>'
-                + _text(x + 8, y + 16, name, class_="cell-label")
+                + _text(x + 8, y + 16, axes.quadrant, class_="cell-label")
             )
-            for index, row in enumerate(cells.get((side, equalising), [])):
+            for index, (row, placed) in enumerate(cells.get(_sides(axes), [])):
                 initiative = row.analysis.initiative
                 cy = y + 36 + 18 * index
                 parts.append(
                     f'<a href="#case-{escape(initiative.id)}"><title>{escape(initiative.name)}: '
-                    f"{escape(row.analysis.quadrant.value)}</title>"
+                    f"{escape(placed.quadrant)}</title>"
                     f'<circle class="dot dot-{kind}"{_attrs(cx=x + 16, cy=cy - 4, r=5)}/>'
                     + _text(x + 27, cy, initiative.id, class_="dot-label")
                     + "</a>"
                 )
         y += height
     bottom = y
-    for column, name in enumerate(("no", "cannot tell", "yes")):
-        parts.append(_text(left + (column + 0.5) * cell_w, bottom + 18, name, class_="axis", text_anchor="middle"))
-    parts.append(_text(left + 1.5 * cell_w, bottom + 38, "equalises →", class_="axis-title", text_anchor="middle"))
+    for column, equalising in enumerate(columns):
+        word = quadrant_axes((False, equalising)).equalises.word
+        parts.append(_text(left + (column + 0.5) * cell_w, bottom + 18, word, class_="axis", text_anchor="middle"))
+    titles = quadrant_axes((None, None))
+    parts.append(
+        _text(left + 1.5 * cell_w, bottom + 38, f"{titles.equalises.axis} →", class_="axis-title", text_anchor="middle")
+    )
     y = top
-    for name, height in zip(("yes", "cannot tell", "no"), heights, strict=True):
-        parts.append(_text(left - 8, y + height / 2 + 4, name, class_="axis", text_anchor="end"))
+    for side, height in zip(lines, heights, strict=True):
+        word = quadrant_axes((side, False)).humanises.word
+        parts.append(_text(left - 8, y + height / 2 + 4, word, class_="axis", text_anchor="end"))
         y += height
     parts.append(
         _text(
             24,
             top + sum(heights) / 2,
-            "humanises →",
+            f"{titles.humanises.axis} →",
             class_="axis-title",
             text_anchor="middle",
             transform=f"rotate(-90 24 {top + sum(heights) / 2:.1f})",

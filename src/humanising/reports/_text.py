@@ -9,6 +9,7 @@ from typing import Any
 from humanising._reasoning._analysis import Analysis
 from humanising._reasoning._verdict import Fit
 from humanising.reports._common import entries, model_columns, short_name, visible
+from humanising.reports._present import quadrant_axes, relationship_phrase
 
 _COLOURS = {
     Fit.FITS.value: "\x1b[32m",  # green
@@ -20,12 +21,8 @@ _RESET = "\x1b[0m"
 
 
 def _equalises(analysis: Analysis) -> str:
-    if not analysis.equalises:
-        return "nothing"
-    names = {s.id: s.name for s in analysis.initiative.stakeholders}
-    return "; ".join(
-        f"{names[r.between[0]]} ~ {names[r.between[1]]} ({r.aspect.words}, {r.claim.value})" for r in analysis.equalises
-    )
+    phrases = [relationship_phrase(relationship, analysis.initiative) for relationship in analysis.equalises]
+    return "; ".join(phrases) or "nothing"
 
 
 def casebook_table(analyses: Iterable[Analysis], *, colour: bool = False) -> str:
@@ -55,7 +52,7 @@ def casebook_table(analyses: Iterable[Analysis], *, colour: bool = False) -> str
                 row.analysis.initiative.id,
                 *(row.analysis.verdicts[model_id].fit.value for model_id in model_ids),
                 row.analysis.humanises.fit.value,
-                row.analysis.quadrant.value,
+                quadrant_axes(row.analysis).quadrant,
                 _equalises(row.analysis),
             )
         ]

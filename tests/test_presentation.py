@@ -1,0 +1,486 @@
+"""Every output says a verdict, an equalised relationship and a place on the quadrant chart in the same words.
+
+The words come from ``humanising.reports._present``; each test reads an output as a person
+(or a program) meets it, the command line's text, the Markdown rendered by the docs'
+toolchain, the HTML page parsed, the JSON parsed back, the casebook pages, and looks for
+those words in it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+
+import humanising
+from _hostile import render_markdown
+from humanising import strategies as hst
+from humanising.cli import cli
+from humanising.reports import html_report, json_report, markdown_report
+from humanising.reports._common import entries
+from humanising.reports._present import (
+    CriterionLine,
+    FitLine,
+    NoteLine,
+    SettledByLine,
+    StagesLine,
+    VerdictLine,
+    quadrant_axes,
+    relationship_phrase,
+    verdict_lines,
+)
+from humanising.reports._text import casebook_table
+
+ROOT = Path(__file__).resolve().parent.parent
+ANALYSES = [row.analysis for row in entries(humanising.analyse(case) for case in humanising.casebook.load_all())]
+NAMES = {model.id: model.name for model in humanising.registered_models()}
+
+
+def load_hook() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("docs_generated", ROOT / "docs" / "_hooks" / "generated.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hook = load_hook()
+
+
+def phrases(analysis: humanising.Analysis) -> list[str]:
+    """What the one function says of each relationship the analysis equalises."""
+    return [relationship_phrase(relationship, analysis.initiative) for relationship in analysis.equalises]
+
+
+def listed(text: str) -> list[str]:
+    """The phrases an output lists after its "Equalises:" label, or ``[]`` where it says nothing is."""
+    return [] if text == "nothing" else text.split("; ")
+
+
+def parts(line: VerdictLine) -> tuple[str, ...]:
+    """The words a verdict line has to show, in the order it says them."""
+    match line:
+        case FitLine():
+            return (line.fit.value,)
+        case CriterionLine():
+            return (line.mark, line.status.value, line.kind, line.reason)
+        case NoteLine():
+            return (line.text,)
+        case StagesLine():
+            return (line.label, *line.stages)
+        case SettledByLine():
+            return (line.label, *line.paths)
+
+
+def says(text: str, line: VerdictLine, *, in_order: bool = True) -> bool:
+    """Whether ``text`` shows every word of ``line`` (a label in whatever case), in order unless told."""
+    folded, position = text.casefold(), 0
+    for part in parts(line):
+        found = folded.find(part.casefold(), position if in_order else 0)
+        if found < 0:
+            return False
+        position = found + len(part)
+    return True
+
+
+def titled(analysis: humanising.Analysis, names: dict[str, str]) -> list[tuple[str, humanising.Verdict]]:
+    """Every verdict of the analysis, under the title ``names`` gives its model (humanises included)."""
+    return [(names[model_id], verdict) for model_id, verdict in analysis.verdicts.items()] + [
+        (names["humanises"], analysis.humanises)
+    ]
+
+
+# --- reading the outputs
+
+
+class Block:
+    """An element of a page: its tag, attributes, text, and the blocks it is inside (by index)."""
+
+    def __init__(self, tag: str, attributes: dict[str, str | None], parents: tuple[int, ...]) -> None:
+        self.tag, self.attributes, self.parents, self.text = tag, attributes, parents, ""
+
+    def get(self, name: str) -> str:
+        return self.attributes.get(name) or ""
+
+    def number(self, name: str) -> float:
+        return float(self.get(name))
+
+
+class Blocks(HTMLParser):
+    """The elements of an HTML page (the report, or Markdown as the docs render it), in document order."""
+
+    TAGS = frozenset(
+        {"article", "section", "details", "summary", "h2", "h3", "li", "p", "table", "tr", "td", "th", "a", "text"}
+        | {"title"}
+    )
+    SHAPES = frozenset({"rect", "circle"})
+
+    def __init__(self, page: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self._open: list[tuple[int, list[str]]] = []
+        self.feed(page)
+        self.close()
+
+    def _add(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.blocks.append(Block(tag, dict(attrs), tuple(index for index, _ in self._open)))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.TAGS:
+            self._add(tag, attrs)
+            self._open.append((len(self.blocks) - 1, []))
+        elif tag in self.SHAPES:
+            self._add(tag, attrs)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SHAPES:
+            self._add(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        while tag in self.TAGS and self._open:
+            index, chunks = self._open.pop()
+            self.blocks[index].text = "".join(chunks).strip()
+            if self.blocks[index].tag == tag:
+                return
+
+    def handle_data(self, data: str) -> None:
+        for _, chunks in self._open:
+            chunks.append(data)
+
+    def within(self, block_id: str, *tags: str) -> list[Block]:
+        """The blocks with one of ``tags`` inside the element whose id is ``block_id``."""
+        (outer,) = [index for index, block in enumerate(self.blocks) if block.get("id") == block_id]
+        return [block for block in self.blocks if outer in block.parents and block.tag in tags]
+
+    def cells(self, row: Block) -> list[str]:
+        index = self.blocks.index(row)
+        return [block.text for block in self.blocks if block.parents[-1:] == (index,) and block.tag in {"td", "th"}]
+
+    def table(self, first_header: str) -> tuple[list[str], dict[str, list[str]]]:
+        """The header and the rows (by first cell) of the first table whose first heading is ``first_header``."""
+        for index, block in enumerate(self.blocks):
+            if block.tag != "table":
+                continue
+            header, *rows = [self.cells(row) for row in self.blocks if row.tag == "tr" and index in row.parents]
+            if header[:1] == [first_header]:
+                return header, {row[0]: row for row in rows}
+        raise AssertionError(f"no table headed {first_header!r}")
+
+
+def labelled(items: list[str], label: str) -> str:
+    """The text after ``label`` in the one item that starts with it."""
+    (text,) = [item.removeprefix(f"{label}:").strip() for item in items if item.startswith(f"{label}:")]
+    return text
+
+
+def texts(blocks: list[Block]) -> list[str]:
+    return [block.text for block in blocks]
+
+
+@pytest.fixture(scope="module")
+def explained(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[list[str]]]:
+    """``humanising explain`` of every shipped case file: each initiative's paragraphs, by id."""
+    folder = tmp_path_factory.mktemp("casebook")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["casebook", "export", str(folder)]).exit_code == 0
+    result = runner.invoke(cli, ["explain", *sorted(str(file) for file in folder.glob("*.yaml"))])
+    assert result.exit_code == 0, result.output
+    found: dict[str, list[list[str]]] = {}
+    current: list[list[str]] = []
+    for paragraph in result.stdout.rstrip("\n").split("\n\n"):
+        lines = paragraph.split("\n")
+        if not lines[0].startswith(" "):
+            current = found[lines[0].split(":")[0]] = []
+        else:
+            current.append(lines)
+    return found
+
+
+@pytest.fixture(scope="module")
+def html_page() -> Blocks:
+    return Blocks(html_report(ANALYSES))
+
+
+@pytest.fixture(scope="module")
+def markdown_page() -> Blocks:
+    return Blocks(render_markdown(markdown_report(ANALYSES)))
+
+
+def markdown_sections(page: Blocks) -> dict[tuple[str, str], list[str]]:
+    """The items of the rendered Markdown report, by the initiative's heading and the verdict's (``""`` before one)."""
+    sections: dict[tuple[str, str], list[str]] = {}
+    initiative = heading = ""
+    for block in page.blocks:
+        if block.tag == "h2":
+            initiative, heading = block.text.rstrip("¶"), ""
+        elif block.tag == "h3":
+            heading = block.text.rstrip("¶")
+        elif block.tag == "li" and initiative:
+            sections.setdefault((initiative, heading), []).append(block.text)
+    return sections
+
+
+def case_page_lines(case_id: str) -> list[str]:
+    return str(hook.case_page(case_id)).splitlines()
+
+
+# --- an equalised relationship
+
+
+def test_explain_lists_the_phrase_of_every_relationship_it_equalises(explained: dict[str, list[list[str]]]) -> None:
+    for analysis in ANALYSES:
+        (last,) = [lines for lines in explained[analysis.initiative.id] if lines[0].startswith("  equalises: ")]
+        assert listed(last[0].removeprefix("  equalises: ")) == phrases(analysis)
+
+
+def terminal_table() -> tuple[list[str], dict[str, list[str]]]:
+    """The header and the rows (by case id) of ``humanising casebook``'s table."""
+    header, _rule, *rows = [
+        [cell.strip() for cell in line.split(" | ")] for line in casebook_table(ANALYSES).splitlines()
+    ]
+    return header, {row[0]: row for row in rows}
+
+
+def test_the_table_lists_the_phrase_of_every_relationship_it_equalises() -> None:
+    header, rows = terminal_table()
+    for analysis in ANALYSES:
+        assert listed(rows[analysis.initiative.id][header.index("equalises")]) == phrases(analysis)
+
+
+def test_the_markdown_report_lists_the_phrase_of_every_relationship_it_equalises(markdown_page: Blocks) -> None:
+    sections = markdown_sections(markdown_page)
+    for analysis in ANALYSES:
+        assert listed(labelled(sections[analysis.initiative.name, ""], "Equalises")) == phrases(analysis)
+
+
+def test_the_html_report_lists_and_draws_the_phrase_of_every_relationship_it_equalises(html_page: Blocks) -> None:
+    for analysis in ANALYSES:
+        article = f"case-{analysis.initiative.id}"
+        assert listed(labelled(texts(html_page.within(article, "li")), "Equalises")) == phrases(analysis)
+        captions = [text.text for text in html_page.within(article, "text") if text.get("class") == "caption"]
+        numbered = [caption.partition(": ")[2] for caption in captions if caption.partition(": ")[0].isdigit()]
+        assert numbered == phrases(analysis)  # the numbered arcs of the stakeholder diagram
+
+
+def test_the_json_report_lists_the_relationships_the_phrases_name() -> None:
+    """The JSON holds each relationship as data (ids, terms), not words: each entry is the one its phrase names."""
+    by_id = {initiative["id"]: initiative for initiative in json.loads(json_report(ANALYSES))["initiatives"]}
+    for analysis in ANALYSES:
+        names = {stakeholder.id: stakeholder.name for stakeholder in analysis.initiative.stakeholders}
+        relationships = by_id[analysis.initiative.id]["equalises"]
+        for data, phrase in zip(relationships, phrases(analysis), strict=True):
+            words = [*(names[party] for party in data["between"]), data["aspect"].replace("_", " "), data["claim"]]
+            assert all(word in phrase for word in words), (data, phrase)
+
+
+def test_the_casebook_pages_list_the_phrase_of_every_relationship_it_equalises() -> None:
+    for analysis in ANALYSES:
+        (line,) = [line for line in case_page_lines(analysis.initiative.id) if line.startswith("**Equalises:** ")]
+        assert listed(line.removeprefix("**Equalises:** ").strip()) == phrases(analysis)
+
+
+# --- the quadrant's axes
+
+
+def test_explain_names_the_quadrant(explained: dict[str, list[list[str]]]) -> None:
+    for analysis in ANALYSES:
+        (last,) = [lines for lines in explained[analysis.initiative.id] if lines[0].startswith("  equalises: ")]
+        assert last[1:] == [f"  quadrant: {quadrant_axes(analysis).quadrant}"]
+
+
+def test_the_table_names_the_quadrant() -> None:
+    header, rows = terminal_table()
+    for analysis in ANALYSES:
+        assert rows[analysis.initiative.id][header.index("quadrant")] == quadrant_axes(analysis).quadrant
+
+
+def test_the_markdown_report_names_the_quadrant(markdown_page: Blocks) -> None:
+    header, rows = markdown_page.table("case")
+    sections = markdown_sections(markdown_page)
+    for analysis in ANALYSES:
+        quadrant = quadrant_axes(analysis).quadrant
+        assert rows[analysis.initiative.id][header.index("quadrant")] == quadrant
+        assert labelled(sections[analysis.initiative.name, ""], "Quadrant") == quadrant
+
+
+def test_the_html_report_names_the_quadrant(html_page: Blocks) -> None:
+    header, rows = html_page.table("case")
+    for analysis in ANALYSES:
+        quadrant = quadrant_axes(analysis).quadrant
+        assert rows[analysis.initiative.id][header.index("quadrant")] == quadrant
+        assert labelled(texts(html_page.within(f"case-{analysis.initiative.id}", "li")), "Quadrant") == quadrant
+
+
+def chart_places(page: Blocks) -> dict[str, tuple[str, str, str, str]]:
+    """Where the quadrant chart puts each initiative: its dot's cell, the cell's ticks on either axis, its tooltip.
+
+    ``{id: (cell label, humanises tick, equalises tick, dot title)}``.
+    """
+    chart = page.within("quadrants", "rect", "circle", "text", "a", "title")
+    cells = [block for block in chart if block.tag == "rect" and "cell" in block.get("class").split()]
+    labels = [block for block in chart if block.tag == "text"]
+
+    def inside(x: float, y: float, cell: Block) -> bool:
+        left, top = cell.number("x"), cell.number("y")
+        return left <= x <= left + cell.number("width") and top <= y <= top + cell.number("height")
+
+    def cell_of(x: float, y: float) -> Block:
+        (found,) = [cell for cell in cells if inside(x, y, cell)]
+        return found
+
+    def tick(cell: Block, anchor: str) -> str:
+        left, top = cell.number("x"), cell.number("y")
+        (found,) = [
+            text.text
+            for text in labels
+            if text.get("class") == "axis"
+            and text.get("text-anchor") == anchor
+            and (
+                left <= text.number("x") <= left + cell.number("width")
+                if anchor == "middle"
+                else top <= text.number("y") <= top + cell.number("height")
+            )
+        ]
+        return found
+
+    places = {}
+    links = {page.blocks.index(block): block for block in chart if block.tag == "a"}
+    for dot in (block for block in chart if block.tag == "circle"):
+        link = links[dot.parents[-1]]
+        (title,) = [block.text for block in chart if block.tag == "title" and block.parents[-1:] == dot.parents[-1:]]
+        cell = cell_of(dot.number("cx"), dot.number("cy"))
+        (label,) = [
+            text.text
+            for text in labels
+            if text.get("class") == "cell-label" and inside(text.number("x"), text.number("y"), cell)
+        ]
+        places[link.get("href").removeprefix("#case-")] = (label, tick(cell, "end"), tick(cell, "middle"), title)
+    return places
+
+
+def test_the_quadrant_chart_puts_each_initiative_where_its_axes_say(html_page: Blocks) -> None:
+    places = chart_places(html_page)
+    assert sorted(places) == sorted(analysis.initiative.id for analysis in ANALYSES)
+    for analysis in ANALYSES:
+        axes = quadrant_axes(analysis)
+        label, humanises, equalises, title = places[analysis.initiative.id]
+        assert (label, humanises, equalises) == (axes.quadrant, axes.humanises.word, axes.equalises.word)
+        assert title.endswith(f": {axes.quadrant}")
+
+
+def test_the_quadrant_chart_titles_its_axes_as_the_function_does(html_page: Blocks) -> None:
+    titles = [block for block in html_page.within("quadrants", "text") if block.get("class") == "axis-title"]
+    (across,) = [title.text for title in titles if not title.get("transform")]
+    (up,) = [title.text for title in titles if title.get("transform")]
+    axes = quadrant_axes(ANALYSES[0])
+    assert across.startswith(axes.equalises.axis)
+    assert up.startswith(axes.humanises.axis)
+    cells = [block.text for block in html_page.within("quadrants", "text") if block.get("class") == "cell-label"]
+    sides = (True, None, False)
+    assert sorted(cells) == sorted(quadrant_axes((h, e)).quadrant for h in sides for e in sides)
+
+
+@given(hst.initiatives(max_parts=1))
+def test_any_initiative_sits_in_the_chart_cell_of_its_own_quadrant(initiative: humanising.Initiative) -> None:
+    """Law: the chart's dot for any initiative is in the cell named by its quadrant, on the ticks of its sides."""
+    analyses = [humanising.analyse(initiative)]
+    places = chart_places(Blocks(html_report(analyses)))
+    for row in entries(analyses):
+        axes = quadrant_axes(row.analysis)
+        label, humanises, equalises, _ = places[row.analysis.initiative.id]
+        assert (label, humanises, equalises) == (axes.quadrant, axes.humanises.word, axes.equalises.word)
+
+
+def test_the_json_report_names_the_quadrant() -> None:
+    by_id = {initiative["id"]: initiative for initiative in json.loads(json_report(ANALYSES))["initiatives"]}
+    for analysis in ANALYSES:
+        assert by_id[analysis.initiative.id]["quadrant"] == quadrant_axes(analysis).quadrant
+
+
+def test_the_casebook_pages_place_each_case_on_the_axes() -> None:
+    overview = str(hook.casebook_index()).splitlines()
+    header = [cell.strip() for cell in next(line for line in overview if line.startswith("| case |")).split("|")]
+    for analysis in ANALYSES:
+        axes = quadrant_axes(analysis)
+        case_id = analysis.initiative.id
+        (row,) = [line for line in overview if f"]({case_id}.md)" in line]
+        cells = [cell.strip() for cell in row.split("|")]
+        assert cells[header.index("equalises")] == axes.equalises.word
+        assert cells[header.index("quadrant")] == axes.quadrant
+        assert f"**Quadrant:** {axes.quadrant}" in case_page_lines(case_id)
+
+
+# --- a verdict's lines
+
+
+def test_explain_shows_each_verdict_as_its_lines(explained: dict[str, list[list[str]]]) -> None:
+    names = {model_id: f"{name} ({model_id})" for model_id, name in NAMES.items()} | {"humanises": "humanises"}
+    for analysis in ANALYSES:
+        paragraphs = explained[analysis.initiative.id]
+        verdicts = titled(analysis, names)
+        assert len(paragraphs) == len(verdicts) + 1  # and what it equalises, with its quadrant
+        for (title, verdict), (heading, *body) in zip(verdicts, paragraphs[:-1], strict=True):
+            fit, *rest = verdict_lines(verdict)
+            assert isinstance(fit, FitLine)
+            assert heading.startswith(f"  {title}: ")
+            assert says(heading.removeprefix(f"  {title}"), fit)
+            assert len(body) == len(rest), (title, body)
+            for line, shown in zip(rest, body, strict=True):
+                assert says(shown, line), (shown, line)
+
+
+def test_the_markdown_report_shows_each_verdict_as_its_lines(markdown_page: Blocks) -> None:
+    sections = markdown_sections(markdown_page)
+    for analysis in ANALYSES:
+        for title, verdict in titled(analysis, {**NAMES, "humanises": "Humanises"}):
+            fit, *rest = verdict_lines(verdict)
+            assert isinstance(fit, FitLine)
+            (heading,) = [
+                key for key in sections if key[0] == analysis.initiative.name and key[1].startswith(f"{title}: ")
+            ]
+            assert heading[1] == f"{title}: {fit.fit.value}"
+            items = sections[heading]
+            assert len(items) == len(rest), (title, items)
+            for line, shown in zip(rest, items, strict=True):
+                assert says(shown, line), (shown, line)
+
+
+def test_the_html_report_shows_each_verdict_as_its_lines(html_page: Blocks) -> None:
+    for analysis in ANALYSES:
+        anchor = f"case-{analysis.initiative.id}"
+        ids = [*analysis.verdicts, "humanises"]
+        for model_id, (title, verdict) in zip(ids, titled(analysis, {**NAMES, "humanises": "Humanises"}), strict=True):
+            fit, *rest = verdict_lines(verdict)
+            assert isinstance(fit, FitLine)
+            (summary,) = html_page.within(f"{anchor}-{model_id}", "summary")
+            assert summary.text.startswith(f"{title}: ")
+            assert says(summary.text.removeprefix(title), fit)
+            shown = [block.text for block in html_page.within(f"{anchor}-{model_id}", "li", "p")]
+            assert len(shown) == len(rest), (title, shown)
+            for line, text in zip(rest, shown, strict=True):
+                assert says(text, line), (text, line)
+
+
+def test_the_casebook_pages_show_each_verdict_as_its_lines() -> None:
+    for analysis in ANALYSES:
+        page = case_page_lines(analysis.initiative.id)
+        for title, verdict in titled(analysis, {**NAMES, "humanises": "Humanises"}):
+            fit, *rest = verdict_lines(verdict)
+            assert isinstance(fit, FitLine)
+            start = page.index(f"### {title}: {fit.fit.value}")
+            end = next(
+                (index for index in range(start + 1, len(page)) if page[index].startswith("#")),
+                len(page),
+            )
+            shown = [line for line in page[start + 1 : end] if line and not line.startswith(("| criterion", "|---"))]
+            assert len(shown) == len(rest), (title, shown)
+            for line, text in zip(rest, shown, strict=True):
+                # A criterion is a table row, its cells in the table's own order.
+                assert says(text, line, in_order=not isinstance(line, CriterionLine)), (text, line)
