@@ -60,7 +60,8 @@ def _render_peers(status: Status, names: str) -> str:
 
 
 assert_type(criterion(PEERS_DELIVER, judgement, _render_peers, "peers"), RawCriterion)
-assert_type(index_of(case).voice(Stage.DESIGN, 1, humanising.Involvement.INVOLVED), Judgement)
+assert_type(Look(case, collects=False).at(Stage.DESIGN, PEERS_VOICED), Judgement)
+assert_type(index_of(case).seats(Stage.DESIGN), tuple[humanising.Participation, ...])
 
 humanising.register_model(peers_deliver)  # type: ignore[arg-type]
 Model(id="peer_support", name="Peer support", judge=_render_peers, summary="", source="")  # type: ignore[arg-type]

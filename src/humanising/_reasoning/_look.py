@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeAlias
 import attrs
 
 from humanising._facts import Domain, Involvement, Participation, ProductKind, Stage, in_stage_order
-from humanising._facts._paths import FactPath
+from humanising._facts._paths import FactPath, PathKey
 from humanising._facts._unknown import UNKNOWN, Fact
 from humanising._reasoning._evidence import EvidenceItem
 from humanising._reasoning._index import Index, Sides, index_of, sides_of
@@ -330,7 +330,17 @@ class Look:
         collects: Whether judgements carry their evidence (evidence mode).
     """
 
-    __slots__ = ("_initiative", "_masks", "_summary", "_voices", "collects", "index")
+    __slots__ = (
+        "_initiative",
+        "_items",
+        "_judged",
+        "_masks",
+        "_occupied",
+        "_summary",
+        "_voices",
+        "collects",
+        "index",
+    )
 
     def __init__(self, initiative: Initiative, *, collects: bool) -> None:
         # The initiative keeps its looks, so a look refers to it weakly: reference counting alone frees both.
@@ -340,6 +350,9 @@ class Look:
         self._summary = _Summary(initiative, self.index) if not collects else None
         self._masks: dict[int, tuple[StageSet, StageSet]] = {}
         self._voices: dict[tuple[Sides, int], tuple[StageSet, StageSet]] = {}
+        self._judged: dict[tuple[int, Stage], Judgement] = {}
+        self._occupied: StageSet | None = None
+        self._items: dict[int, tuple[EvidenceItem, EvidenceItem | None]] = {}
 
     @property
     def initiative(self) -> Initiative:
@@ -388,8 +401,40 @@ class Look:
     # evidence mode
 
     def judge_at(self, condition: Condition, stage: Stage) -> Judgement:
-        """``condition`` at ``stage``, with its evidence."""
-        return condition._at(self, stage)  # noqa: SLF001
+        """``condition`` at ``stage``, with its evidence, worked out once per look."""
+        key = (id(condition), stage)  # conditions are declared once and live as long as their module
+        found = self._judged.get(key)
+        if found is None:
+            found = self._judged[key] = condition._at(self, stage)  # noqa: SLF001
+        return found
+
+    def _participation_items(self, participation: Participation) -> tuple[EvidenceItem, EvidenceItem | None]:
+        # A participation's involvement, and its organisation's user_run where that decides its side:
+        # made once per look, so that every condition shares the same items (and their paths' text).
+        key = id(participation)
+        found = self._items.get(key)
+        if found is None:
+            stakeholder = self.index.stakeholders[participation.stakeholder]
+            stage = participation.stage.value
+            involvement = EvidenceItem(
+                FactPath._written(  # noqa: SLF001 - the look writes its paths' text as it makes them
+                    ("participations", PathKey(stakeholder.id, stage), "involvement"),
+                    f"participations[{stakeholder.id}@{stage}].involvement",
+                ),
+                participation.involvement,
+                participation.basis,
+                participation.note,
+            )
+            user_run = EvidenceItem(
+                FactPath._written(  # noqa: SLF001
+                    ("stakeholders", PathKey(stakeholder.id), "user_run"), f"stakeholders[{stakeholder.id}].user_run"
+                ),
+                stakeholder.user_run.value,
+                stakeholder.user_run.basis,
+                stakeholder.user_run.note,
+            )
+            found = self._items[key] = (involvement, user_run)
+        return found
 
     def _voice_at(self, sides: Sides, level: Involvement, stage: Stage) -> Judgement:
         index = self.index
@@ -402,16 +447,8 @@ class Look:
             possible = sides_of(participation, stakeholder)
             if not possible & sides:
                 continue
-            involvement_item = _involvement_item(participation)
-            side_certain = possible & ~sides == 0
-            side_item = None
-            if not side_certain:
-                side_item = EvidenceItem(
-                    FactPath.stakeholder(stakeholder.id).then("user_run"),
-                    stakeholder.user_run.value,
-                    stakeholder.user_run.basis,
-                    stakeholder.user_run.note,
-                )
+            involvement_item, user_run_item = self._participation_items(participation)
+            side_item = None if possible & ~sides == 0 else user_run_item
             involvement = participation.involvement
             if involvement is UNKNOWN:
                 open_items.append(involvement_item)
@@ -476,12 +513,29 @@ class Look:
             if certain & within:
                 return _TRUE
             return _UNKNOWN if possible & within else _FALSE
-        judged = [self.judge_at(condition, stage) for stage in stages_in(within)]
+        judged = [self.judge_at(condition, stage) for stage in self._telling(within)]
         if any(value is True for value, _ in judged):
             return (True, joined(items for value, items in judged if value is True))
         if all(value is False for value, _ in judged):
             return (False, joined(items for _, items in judged))
         return (None, joined(items for value, items in judged if value is None))
+
+    def _telling(self, within: StageSet) -> tuple[Stage, ...]:
+        """The stages of ``within`` worth asking: each stage anything happens at, and one where nothing does.
+
+        At a stage with no participation and no product, every condition gives the same answer
+        with the same evidence (none names such a stage), so one of them stands for all.
+        """
+        occupied = self._occupied
+        if occupied is None:
+            occupied = 0
+            for stage in self.index.stages():
+                occupied |= _BIT[stage]
+            for stage in self.index.products_at:
+                occupied |= _BIT[stage]
+            self._occupied = occupied
+        empty = within & ~occupied
+        return stages_in((within & occupied) | (empty & -empty))  # the lowest empty stage, if any
 
     def everywhere(self, condition: Condition, within: StageSet) -> Judgement:
         """Whether ``condition`` holds at every stage of ``within``."""
@@ -490,7 +544,7 @@ class Look:
             if certain & within == within:
                 return _TRUE
             return _FALSE if possible & within != within else _UNKNOWN
-        judged = [self.judge_at(condition, stage) for stage in stages_in(within)]
+        judged = [self.judge_at(condition, stage) for stage in self._telling(within)]
         if any(value is False for value, _ in judged):
             return (False, joined(items for value, items in judged if value is False))
         if all(value is True for value, _ in judged):
@@ -511,15 +565,6 @@ class Look:
 _TRUE: Judgement = (True, ())
 _FALSE: Judgement = (False, ())
 _UNKNOWN: Judgement = (None, ())
-
-
-def _involvement_item(participation: Participation) -> EvidenceItem:
-    return EvidenceItem(
-        FactPath.participation(participation.stakeholder, participation.stage).then("involvement"),
-        participation.involvement,
-        participation.basis,
-        participation.note,
-    )
 
 
 def status_look(initiative: Initiative) -> Look:

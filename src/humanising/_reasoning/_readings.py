@@ -17,26 +17,16 @@ from humanising._facts import GoalSetter, Initiative, Involvement, Stage
 from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN
 from humanising._reasoning._evidence import EvidenceItem
-from humanising._reasoning._index import Side, index_of
-from humanising._reasoning._logic import Judgement, all_of, any_of, unknown_paths
+from humanising._reasoning._index import Side
+from humanising._reasoning._logic import Judgement, any_of, unknown_paths
+from humanising._reasoning._look import Voice, evidence_look, stage_set
 from humanising._reasoning._verdict import Status
 from humanising.exceptions import NotAnInitiativeError
 
 _GOALS_SET_BY_PATH = FactPath("observations", "goals_set_by")
 
-# Enum members are slow to look up on Python 3.11 (its EnumType defines __getattr__),
-# so the ones used while judging are bound once here.
 _PEOPLE_THEMSELVES = GoalSetter.PEOPLE_THEMSELVES
-_INVOLVED = Involvement.INVOLVED
-_PARTNER = Involvement.PARTNER
-_ALLOCATION = Stage.ALLOCATION
 _CARE_DECISIONS = Stage.CARE_DECISIONS
-_DESIGN = Stage.DESIGN
-_FUNDING = Stage.FUNDING
-_POLICY = Stage.POLICY
-_MET = Status.MET
-_STATUS_UNKNOWN = Status.UNKNOWN
-_UNMET = Status.UNMET
 
 
 class Reading(enum.StrEnum):
@@ -87,11 +77,12 @@ class ReadingMatch:
         }
 
 
-_STATUS = {True: _MET, False: _UNMET, None: _STATUS_UNKNOWN}
-_USERS = Side.SERVICE_USER
-_PROVIDERS = Side.PROVIDER
-_COLLECTIVE = Side.SERVICE_USER | Side.SURVIVOR | Side.COMMUNITY
-_GOVERNANCE = (_POLICY, _FUNDING, _ALLOCATION)
+_STATUS = {True: Status.MET, False: Status.UNMET, None: Status.UNKNOWN}
+_TOGETHER_WITH_PROVIDERS = Voice(Side.SERVICE_USER, Involvement.INVOLVED) & Voice(Side.PROVIDER, Involvement.INVOLVED)
+_POLICY_OR_DESIGN = stage_set(Stage.POLICY, Stage.DESIGN)
+_PARTNERS_IN_OWN_CARE = Voice(Side.SERVICE_USER, Involvement.PARTNER)
+_COLLECTIVE_POWER = Voice(Side.SERVICE_USER | Side.SURVIVOR | Side.COMMUNITY, Involvement.PARTNER)
+_GOVERNANCE_STAGES = stage_set(Stage.POLICY, Stage.FUNDING, Stage.ALLOCATION)
 
 _READING_WORDS = {
     Reading.DEMOCRATIC: (
@@ -144,16 +135,10 @@ def readings(initiative: Initiative) -> tuple[ReadingMatch, ...]:
     """
     if not isinstance(initiative, Initiative):
         raise NotAnInitiativeError("readings", initiative)
-    index = index_of(initiative)
-    democratic = any_of(
-        all_of(
-            index.voice(stage, _USERS, _INVOLVED),
-            index.voice(stage, _PROVIDERS, _INVOLVED),
-        )
-        for stage in (_POLICY, _DESIGN)
-    )
-    consumerist = any_of((index.voice(_CARE_DECISIONS, _USERS, _PARTNER), _goals(initiative)))
-    community = any_of(index.voice(stage, _COLLECTIVE, _PARTNER) for stage in _GOVERNANCE)
+    look = evidence_look(initiative)
+    democratic = look.somewhere(_TOGETHER_WITH_PROVIDERS, _POLICY_OR_DESIGN)
+    consumerist = any_of((look.at(_CARE_DECISIONS, _PARTNERS_IN_OWN_CARE), _goals(initiative)))
+    community = look.somewhere(_COLLECTIVE_POWER, _GOVERNANCE_STAGES)
     return (
         _match(Reading.DEMOCRATIC, democratic),
         _match(Reading.CONSUMERIST, consumerist),
