@@ -248,26 +248,37 @@ class _Summary:
     __slots__ = ("_domains", "known", "no_products", "possible", "producing", "products")
 
     def __init__(self, initiative: Initiative, index: Index) -> None:
-        # known[slot][rank]: stages where someone certainly on that side has exactly that known rank;
-        # possible[slot][rank]: where someone possibly on that side possibly has it (unknown: the top rank).
+        # known[slot, rank]: stages where someone certainly on that side has exactly that known rank;
+        # possible[slot, rank]: where someone possibly on that side possibly has it (unknown: the top rank).
         # An organisation not known to be user-run or not is possibly on either side, and certainly
-        # on one of them: known[_EITHER_SLOT] answers questions about both sides at once.
-        known = [[0] * (_TOP_RANK + 1) for _ in range(6)]
-        possible = [[0] * (_TOP_RANK + 1) for _ in range(5)]
+        # on one of them: known[_EITHER_SLOT, rank] answers questions about both sides at once.
+        # Flat lists, one row of _WIDTH ranks per slot: the row of slot s starts at s * _WIDTH.
+        known = [0] * (_WIDTH * 6)
+        possible = [0] * (_WIDTH * 5)
         stakeholders = index.stakeholders
         bits = _BIT
+        ranks = _RANKS
+        rows = _ROW
         for participation in initiative.participations:
             bit = bits[participation.stage]
             sides = sides_of(participation, stakeholders[participation.stakeholder])
             involvement = participation.involvement
-            rank = _TOP_RANK if involvement is UNKNOWN else _RANKS[involvement]
-            certain = involvement is not UNKNOWN and sides in _SINGLE
-            for slot in _SLOTS_OF[sides]:
-                possible[slot][rank] |= bit
-                if certain:
-                    known[slot][rank] |= bit
-            if sides == _EITHER and involvement is not UNKNOWN:
-                known[_EITHER_SLOT][rank] |= bit
+            row = rows.get(sides)
+            if involvement is UNKNOWN:
+                if row is None:  # either side: possibly the service users', possibly the providers'
+                    possible[_TOP_RANK] |= bit
+                    possible[_WIDTH + _TOP_RANK] |= bit
+                else:
+                    possible[row + _TOP_RANK] |= bit
+                continue
+            rank = ranks[involvement]
+            if row is None:
+                possible[rank] |= bit
+                possible[_WIDTH + rank] |= bit
+                known[_EITHER_SLOT * _WIDTH + rank] |= bit
+            else:
+                possible[row + rank] |= bit
+                known[row + rank] |= bit
         self.known = known
         self.possible = possible
         self.products = initiative.products
@@ -299,23 +310,34 @@ class _Summary:
         return found
 
 
-_SINGLE = frozenset((1, 2, 4, 8, 16))
 _EITHER = 1 | 2
 _EITHER_SLOT = 5
+_WIDTH = _TOP_RANK + 1
+_ROW = {1 << slot: slot * _WIDTH for slot in range(5)}
+"""The start of each single side's row of ranks; an organisation on either side has none."""
 _SLOTS_OF = {mask: tuple(slot for slot in range(5) if mask & (1 << slot)) for mask in range(32)}
 
 
 # --- the look
 
 
-_GETTERS: dict[FactPath, Callable[[Any], Any]] = {}
+_GETTERS: dict[int, tuple[FactPath, Callable[[Any], Any]]] = {}
+"""Each fact path a check reads, by identity (checks declare their paths once), with its getter.
+
+The path is kept with its getter, so that its identity is never reused for another path.
+"""
+
+
+_MAX_GETTERS = 4096
 
 
 def _getter(path: FactPath) -> Callable[[Any], Any]:
-    found = _GETTERS.get(path)
+    found = _GETTERS.get(id(path))
     if found is None:
-        found = _GETTERS[path] = operator.attrgetter(".".join(str(step) for step in path.steps))
-    return found
+        if len(_GETTERS) >= _MAX_GETTERS:  # paths made on the fly: keep the table bounded
+            _GETTERS.clear()
+        found = _GETTERS[id(path)] = (path, operator.attrgetter(".".join(str(step) for step in path.steps)))
+    return found[1]
 
 
 class Look:
@@ -385,16 +407,15 @@ class Look:
         found = self._voices.get(key)
         if found is None:
             summary = self.summary
+            known, possible_ranks = summary.known, summary.possible
             certain = possible = 0
             for slot in _SLOTS_OF[sides]:
-                known_row, possible_row = summary.known[slot], summary.possible[slot]
-                for at_least in range(rank, _TOP_RANK + 1):
-                    certain |= known_row[at_least]
-                    possible |= possible_row[at_least]
+                for at in range(slot * _WIDTH + rank, slot * _WIDTH + _WIDTH):
+                    certain |= known[at]
+                    possible |= possible_ranks[at]
             if sides & _EITHER == _EITHER:
-                either_row = summary.known[_EITHER_SLOT]
-                for at_least in range(rank, _TOP_RANK + 1):
-                    certain |= either_row[at_least]
+                for at in range(_EITHER_SLOT * _WIDTH + rank, _EITHER_SLOT * _WIDTH + _WIDTH):
+                    certain |= known[at]
             found = self._voices[key] = (certain, possible)
         return found
 
