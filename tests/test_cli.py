@@ -263,9 +263,20 @@ def test_models_json_lists_every_registered_model_with_its_criteria(capsys: pyte
                 "id": "led_somewhere",
                 "essential": True,
                 "description": "Service users lead at least one stage with no provider involved.",
+                "source": "paper, sections 3 and 4.3",
             },
-            {"id": "led_design", "essential": False, "description": "Design is user-led."},
-            {"id": "led_delivery", "essential": False, "description": "Delivery is user-led."},
+            {
+                "id": "led_design",
+                "essential": False,
+                "description": "Design is user-led.",
+                "source": "paper, sections 3 and 4.3",
+            },
+            {
+                "id": "led_delivery",
+                "essential": False,
+                "description": "Delivery is user-led.",
+                "source": "paper, sections 3 and 4.3",
+            },
         ],
     }
 
@@ -278,8 +289,8 @@ def test_models_json_shows_a_model_registered_in_the_process(
     last = json.loads(out)["models"][-1]
     assert (last["id"], last["short_name"], last["status"]) == (contributed.id, "peers", "ok")
     assert last["criteria"] == [
-        {"id": "peers_deliver", "essential": True, "description": "Service users deliver it."},
-        {"id": "peers_design", "essential": False, "description": "Service users design it."},
+        {"id": "peers_deliver", "essential": True, "description": "Service users deliver it.", "source": ""},
+        {"id": "peers_design", "essential": False, "description": "Service users design it.", "source": ""},
     ]
 
 

@@ -513,8 +513,11 @@ def criteria_table(model_id: str) -> str:
     for model in humanising.registered_models():
         if model.id == model_id:
             return table(
-                ["criterion", "kind", "asks"],
-                [[f"`{c.id}`", "essential" if c.essential else "qualifying", c.description] for c in model.criteria],
+                ["criterion", "kind", "asks", "source"],
+                [
+                    [f"`{c.id}`", "essential" if c.essential else "qualifying", c.description, c.source or "—"]
+                    for c in model.criteria
+                ],
             )
     raise KeyError(f"no registered model {model_id!r}")
 

@@ -151,7 +151,8 @@ def models_data(models: Iterable[Model], broken: Iterable[BrokenEntryPoint] = ()
               "package": "humanising",            # where its predicate comes from; for a broken entry
                                                   # point, the distribution that declares it
               "entry_point": null,                # "name = module:attribute", for a broken entry point
-              "criteria": [{"id": "produces", "essential": true, "description": "..."}, ...]
+              "criteria": [{"id": "produces", "essential": true, "description": "...",
+                            "source": "paper, section 4.3"}, ...]
             }
           ]
         }
@@ -202,6 +203,7 @@ def _model_row(model: Model, status: str, error: str | None, package: str, entry
         "package": package,
         "entry_point": entry_point,
         "criteria": [
-            {"id": spec.id, "essential": spec.essential, "description": spec.description} for spec in model.criteria
+            {"id": spec.id, "essential": spec.essential, "description": spec.description, "source": spec.source}
+            for spec in model.criteria
         ],
     }
