@@ -248,3 +248,21 @@ def test_a_model_error_is_plain_data() -> None:
     assert error.to_dict() == {"model": "mine", "package": "my_package", "message": "KeyError: 'x'"}
     assert pickle.loads(pickle.dumps(error)) == error  # noqa: S301 - our own data
     assert not isinstance(error, BaseException)
+
+
+def test_a_declared_model_that_fails_is_named_by_the_module_that_declares_it() -> None:
+    def breaks(look: humanising.models.Look) -> humanising.models.Judgement:
+        raise KeyError("no such fact")
+
+    spec = humanising.CriterionSpec(
+        "breaks", True, "It breaks.", check=breaks, wording=humanising.models.Wording("met.", "unmet.", "unknown.")
+    )
+    model = humanising.Model.declared(id="breaks", name="Breaks", summary="", source="none", criteria=[spec])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PluginWarning)
+        analysis = humanising.analyse(humanising.casebook.load("sleepwell"), models=[model])
+    assert "breaks" not in analysis.verdicts
+    assert (analysis.errors[0].package, analysis.errors[0].message) == (
+        __name__.partition(".")[0],
+        "KeyError: 'no such fact'",
+    )

@@ -46,6 +46,8 @@ class DeclaredJudge:
         criteria: tuple[CriterionSpec, ...],
         stages: Callable[[Look], tuple[Stage, ...]] | None,
         notes: Callable[[Look, Verdict], Iterable[Note | str]] | None,
+        *,
+        module: str,
     ) -> None:
         from humanising.exceptions import RegistrationError
 
@@ -61,8 +63,7 @@ class DeclaredJudge:
         self._essential = tuple(spec.essential for spec in criteria)
         self.stages = stages
         self.notes = notes
-        check = criteria[0].check if criteria else None
-        self.module = getattr(check, "__module__", None) or "humanising"
+        self.module = module
 
     def __call__(self, initiative: Initiative) -> Verdict:
         look = status_look(initiative)

@@ -583,6 +583,30 @@ class Look:
         return self.index.stages()
 
 
+@attrs.frozen
+class FactCheck:
+    """A check that reads one fact: ``FactCheck(path, holds)`` is ``lambda look: look.fact(path, holds)``, declared.
+
+    Attributes:
+        path: The fact's path, e.g. ``FactPath("evidence", "literature_searched")``.
+        holds: The values for which the criterion holds (a frozenset), or a function of the
+            value; by default the (boolean) value itself.
+
+    Example:
+        >>> import humanising
+        >>> from humanising.models import FactCheck, Look
+        >>> searched = FactCheck(humanising.FactPath("evidence", "literature_searched"))
+        >>> searched(Look(humanising.casebook.load("sleepwell"), collects=False))
+        (True, ())
+    """
+
+    path: FactPath
+    holds: Callable[[Any], bool] | frozenset[Any] | None = None
+
+    def __call__(self, look: Look) -> Judgement:
+        return look.fact(self.path, self.holds)
+
+
 _TRUE: Judgement = (True, ())
 _FALSE: Judgement = (False, ())
 _UNKNOWN: Judgement = (None, ())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, NoReturn
@@ -198,7 +199,9 @@ class Model:
             humanising.exceptions.RegistrationError: A criterion has no check.
         """
         declared = _as_criteria(criteria)
-        judge = DeclaredJudge(id, declared, stages, notes)
+        # The module that declares the model names its package, as a predicate's module does.
+        module = sys._getframe(1).f_globals.get("__name__", "unknown")  # noqa: SLF001
+        judge = DeclaredJudge(id, declared, stages, notes, module=str(module))
         extra = {} if short_name is None else {"short_name": short_name}
         return cls(
             id=id,

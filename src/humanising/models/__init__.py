@@ -52,6 +52,7 @@ from humanising._reasoning._logic import FALSE, TRUE, Judgement, Tri, all_of, an
 from humanising._reasoning._look import (
     ALL_STAGES,
     Condition,
+    FactCheck,
     Look,
     Producing,
     ProductIn,
@@ -116,6 +117,7 @@ __all__ = [
     "Condition",
     "CriterionSpec",
     "EvidenceItem",
+    "FactCheck",
     "Fit",
     "Grounds",
     "Index",

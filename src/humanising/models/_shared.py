@@ -20,7 +20,7 @@ from humanising._facts._unknown import UNKNOWN
 from humanising._reasoning._evidence import EvidenceItem, Grounds, Wording, weakest_basis
 from humanising._reasoning._index import Index, Sides, participation_path
 from humanising._reasoning._logic import Judgement
-from humanising._reasoning._look import Look
+from humanising._reasoning._look import FactCheck, Look
 from humanising._reasoning._registry import CriterionSpec
 
 PAPER = "Harcourt and Crepaz-Keay (2023), Co-Production is Good, but Other Things are Good Too"
@@ -113,12 +113,10 @@ PRODUCES = CriterionSpec(
 """Essential to co-production and to its gold standard alike."""
 
 _ROLES_PATH = FactPath("role_differentiation")
-_DISSOLVED = frozenset((RoleDifferentiation.DISSOLVED,))
 
 
-def roles_dissolved(look: Look) -> Judgement:
-    """'Doing with', not delivering to: role differentiation is dissolved, not kept or broadened."""
-    return look.fact(_ROLES_PATH, holds=_DISSOLVED)
+roles_dissolved = FactCheck(_ROLES_PATH, holds=frozenset((RoleDifferentiation.DISSOLVED,)))
+"""'Doing with', not delivering to: role differentiation is dissolved, not kept or broadened."""
 
 
 ROLES_WORDING = Wording(

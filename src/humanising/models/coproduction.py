@@ -30,6 +30,7 @@ from humanising.models import (
     Condition,
     CriterionSpec,
     EvidenceItem,
+    FactCheck,
     Fit,
     Grounds,
     Index,
@@ -254,16 +255,12 @@ WITH_PROVIDERS = CriterionSpec(
 )
 
 
-def _knowledge(look: Look) -> Judgement:
-    return look.fact(_KNOWLEDGE_PATH)
-
-
 USER_KNOWLEDGE = CriterionSpec(
     "user_knowledge",
     False,
     "Service users' knowledge shapes what is produced.",
     source=_SECTION,
-    check=_knowledge,
+    check=FactCheck(_KNOWLEDGE_PATH),
     wording=Wording(
         met="Service users' knowledge shapes what is produced{hedge}.",
         unmet="Service users' knowledge does not shape what is produced{hedge}.",

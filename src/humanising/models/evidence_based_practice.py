@@ -9,7 +9,7 @@ neither required nor excluded, so this model never looks at participations.
 from __future__ import annotations
 
 from humanising import FactPath
-from humanising.models import PAPER, CriterionSpec, Judgement, Look, Model, Wording
+from humanising.models import PAPER, CriterionSpec, FactCheck, Model, Wording
 
 MODEL_ID = "evidence_based_practice"
 
@@ -20,28 +20,12 @@ _EVALUATED = FactPath("evidence", "outcomes_evaluated")
 _SECTION = "paper, section 4.1"
 
 
-def _question(look: Look) -> Judgement:
-    return look.fact(_QUESTION)
-
-
-def _search(look: Look) -> Judgement:
-    return look.fact(_SEARCH)
-
-
-def _applied(look: Look) -> Judgement:
-    return look.fact(_APPLIED)
-
-
-def _evaluated(look: Look) -> Judgement:
-    return look.fact(_EVALUATED)
-
-
 QUESTION = CriterionSpec(
     "question",
     True,
     "Topic experts identify a clinical question or problem.",
     source=_SECTION,
-    check=_question,
+    check=FactCheck(_QUESTION),
     wording=Wording(
         met="Topic experts identified a clinical question or problem{hedge}{note}.",
         unmet="Topic experts did not identify a clinical question or problem{hedge}{note}.",
@@ -53,7 +37,7 @@ SEARCH = CriterionSpec(
     True,
     "The existing research is searched and appraised.",
     source=_SECTION,
-    check=_search,
+    check=FactCheck(_SEARCH),
     wording=Wording(
         met="The existing research was searched and appraised (finding little or none still counts){hedge}{note}.",
         unmet="The existing research was not searched{hedge}{note}.",
@@ -65,7 +49,7 @@ APPLIED = CriterionSpec(
     True,
     "The evidence is applied to practice.",
     source=_SECTION,
-    check=_applied,
+    check=FactCheck(_APPLIED),
     wording=Wording(
         met="The evidence was applied to practice: it drove the case for change{hedge}{note}.",
         unmet="The evidence was not what drove the change{hedge}{note}.",
@@ -77,7 +61,7 @@ EVALUATED = CriterionSpec(
     False,
     "Outcomes are evaluated, e.g. in a pilot.",
     source=_SECTION,
-    check=_evaluated,
+    check=FactCheck(_EVALUATED),
     wording=Wording(
         met="Outcomes were evaluated, testing and developing the evidence base{hedge}{note}.",
         unmet="Outcomes were not evaluated{hedge}{note}.",

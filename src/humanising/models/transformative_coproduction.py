@@ -17,6 +17,7 @@ from typing import Any
 from humanising import UNKNOWN, FactPath, Involvement, RoleDifferentiation, Stage
 from humanising.models import (
     CriterionSpec,
+    FactCheck,
     Grounds,
     Judgement,
     Look,
@@ -112,10 +113,6 @@ _TRUE = frozenset((True,))
 _FALSE = frozenset((False,))
 
 
-def _own_agenda(look: Look) -> Judgement:
-    return look.fact(_AGENDA_PATH, holds=_not_the_institution)
-
-
 def _agenda_met(grounds: Grounds) -> str:
     value = grounds.evidence[0].value
     words = _AGENDA_WORDS.get(str(value), str(value).replace("_", " "))
@@ -127,7 +124,7 @@ OWN_AGENDA = CriterionSpec(
     True,
     "The agenda is not set by what the institution wants.",
     source=_ESSAY_SOURCE,
-    check=_own_agenda,
+    check=FactCheck(_AGENDA_PATH, holds=_not_the_institution),
     wording=Wording(
         met=_agenda_met,
         unmet="The agenda is set by the institution{hedge}: clinical or organisational goals drive it.",
@@ -136,16 +133,12 @@ OWN_AGENDA = CriterionSpec(
 )
 
 
-def _equal_knowledge(look: Look) -> Judgement:
-    return look.fact(_EQUAL_STATUS_PATH, holds=_TRUE)
-
-
 EQUAL_KNOWLEDGE = CriterionSpec(
     "equal_knowledge",
     False,
     "Service users' knowledge has equal status.",
     source=_ESSAY_SOURCE,
-    check=_equal_knowledge,
+    check=FactCheck(_EQUAL_STATUS_PATH, holds=_TRUE),
     wording=Wording(
         met="Service users' knowledge has equal status{hedge}.",
         unmet="Service users' knowledge does not have equal status{hedge}.",
@@ -172,16 +165,12 @@ RECIPROCITY = CriterionSpec(
 )
 
 
-def _assets(look: Look) -> Judgement:
-    return look.fact(_ASSETS_PATH, holds=_TRUE)
-
-
 ASSETS = CriterionSpec(
     "assets",
     False,
     "Everyone is treated as having something to contribute.",
     source=_ESSAY_SOURCE,
-    check=_assets,
+    check=FactCheck(_ASSETS_PATH, holds=_TRUE),
     wording=Wording(
         met="Everyone is treated as having something to contribute{hedge}.",
         unmet="Not everyone is treated as having something to contribute{hedge}.",
@@ -190,16 +179,12 @@ ASSETS = CriterionSpec(
 )
 
 
-def _roles_disrupted(look: Look) -> Judgement:
-    return look.fact(_ROLES_PATH, holds=_DISSOLVED)
-
-
 ROLES_DISRUPTED = CriterionSpec(
     "roles_disrupted",
     False,
     "Fixed roles are disrupted.",
     source=_ESSAY_SOURCE,
-    check=_roles_disrupted,
+    check=FactCheck(_ROLES_PATH, holds=_DISSOLVED),
     wording=Wording(
         met="Fixed roles are disrupted: role differentiation is {value}{hedge}.",
         unmet="Fixed roles stay in place: role differentiation is {value}{hedge}.",
@@ -208,16 +193,12 @@ ROLES_DISRUPTED = CriterionSpec(
 )
 
 
-def _challenge(look: Look) -> Judgement:
-    return look.fact(_DISSENT_PATH, holds=_heard)
-
-
 CHALLENGE = CriterionSpec(
     "challenge",
     False,
     "Challenge and confrontation are admitted as part of the process.",
     source=_ESSAY_SOURCE,
-    check=_challenge,
+    check=FactCheck(_DISSENT_PATH, holds=_heard),
     wording=Wording(
         met="Challenge and dissent are heard{hedge}: confrontation can be part of the process.",
         unmet="Challenge is not admitted: dissent is {value}{hedge}.",
@@ -226,16 +207,12 @@ CHALLENGE = CriterionSpec(
 )
 
 
-def _not_absorbed(look: Look) -> Judgement:
-    return look.fact(_ABSORBED_PATH, holds=_FALSE)
-
-
 NOT_ABSORBED = CriterionSpec(
     "not_absorbed",
     False,
     "It is not absorbed into standard administrative procedure.",
     source=_ESSAY_SOURCE,
-    check=_not_absorbed,
+    check=FactCheck(_ABSORBED_PATH, holds=_FALSE),
     wording=Wording(
         met="It has not been absorbed into standard procedure{hedge}.",
         unmet="It has been absorbed into standard administrative procedure{hedge}.",

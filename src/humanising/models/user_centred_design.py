@@ -14,6 +14,7 @@ from humanising.models import (
     PAPER,
     CriterionSpec,
     EvidenceItem,
+    FactCheck,
     Grounds,
     Judgement,
     Look,
@@ -133,20 +134,12 @@ RESEARCH = CriterionSpec(
 )
 
 
-def _ideation(look: Look) -> Judgement:
-    return look.fact(_IDEATION_PATH)
-
-
-def _prototyping(look: Look) -> Judgement:
-    return look.fact(_PROTOTYPING_PATH)
-
-
 IDEATION = CriterionSpec(
     "ideation",
     False,
     "Ideas generated to address those needs.",
     source=_SECTION,
-    check=_ideation,
+    check=FactCheck(_IDEATION_PATH),
     wording=_fact_wording("ideation"),
 )
 PROTOTYPING = CriterionSpec(
@@ -154,7 +147,7 @@ PROTOTYPING = CriterionSpec(
     True,
     "Prototypes or pilots test the design before it is finalised.",
     source=_SECTION,
-    check=_prototyping,
+    check=FactCheck(_PROTOTYPING_PATH),
     wording=_fact_wording("prototyping or piloting"),
 )
 
