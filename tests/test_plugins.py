@@ -251,7 +251,7 @@ def test_a_model_error_is_plain_data() -> None:
 
 
 def test_a_declared_model_that_fails_is_named_by_the_module_that_declares_it() -> None:
-    def breaks(look: humanising.models.Look) -> humanising.models.Judgement:
+    def breaks(_look: humanising.models.Look) -> humanising.models.Judgement:
         raise KeyError("no such fact")
 
     spec = humanising.CriterionSpec(
