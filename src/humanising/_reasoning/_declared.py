@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from humanising._facts import Initiative, Stage
 from humanising._facts._paths import FactPath
 from humanising._reasoning._evidence import EvidenceItem, Grounds
-from humanising._reasoning._logic import unknown_paths
+from humanising._reasoning._logic import unique, unknown_paths
 from humanising._reasoning._look import Look, evidence_look, status_look
 from humanising._reasoning._verdict import CriterionResult, Fit, Note, Status, Verdict
 
@@ -102,17 +102,17 @@ class _Evidence:
                     f"{self.judge.model}.{spec.id} on {self.initiative.id!r}: {status.value} while judging, "
                     f"{_STATUS[judgement[0]].value} from its evidence"
                 )
-            items: tuple[EvidenceItem, ...] = judgement[1]
+            items: tuple[EvidenceItem, ...] = unique(judgement[1])
             reason = spec.wording.render(Grounds(status, items, look.index))  # type: ignore[union-attr]
             results.append(
-                CriterionResult(
+                CriterionResult._written(  # noqa: SLF001 - the declared verdict writes its own results
                     spec.id,
                     status,
                     spec.essential,
                     reason,
-                    facts=_paths(item.path for item in items),
-                    unknowns=unknown_paths(judgement),
-                    evidence=items,
+                    _paths(item.path for item in items),
+                    unknown_paths(judgement),
+                    items,
                 )
             )
         return tuple(results)

@@ -102,12 +102,16 @@ def weakest_basis(items: Iterable[EvidenceItem]) -> Basis | None:
     return weakest
 
 
+_STAGES = {stage.value: stage for stage in Stage}
+_ORDER = {stage: position for position, stage in enumerate(Stage)}
+
+
 def participation_of(path: FactPath) -> tuple[str, Stage] | None:
     """The stakeholder and stage of a participation's path, or ``None`` for any other path."""
     steps = path.steps
     if len(steps) >= 2 and steps[0] == "participations" and isinstance(steps[1], PathKey):
         stakeholder, stage = steps[1].parts
-        return stakeholder, Stage(stage)
+        return stakeholder, _STAGES[stage]
     return None
 
 
@@ -139,6 +143,7 @@ class Grounds:
         self.status = status
         self.evidence = evidence
         self._index = index
+        self._participations: dict[Stage | None, tuple[EvidenceItem, ...]] = {}
 
     @property
     def known(self) -> tuple[EvidenceItem, ...]:
@@ -158,14 +163,17 @@ class Grounds:
 
     def participations(self, stage: Stage | None = None) -> tuple[EvidenceItem, ...]:
         """The items about participations' involvement (at ``stage``, if given), by stage then stakeholder."""
+        known = self._participations.get(stage)
+        if known is not None:
+            return known
         found = []
         for item in self.evidence:
             where = participation_of(item.path)
             if where is not None and item.path.steps[-1] == "involvement" and (stage is None or where[1] is stage):
                 found.append((where[1], where[0], item))
-        order = {stage: position for position, stage in enumerate(Stage)}
-        found.sort(key=lambda entry: (order[entry[0]], entry[1]))
-        return tuple(item for _, _, item in found)
+        found.sort(key=lambda entry: (_ORDER[entry[0]], entry[1]))
+        result = self._participations[stage] = tuple(item for _, _, item in found)
+        return result
 
     def stages_of(self, items: Iterable[EvidenceItem]) -> tuple[Stage, ...]:
         """The stages of participation items, in order."""

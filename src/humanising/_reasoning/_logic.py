@@ -98,11 +98,19 @@ def unknown_paths(judgement: Judgement) -> tuple[FactPath, ...]:
 
 
 def joined(groups: Iterable[tuple[EvidenceItem, ...]]) -> tuple[EvidenceItem, ...]:
-    # Each fact once, in the order first met; empty groups (the status mode's) cost next to nothing.
-    seen: dict[str, EvidenceItem] | None = None
+    """The items of every group, in order; repeats are left for ``unique`` to drop, once, at the end."""
+    found: tuple[EvidenceItem, ...] = ()
     for items in groups:
-        for item in items:
-            if seen is None:
-                seen = {}
-            seen.setdefault(str(item if isinstance(item, FactPath) else item.path), item)
-    return () if seen is None else tuple(seen.values())
+        if items:
+            found = items if not found else found + items
+    return found
+
+
+def unique(items: tuple[EvidenceItem, ...]) -> tuple[EvidenceItem, ...]:
+    """Each fact once, in the order first met."""
+    if len(items) < 2:  # noqa: PLR2004 - nothing to repeat
+        return items
+    seen: dict[str, EvidenceItem] = {}
+    for item in items:
+        seen.setdefault(str(item if isinstance(item, FactPath) else item.path), item)
+    return items if len(seen) == len(items) else tuple(seen.values())

@@ -180,13 +180,17 @@ class Both(Condition):
 
     def _at(self, look: Look, stage: Stage) -> Judgement:
         # A conjunction is explained by everything it looked at: what fails, what holds, what is open.
-        judged = [look.judge_at(part, stage) for part in self.parts]
-        items = joined(items for _, items in judged)
-        if any(value is False for value, _ in judged):
-            return (False, items)
-        if all(value is True for value, _ in judged):
-            return (True, items)
-        return (None, items)
+        result: bool | None = True
+        items: tuple[EvidenceItem, ...] = ()
+        for part in self.parts:
+            value, part_items = look.judge_at(part, stage)
+            if part_items:
+                items = items + part_items if items else part_items
+            if value is False:
+                result = False
+            elif value is None and result is True:
+                result = None
+        return (result, items)
 
 
 @attrs.frozen
@@ -358,6 +362,7 @@ class Look:
         "_judged",
         "_masks",
         "_occupied",
+        "_seats",
         "_summary",
         "_voices",
         "collects",
@@ -374,6 +379,7 @@ class Look:
         self._voices: dict[tuple[Sides, int], tuple[StageSet, StageSet]] = {}
         self._judged: dict[tuple[int, Stage], Judgement] = {}
         self._occupied: StageSet | None = None
+        self._seats: dict[Stage, tuple[tuple[Sides, int, EvidenceItem, EvidenceItem | None], ...]] = {}
         self._items: dict[int, tuple[EvidenceItem, EvidenceItem | None]] = {}
 
     @property
@@ -430,7 +436,7 @@ class Look:
         return found
 
     def _participation_items(self, participation: Participation) -> tuple[EvidenceItem, EvidenceItem | None]:
-        # A participation's involvement, and its organisation's user_run where that decides its side:
+        # A participation's involvement and, for an organisation whose side turns on it, its user_run:
         # made once per look, so that every condition shares the same items (and their paths' text).
         key = id(participation)
         found = self._items.get(key)
@@ -446,36 +452,34 @@ class Look:
                 participation.basis,
                 participation.note,
             )
-            user_run = EvidenceItem(
-                FactPath._written(  # noqa: SLF001
-                    ("stakeholders", PathKey(stakeholder.id), "user_run"), f"stakeholders[{stakeholder.id}].user_run"
-                ),
-                stakeholder.user_run.value,
-                stakeholder.user_run.basis,
-                stakeholder.user_run.note,
-            )
+            user_run = None
+            if sides_of(participation, stakeholder) == _EITHER:
+                user_run = EvidenceItem(
+                    FactPath._written(  # noqa: SLF001
+                        ("stakeholders", PathKey(stakeholder.id), "user_run"),
+                        f"stakeholders[{stakeholder.id}].user_run",
+                    ),
+                    stakeholder.user_run.value,
+                    stakeholder.user_run.basis,
+                    stakeholder.user_run.note,
+                )
             found = self._items[key] = (involvement, user_run)
         return found
 
     def _voice_at(self, sides: Sides, level: Involvement, stage: Stage) -> Judgement:
-        index = self.index
-        stakeholders = index.stakeholders
+        least = _RANKS[level]
         holding: list[EvidenceItem] = []
         open_items: list[EvidenceItem] = []
         looked: list[EvidenceItem] = []
-        for participation in index.seats(stage):
-            stakeholder = stakeholders[participation.stakeholder]
-            possible = sides_of(participation, stakeholder)
+        for possible, rank, involvement_item, user_run_item in self._seats_at(stage):
             if not possible & sides:
                 continue
-            involvement_item, user_run_item = self._participation_items(participation)
             side_item = None if possible & ~sides == 0 else user_run_item
-            involvement = participation.involvement
-            if involvement is UNKNOWN:
+            if rank < 0:  # involvement unknown
                 open_items.append(involvement_item)
                 if side_item is not None:
                     open_items.append(side_item)
-            elif involvement.at_least(level):
+            elif rank >= least:
                 if side_item is None:
                     holding.append(involvement_item)
                 else:
@@ -487,6 +491,22 @@ class Look:
         if open_items:
             return (None, tuple(open_items))
         return (False, tuple(looked))
+
+    def _seats_at(self, stage: Stage) -> tuple[tuple[Sides, int, EvidenceItem, EvidenceItem | None], ...]:
+        # Each participation at a stage, by stakeholder: its possible sides, its rank (-1: unknown),
+        # and the items of its involvement and of its organisation's user_run. Made once per look.
+        found = self._seats.get(stage)
+        if found is None:
+            stakeholders = self.index.stakeholders
+            records = []
+            for participation in self.index.seats(stage):
+                stakeholder = stakeholders[participation.stakeholder]
+                involvement, user_run = self._participation_items(participation)
+                level = participation.involvement
+                rank = -1 if level is UNKNOWN else _RANKS[level]
+                records.append((sides_of(participation, stakeholder), rank, involvement, user_run))
+            found = self._seats[stage] = tuple(records)
+        return found
 
     # both modes: what a check calls
 

@@ -235,6 +235,31 @@ class CriterionResult:
     unknowns: tuple[FactPath, ...] = attrs.field(default=(), converter=_as_paths)
     evidence: tuple[EvidenceItem, ...] = attrs.field(default=(), converter=_as_items)
 
+    @classmethod
+    def _written(
+        cls,
+        criterion_id: str,
+        status: Status,
+        essential: bool,  # noqa: FBT001 - the field's own order
+        reason: str,
+        facts: tuple[FactPath, ...],
+        unknowns: tuple[FactPath, ...],
+        evidence: tuple[EvidenceItem, ...],
+    ) -> CriterionResult:
+        # For values the library made itself, already of the right types: no conversion to repeat.
+        result = cls.__new__(cls)
+        for name, value in (
+            ("id", criterion_id),
+            ("status", status),
+            ("essential", essential),
+            ("reason", reason),
+            ("facts", facts),
+            ("unknowns", unknowns),
+            ("evidence", evidence),
+        ):
+            object.__setattr__(result, name, value)
+        return result
+
     def to_dict(self) -> dict[str, Any]:
         """The result as plain data, as the JSON report writes it (fact paths as key-path text).
 
