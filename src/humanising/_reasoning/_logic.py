@@ -108,7 +108,7 @@ def joined(groups: Iterable[tuple[EvidenceItem, ...]]) -> tuple[EvidenceItem, ..
 
 def unique(items: tuple[EvidenceItem, ...]) -> tuple[EvidenceItem, ...]:
     """Each fact once, in the order first met."""
-    if len(items) < 2:  # noqa: PLR2004 - nothing to repeat
+    if len(items) < 2:
         return items
     seen: dict[str, EvidenceItem] = {}
     for item in items:

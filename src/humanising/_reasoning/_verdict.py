@@ -236,11 +236,11 @@ class CriterionResult:
     evidence: tuple[EvidenceItem, ...] = attrs.field(default=(), converter=_as_items)
 
     @classmethod
-    def _written(
+    def _written(  # noqa: PLR0917 - the fields, in their order
         cls,
         criterion_id: str,
         status: Status,
-        essential: bool,  # noqa: FBT001 - the field's own order
+        essential: bool,
         reason: str,
         facts: tuple[FactPath, ...],
         unknowns: tuple[FactPath, ...],
