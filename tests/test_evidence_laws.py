@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 import humanising
 from humanising import UNKNOWN, Fact, FactPath, Initiative, PathKey
 from humanising import strategies as hst
+from humanising._reasoning._logic import unique
 from humanising.exceptions import FactPathError, InvalidFactError
 from humanising.models import BUILTIN_MODELS, Look
 
@@ -146,3 +147,15 @@ def test_a_reason_names_only_the_stages_its_evidence_holds() -> None:
         if isinstance(step, PathKey)
     }
     assert stages == {"delivery"}
+
+
+@given(hst.initiatives())
+def test_the_guided_evidence_look_finds_what_asking_every_stage_finds(initiative: Initiative) -> None:
+    """Guided by the status masks to the stages that can be evidence, the evidence look finds the same evidence."""
+    fast = Look(initiative, collects=False)
+    guided, unguided = Look(initiative, collects=True, guide=fast), Look(initiative, collects=True)
+    for model in BUILTIN_MODELS:
+        for spec in model.criteria:
+            assert spec.check is not None
+            value, items = spec.check(guided)
+            assert (value, unique(items)) == (spec.check(unguided)[0], unique(spec.check(unguided)[1])), spec.id

@@ -266,3 +266,25 @@ def test_a_declared_model_that_fails_is_named_by_the_module_that_declares_it() -
         __name__.partition(".")[0],
         "KeyError: 'no such fact'",
     )
+
+
+def test_the_cheap_look_finds_every_folder_that_declares_the_group(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from humanising._reasoning._registry import may_offer_models
+
+    info = tmp_path / "other-1.0.dist-info"
+    info.mkdir()
+    (info / "entry_points.txt").write_text("[console_scripts]\nother = other:main\n", encoding="utf-8")
+    (tmp_path / "old.egg-info").write_text("an egg-info file, not a folder\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "path", [str(tmp_path), str(tmp_path / "missing")])
+    assert not may_offer_models()
+    (info / "entry_points.txt").write_text(
+        "[console_scripts]\nother = other:main\n\n[ humanising.models ]\n", encoding="utf-8"
+    )
+    assert may_offer_models()
+    (info / "entry_points.txt").write_text("[console_scripts]\n", encoding="utf-8")
+    archive = tmp_path / "plugins.zip"
+    archive.write_bytes(b"PK\x05\x06" + bytes(18))
+    monkeypatch.setattr(sys, "path", [str(tmp_path), str(archive)])
+    assert may_offer_models()  # a zip on the path is left to the full scan

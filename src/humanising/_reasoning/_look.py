@@ -348,7 +348,10 @@ class Look:
     """The questions a declared check asks of one initiative, in status or in evidence mode.
 
     Built by ``status_look`` and ``evidence_look``, once per initiative and mode, and
-    kept with the initiative.
+    kept with the initiative. The evidence look a verdict reads is guided by the status
+    look: where a condition certainly holds at some stage, only those stages can be the
+    evidence of ``somewhere``, so only they are asked; ``Look(initiative, collects=True)``
+    with no guide asks every stage.
 
     Attributes:
         initiative: The initiative looked at.
@@ -357,6 +360,7 @@ class Look:
     """
 
     __slots__ = (
+        "_guide",
         "_initiative",
         "_items",
         "_judged",
@@ -369,11 +373,14 @@ class Look:
         "index",
     )
 
-    def __init__(self, initiative: Initiative, *, collects: bool) -> None:
+    def __init__(self, initiative: Initiative, *, collects: bool, guide: Look | None = None) -> None:
         # The initiative keeps its looks, so a look refers to it weakly: reference counting alone frees both.
         self._initiative = weakref.ref(initiative)
         self.index = index_of(initiative)
         self.collects = collects
+        # An evidence look may be guided by the status look's masks to the stages that can be
+        # evidence; unguided, it asks every stage itself (as the tests of the two modes do).
+        self._guide = guide if collects else None
         self._summary = _Summary(initiative, self.index) if not collects else None
         self._masks: dict[int, tuple[StageSet, StageSet]] = {}
         self._voices: dict[tuple[Sides, int], tuple[StageSet, StageSet]] = {}
@@ -554,7 +561,15 @@ class Look:
             if certain & within:
                 return _TRUE
             return _UNKNOWN if possible & within else _FALSE
-        judged = [self.judge_at(condition, stage) for stage in self._telling(within)]
+        stages = self._telling(within)
+        if self._guide is not None:
+            # Only the stages that can be evidence: where it holds, else where it is open, else all.
+            certain, possible = self._guide.masks(condition)
+            if certain & within:
+                stages = self._telling(certain & within)
+            elif possible & within:
+                stages = self._telling(possible & within)
+        judged = [self.judge_at(condition, stage) for stage in stages]
         if any(value is True for value, _ in judged):
             return (True, joined(items for value, items in judged if value is True))
         if all(value is False for value, _ in judged):
@@ -585,7 +600,15 @@ class Look:
             if certain & within == within:
                 return _TRUE
             return _FALSE if possible & within != within else _UNKNOWN
-        judged = [self.judge_at(condition, stage) for stage in self._telling(within)]
+        stages = self._telling(within)
+        if self._guide is not None:
+            # Only the stages that can be evidence: where it fails, else where it is open, else all.
+            certain, possible = self._guide.masks(condition)
+            if possible & within != within:
+                stages = self._telling(within & ~possible)
+            elif certain & within != within:
+                stages = self._telling(within & ~certain)
+        judged = [self.judge_at(condition, stage) for stage in stages]
         if any(value is False for value, _ in judged):
             return (False, joined(items for value, items in judged if value is False))
         if all(value is True for value, _ in judged):
@@ -646,7 +669,7 @@ def evidence_look(initiative: Initiative) -> Look:
     derived = initiative._derived  # noqa: SLF001
     found = derived.get(evidence_look)
     if found is None:
-        found = derived[evidence_look] = Look(initiative, collects=True)
+        found = derived[evidence_look] = Look(initiative, collects=True, guide=status_look(initiative))
     return found  # type: ignore[return-value]
 
 

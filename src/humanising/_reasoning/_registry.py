@@ -467,6 +467,46 @@ class BrokenEntryPoint:
     model: Model | None = None
 
 
+_GROUP = "humanising.models"
+
+
+def may_offer_models() -> bool:
+    """Whether an installed distribution may declare the ``humanising.models`` group.
+
+    A cheap look before ``importlib.metadata``, whose import costs more than everything
+    else the first ``classify()`` does: it reads the ``entry_points.txt`` of each
+    ``*.dist-info`` and ``*.egg-info`` folder on ``sys.path`` for the group's header. What it
+    cannot read that way (a zip file on the path, an unreadable folder, a finder that lists
+    distributions of its own) counts as a yes, and the full scan decides.
+    """
+    import os
+    from importlib.machinery import PathFinder
+
+    if any(hasattr(finder, "find_distributions") and finder is not PathFinder for finder in sys.meta_path):
+        return True
+    for entry in sys.path:
+        folder = entry or os.curdir
+        try:
+            with os.scandir(folder) as found:
+                names = [item.name for item in found if item.name.endswith((".dist-info", ".egg-info"))]
+        except (FileNotFoundError, NotADirectoryError):
+            if os.path.isfile(folder):  # noqa: PTH113 - os.path, not pathlib: this look runs before any heavy import
+                return True  # a zip file on the path: only the full scan can read it
+            continue
+        except OSError:
+            return True
+        for name in names:
+            try:
+                with open(os.path.join(folder, name, "entry_points.txt"), encoding="utf-8") as text:  # noqa: PTH118, PTH123
+                    if any(line.strip().strip("[]").strip() == _GROUP for line in text if "[" in line):
+                        return True
+            except (FileNotFoundError, NotADirectoryError):
+                continue  # no entry points, or an egg-info file
+            except (OSError, UnicodeDecodeError):
+                return True
+    return False
+
+
 def entry_point_models(taken: Iterable[str] = ()) -> tuple[tuple[Model, ...], tuple[BrokenEntryPoint, ...]]:
     """The models installed packages offer through the ``humanising.models`` entry-point group.
 
@@ -475,12 +515,14 @@ def entry_point_models(taken: Iterable[str] = ()) -> tuple[tuple[Model, ...], tu
     offered by an entry point sorted before it, is skipped, with a ``PluginWarning``
     naming its package and itself, and returned among the broken ones.
     """
+    if not may_offer_models():
+        return (), ()
     from importlib.metadata import entry_points
 
     found: dict[str, Model] = {}
     broken: list[BrokenEntryPoint] = []
     owners = dict.fromkeys(taken, "humanising")
-    for entry_point in sorted(entry_points(group="humanising.models"), key=lambda ep: (ep.name, ep.value)):
+    for entry_point in sorted(entry_points(group=_GROUP), key=lambda ep: (ep.name, ep.value)):
         dist = entry_point.dist
         package = dist.name if dist is not None else "an unknown package"
         problem: BrokenEntryPoint | None = None
