@@ -404,7 +404,7 @@ def classify_with_reasons(initiative: Initiative) -> None:
 
 
 def build_index(initiative: Initiative) -> None:
-    assert status_look(initiative).summary is not None  # noqa: S101 - building it is the point
+    assert status_look(initiative).summary is not None
 
 
 _INVOLVED_OR_MORE = frozenset({"involved", "partner", "leads"})
