@@ -66,7 +66,10 @@ class DeclaredJudge:
         self.module = module
 
     def __call__(self, initiative: Initiative) -> Verdict:
-        look = status_look(initiative)
+        return self.verdict(initiative, status_look(initiative))
+
+    def verdict(self, initiative: Initiative, look: Look) -> Verdict:
+        """The verdict on ``initiative``, judged on its status ``look`` (which a registry shares among its models)."""
         statuses = []
         fit = _FITS
         for check, essential in zip(self._checks, self._essential, strict=True):

@@ -96,10 +96,10 @@ class Index:
     __slots__ = (
         "_by_stage",
         "_participations",
+        "_products_at",
+        "_recorded",
         "failed_partnerships",
-        "producing_stages",
         "products",
-        "products_at",
         "stakeholders",
     )
 
@@ -107,22 +107,40 @@ class Index:
         self.products = initiative.products
         self.failed_partnerships = initiative.failed_partnerships
         self.stakeholders = {s.id: s for s in initiative.stakeholders}
-        participations: dict[Stage, list[Participation]] = {}
-        for participation in initiative.participations:
-            found = participations.get(participation.stage)
-            if found is None:
-                participations[participation.stage] = [participation]
-            else:
-                found.append(participation)
-        self._participations = participations
+        # The rest is worked out on first use: judging reads the status summary, not these.
+        self._recorded = initiative.participations
+        self._participations: dict[Stage, list[Participation]] | None = None
         self._by_stage: dict[Stage, tuple[Participation, ...]] | None = None
-        products_at: dict[Stage, list[Product]] = {}
-        for product in initiative.products:
-            if product.kind is not _NOTHING:
-                for stage in product.stages:
-                    products_at.setdefault(stage, []).append(product)
-        self.products_at = {stage: tuple(sorted(found, key=_by_id)) for stage, found in products_at.items()}
-        self.producing_stages: tuple[Stage, ...] = in_stage_order(products_at)
+        self._products_at: dict[Stage, tuple[Product, ...]] | None = None
+
+    @property
+    def products_at(self) -> dict[Stage, tuple[Product, ...]]:
+        """The products (not ``nothing``) each producing stage produces, by id."""
+        if self._products_at is None:
+            found: dict[Stage, list[Product]] = {}
+            for product in self.products:
+                if product.kind is not _NOTHING:
+                    for stage in product.stages:
+                        found.setdefault(stage, []).append(product)
+            self._products_at = {stage: tuple(sorted(items, key=_by_id)) for stage, items in found.items()}
+        return self._products_at
+
+    @property
+    def producing_stages(self) -> tuple[Stage, ...]:
+        """The stages that produce something, in order."""
+        return in_stage_order(self.products_at)
+
+    def _grouped(self) -> dict[Stage, list[Participation]]:
+        if self._participations is None:
+            grouped: dict[Stage, list[Participation]] = {}
+            for participation in self._recorded:
+                found = grouped.get(participation.stage)
+                if found is None:
+                    grouped[participation.stage] = [participation]
+                else:
+                    found.append(participation)
+            self._participations = grouped
+        return self._participations
 
     @property
     def by_stage(self) -> dict[Stage, tuple[Participation, ...]]:
@@ -131,7 +149,7 @@ class Index:
         Sorted on first use: only reasons, which are written when read, need the order.
         """
         if self._by_stage is None:
-            found = self._participations
+            found = self._grouped()
             self._by_stage = {
                 stage: tuple(sorted(found[stage], key=_by_stakeholder)) for stage in in_stage_order(found)
             }
@@ -139,7 +157,7 @@ class Index:
 
     def stages(self) -> tuple[Stage, ...]:
         """The stages anyone takes part in, in order."""
-        return in_stage_order(self._participations)
+        return in_stage_order(self._grouped())
 
     def seats(self, stage: Stage, sides: Sides = ANY_SIDE) -> tuple[Participation, ...]:
         """The participations at a stage acting (possibly) on one of ``sides``, by stakeholder id."""

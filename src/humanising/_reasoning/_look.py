@@ -544,7 +544,7 @@ class Look:
         """Whether ``condition`` holds at ``stage``."""
         if self.collects:
             return self.judge_at(condition, stage)
-        certain, possible = self.masks(condition)
+        certain, possible = self._masks.get(id(condition)) or self.masks(condition)
         bit = _BIT[stage]
         if certain & bit:
             return _TRUE
@@ -557,7 +557,7 @@ class Look:
         else the open stages' unknown facts.
         """
         if not self.collects:
-            certain, possible = self.masks(condition)
+            certain, possible = self._masks.get(id(condition)) or self.masks(condition)
             if certain & within:
                 return _TRUE
             return _UNKNOWN if possible & within else _FALSE
@@ -596,7 +596,7 @@ class Look:
     def everywhere(self, condition: Condition, within: StageSet) -> Judgement:
         """Whether ``condition`` holds at every stage of ``within``."""
         if not self.collects:
-            certain, possible = self.masks(condition)
+            certain, possible = self._masks.get(id(condition)) or self.masks(condition)
             if certain & within == within:
                 return _TRUE
             return _FALSE if possible & within != within else _UNKNOWN

@@ -20,7 +20,7 @@ from humanising._facts import Initiative, Stage
 from humanising._reasoning._declared import DeclaredJudge
 from humanising._reasoning._evidence import Wording
 from humanising._reasoning._logic import Judgement
-from humanising._reasoning._look import Look
+from humanising._reasoning._look import Look, status_look
 from humanising._reasoning._verdict import Note, Verdict
 from humanising.exceptions import NotAnInitiativeError, PluginWarning, RegistrationError, UnknownModelError
 
@@ -421,7 +421,14 @@ class Registry:
         """The verdicts, and the errors of the contributed models that failed (left out of the verdicts)."""
         guarded = self._guarded
         if not guarded:
-            return Verdicts({model_id: model.judge(initiative) for model_id, model in self._models.items()}), ()
+            look = status_look(initiative)
+            return Verdicts(
+                {
+                    model_id: judge.verdict(initiative, look) if type(judge) is DeclaredJudge else judge(initiative)
+                    for model_id, model in self._models.items()
+                    for judge in (model.judge,)
+                }
+            ), ()
         verdicts: dict[str, Verdict] = {}
         errors: list[ModelError] = []
         for model_id, model in self._models.items():
