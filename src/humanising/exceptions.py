@@ -27,7 +27,6 @@ so programs can react without parsing messages.
 
 from __future__ import annotations
 
-import difflib
 import re
 import reprlib
 from typing import TYPE_CHECKING
@@ -63,6 +62,8 @@ def _suggestion(value: object, known: tuple[str, ...]) -> str | None:
     same = squashed.get(_SEPARATORS.sub("", value.lower()))
     if same is not None:
         return same
+    import difflib  # only when there is a near miss to name: most programs never need it
+
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     return close[0] if close else None
 

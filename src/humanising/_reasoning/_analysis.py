@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from humanising._facts import Initiative, Relationship
-from humanising._reasoning._barriers import BarrierFinding, barriers
-from humanising._reasoning._readings import ReadingMatch, readings
 from humanising._reasoning._registry import (
     BrokenEntryPoint,
     Model,
@@ -21,6 +19,11 @@ from humanising._reasoning._registry import (
 from humanising._reasoning._relations import Quadrant, equalises, humanises, quadrant_of
 from humanising._reasoning._verdict import Verdict
 from humanising.exceptions import NotAnInitiativeError, RegistrationError
+
+if TYPE_CHECKING:
+    # Only analyse reads barriers and readings: classify need not import them.
+    from humanising._reasoning._barriers import BarrierFinding
+    from humanising._reasoning._readings import ReadingMatch
 
 _default: Registry | None = None
 _broken: tuple[BrokenEntryPoint, ...] = ()
@@ -250,6 +253,9 @@ def analyse(initiative: Initiative, *, models: Registry | Iterable[Model] | None
     """
     if not isinstance(initiative, Initiative):
         raise NotAnInitiativeError("analyse", initiative)
+    from humanising._reasoning._barriers import barriers
+    from humanising._reasoning._readings import readings
+
     registry = _chosen(models)
     verdicts, errors = registry._judge(initiative)  # noqa: SLF001 - the registry's own module family
     warn_model_errors(errors, stacklevel=2)
