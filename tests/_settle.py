@@ -54,6 +54,8 @@ def _form(path: FactPath) -> str:
             return "domain"
         case ("products",):
             return "products"
+        case ("silent_stages", PathKey()):
+            return "silent_stage"
     return "fact"
 
 
@@ -106,6 +108,8 @@ def unknown_paths(initiative: Initiative) -> tuple[FactPath, ...]:
     paths.extend(FactPath.product(p.id).then("domain") for p in initiative.products if p.domain is UNKNOWN)
     if not initiative.products:
         paths.append(_PRODUCTS)
+    # A stage the sources are silent about leaves open who took part there.
+    paths.extend(FactPath("silent_stages", PathKey(stage.value)) for stage in initiative.silent_stages)
     paths.extend(path for path in _fact_types() if _read(initiative, path).value is UNKNOWN)
     return tuple(sorted(paths))
 
@@ -139,6 +143,8 @@ def values_for(initiative: Initiative, path: FactPath) -> st.SearchStrategy[Any]
         return hst.involvements()
     if form == "user_run":
         return st.booleans()
+    if form == "silent_stage":
+        return st.just(False)  # the participations recorded at the stage are all who took part
     if form == "domain":
         return hst.domains()
     if form == "products":

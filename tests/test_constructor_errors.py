@@ -45,6 +45,7 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, tuple[Any, ...]]]] = {
             "capacity": ENUM,
             "basis": BASIS,
             "note": STR,
+            "locator": STR,
         },
     ),
     "Product": (
@@ -96,6 +97,7 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, tuple[Any, ...]]]] = {
             "stakeholders": LIST,
             "products": LIST,
             "participations": LIST,
+            "silent_stages": ENUM_SET,
             "relationships": LIST,
             "evidence": (None, {}, "x", humanising.Observations()),
             "design_process": (None, {}, "x", humanising.Evidence()),

@@ -149,7 +149,10 @@ def test_a_fact_must_have_the_right_type() -> None:
 def test_a_misspelt_basis_names_the_field_the_choices_and_the_value() -> None:
     with pytest.raises(InvalidFactError) as info:
         Fact(True, "hedgd")
-    assert str(info.value) == "Fact.basis: expected one of published, informal, hedged, inferred, got 'hedgd'"
+    assert (
+        str(info.value)
+        == "Fact.basis: expected one of published, coded, hedged, insider_report, informal, inferred, got 'hedgd'"
+    )
     assert Fact(True, "hedged").basis is Basis.HEDGED
 
 

@@ -937,6 +937,7 @@ class _Plan:
     flag: st.SearchStrategy[Fact[bool]]
     humanising_features: st.SearchStrategy[Fact[tuple[HumanisingFeature, ...]]]
     observations: st.SearchStrategy[Observations]
+    silent_stages: st.SearchStrategy[frozenset[Stage]]
     parts: st.SearchStrategy[list[Initiative]] | None
 
 
@@ -979,6 +980,10 @@ def _plan(
         observations=st.one_of(st.just(Observations()), observations(allow_unknown=allow_unknown))
         if allow_unknown
         else observations(allow_unknown=False),
+        # Now and then a stage the sources are silent about: a kind of unknown.
+        silent_stages=st.one_of(st.just(frozenset()), st.frozensets(_LIKELY_STAGES, max_size=2))
+        if allow_unknown
+        else st.just(frozenset()),
         parts=parts,
     )
     return _initiatives(plan)
@@ -1004,6 +1009,7 @@ def _initiatives(draw: st.DrawFn, plan: _Plan) -> Initiative:
         "user_knowledge_shapes_product": draw(plan.flag),
         "humanising_features": draw(plan.humanising_features),
         "observations": draw(plan.observations),
+        "silent_stages": draw(plan.silent_stages),
     }
     if people:
         taking_part: dict[tuple[str, Stage], Participation] = {}

@@ -131,7 +131,7 @@ def fields_of(cls: type[Any]) -> tuple[str, ...]:
     return tuple(field.name for field in attrs.fields(cls))
 
 
-def make_converter() -> cattrs.Converter:
+def make_converter(default_basis: Basis = Basis.PUBLISHED) -> cattrs.Converter:
     """The converter that reads and writes every humanising type."""
     converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
     converter.register_structure_hook(str, _strict(str, "a string"))
@@ -204,11 +204,15 @@ def make_converter() -> cattrs.Converter:
     def class_hook(cls: type[Any]) -> Callable[[Any, Any], Any]:
         # A mapping in the file; cattrs alone fails on anything else with an AttributeError.
         inner = cattrs.gen.make_dict_structure_fn(cls, converter)
+        # A version-2 file's facts are the case author's coding unless they say otherwise.
+        defaults_basis = default_basis is not Basis.PUBLISHED and "basis" in fields_of(cls)
 
         def structure(value: Any, type_: Any) -> Any:
             if not isinstance(value, Mapping):
                 keys = ", ".join(fields_of(cls))
                 raise InvalidValueError(f"a mapping (with keys {keys})", value)
+            if defaults_basis and "basis" not in value:
+                value = {**value, "basis": default_basis.value}
             return inner(value, type_)
 
         return structure
@@ -220,7 +224,7 @@ def make_converter() -> cattrs.Converter:
         inner = converter.get_structure_hook(inner_type)
 
         def structure(value: Any, _type: Any) -> Fact[Any]:
-            basis, note = Basis.PUBLISHED, ""
+            basis, note, stated = default_basis, "", False
             if isinstance(value, Mapping):
                 extra = sorted(set(value) - set(_FACT_KEYS))
                 if extra:
@@ -230,11 +234,13 @@ def make_converter() -> cattrs.Converter:
                     )
                 if "value" not in value:
                     raise _UnexpectedFactKeysError("a fact written as a mapping needs a 'value'")
-                basis = converter.structure(value.get("basis", "published"), Basis)
+                stated = "basis" in value
+                basis = converter.structure(value.get("basis", default_basis.value), Basis)
                 note = converter.structure(value.get("note", ""), str)
                 value = value["value"]
             if value == "unknown":
-                return Fact(UNKNOWN, basis, note)
+                # An unknown fact rests on nothing: only a basis the file states is kept.
+                return Fact(UNKNOWN, basis if stated else Basis.PUBLISHED, note)
             try:
                 return Fact(inner(value, inner_type), basis, note)
             except InvalidValueError as error:
@@ -261,15 +267,22 @@ class _UnexpectedFactKeysError(Exception):
     """A fact written as a mapping with keys other than value, basis and note."""
 
 
-_CONVERTER: cattrs.Converter | None = None
+FORMATS = {1: Basis.PUBLISHED, 2: Basis.CODED}
+"""Each case-file version, by the ``format:`` key, and the basis its facts default to.
+
+Version 1 (a file without ``format:``) keeps its old meaning: a fact that names no basis is
+stated by a source. In version 2 it is the case author's coding of a source.
+"""
+
+_CONVERTERS: dict[int, cattrs.Converter] = {}
 
 
-def converter() -> cattrs.Converter:
-    """The shared converter, made on first use."""
-    global _CONVERTER  # noqa: PLW0603 - built once, lazily, to keep imports cheap
-    if _CONVERTER is None:
-        _CONVERTER = make_converter()
-    return _CONVERTER
+def converter(version: int = 1) -> cattrs.Converter:
+    """The shared converter for a case-file version, made on first use."""
+    found = _CONVERTERS.get(version)
+    if found is None:
+        found = _CONVERTERS[version] = make_converter(FORMATS[version])
+    return found
 
 
 def unstructure(initiative: Initiative) -> dict[str, Any]:

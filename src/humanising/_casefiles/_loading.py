@@ -28,6 +28,7 @@ from cattrs.errors import (
 )
 
 from humanising._casefiles._converter import (
+    FORMATS,
     InvalidValueError,
     PathItem,
     converter,
@@ -112,8 +113,16 @@ def _structure(data: Any, *, file: str, root: tuple[PathItem, ...], marks: Calla
     if too_deep is not None:
         expected = f"expected parts nested at most {MAX_PARTS_DEPTH} deep (a programme's parts, their parts, ...)"
         raise _error(file, (*root, *too_deep), expected, marks)
+    version = 1
+    if "format" in data:
+        version = data["format"]
+        if type(version) is not int or version not in FORMATS:
+            known = " or ".join(str(number) for number in FORMATS)
+            expected = f"expected format {known}, the case-file version, got {show_value(version)}"
+            raise _error(file, (*root, "format"), expected, marks)
+        data = {key: value for key, value in data.items() if key != "format"}
     try:
-        return converter().structure(data, Initiative)
+        return converter(version).structure(data, Initiative)
     except (ClassValidationError, IterableValidationError, HumanisingError, InvalidValueError) as error:
         found = [
             _error(file, (*root, *path), expected, marks, located=(*root, *located))
@@ -224,7 +233,9 @@ def _leaf(error: BaseException, data: Any, path: tuple[PathItem, ...]) -> Leaf:
         known = fields_of(error.cl)
         extra = sorted(map(str, error.extra_fields))  # a YAML key may be null, a number or a list
         hints = "".join(did_you_mean(key, known) for key in extra)
-        allowed = "" if hints else f"; a {error.cl.__name__} has {', '.join(known)}"
+        name = error.cl.__name__
+        article = "an" if name[0] in "AEIOU" else "a"
+        allowed = "" if hints else f"; {article} {name} has {', '.join(known)}"
         return path, f"unexpected key(s) {', '.join(extra)}{hints}{allowed}", (*path, extra[0])
     if isinstance(error, InvalidFactError):
         # The error's own path is structured: positions and field names inside what raised it.

@@ -10,6 +10,7 @@ field whose type the generator does not know is an error, not a silent gap.
 
 from __future__ import annotations
 
+import copy
 import enum
 import inspect
 import re
@@ -19,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from humanising._casefiles._converter import FORMATS
 from humanising._facts import Initiative, _checks
 from humanising._facts._unknown import Basis, Fact, Unknown
 
@@ -178,7 +180,21 @@ def case_file_schema() -> dict[str, Any]:
         'leads'
     """
     builder = _Builder()
-    initiative = builder.cls(Initiative)
+    builder.cls(Initiative)
+    # A file's top-level initiative (or each one of a list) may say its case-file version; parts may not.
+    top = copy.deepcopy(builder.defs["Initiative"])
+    top["properties"] = {
+        "format": {
+            "description": (
+                "The case-file version. 1 (the default): a fact that names no basis is stated by a source. "
+                "2: it is the case author's coding of a source (basis coded)."
+            ),
+            "enum": sorted(FORMATS),
+        },
+        **top["properties"],
+    }
+    builder.defs["CaseFile"] = top
+    initiative = {"$ref": "#/$defs/CaseFile"}
     return {
         "$schema": DIALECT,
         "title": "humanising case file",

@@ -48,9 +48,15 @@ _HEAD = f"""\
 #
 # Any fact may be `unknown`. A known fact may also say what it rests on:
 #   compulsion: {{value: true, basis: hedged, note: "as far as the report tells"}}
-# with basis one of: {_values(Basis)}.
+# with basis one of: {_values(Basis)}. In a format 2 file a fact that names no basis is
+# `coded`: your reading of what a source says. Write `published` where the source says it in so
+# many words, and give a participation a `locator` (section and a short quoted phrase).
 # Absence is not unknown: a stakeholder with no participation at a stage does not take part
-# there, so write `involvement: unknown` where a source does not say.
+# there, so write `involvement: unknown` where a source does not say, and list a stage the
+# sources are silent about under `silent_stages`.
+
+# The case-file version: 2, in which unstated bases are the case author's coding.
+format: 2
 
 """
 
@@ -94,6 +100,11 @@ participations:
   - {{stakeholder: staff, stage: design, involvement: unknown, capacity: mental_health_professional}}
   - {{stakeholder: service-users, stage: delivery, involvement: unknown, capacity: service_user}}
   - {{stakeholder: staff, stage: delivery, involvement: unknown, capacity: mental_health_professional}}
+""",
+    "silent_stages": """\
+# Stages the sources show took place but say nothing of who took part (so that nobody's
+# absence there reads as not taking part); leave empty where every participant is recorded.
+silent_stages: []
 """,
     "relationships": f"""\
 # aspect: {_values(Aspect)}

@@ -145,6 +145,8 @@ class Participation:
         capacity: The identity it acts in (one of the stakeholder's identities).
         basis: What the participation fact rests on.
         note: Free text.
+        locator: Where a source says it: a section and a short quoted phrase, e.g.
+            ``section 4.1: 'patients were not involved in developing the programme'``.
 
     Example:
         >>> feedback = Participation("patients", "evaluation", "consulted", capacity="service_user")
@@ -160,6 +162,7 @@ class Participation:
     capacity: Identity = attrs.field(converter=as_identity, validator=member_of(Identity))
     basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=as_basis, validator=is_basis)
     note: str = attrs.field(default="", validator=is_str)
+    locator: str = attrs.field(default="", validator=is_str)
 
 
 _PRODUCING_STAGES = frozenset({Stage.DESIGN, Stage.DELIVERY})
@@ -475,6 +478,8 @@ class Initiative:
         stakeholders: Who takes part or is affected.
         products: What it produces (use kind ``nothing`` where it produces nothing).
         participations: Who takes part in which stage, how, and in what capacity.
+        silent_stages: Stages the sources show took place but are silent about who took part:
+            there, nobody's absence from the participations may be read as not taking part.
         relationships: Unequal relationships and what the initiative does to them.
         evidence: The evidence-based-practice steps.
         design_process: How it was designed.
@@ -514,6 +519,7 @@ class Initiative:
     participations: tuple[Participation, ...] = attrs.field(
         default=(), converter=_as_participations, validator=tuple_of(Participation)
     )
+    silent_stages: frozenset[Stage] = attrs.field(default=frozenset(), converter=as_stages, validator=set_of(Stage))
     relationships: tuple[Relationship, ...] = attrs.field(
         default=(), converter=_as_relationships, validator=tuple_of(Relationship)
     )

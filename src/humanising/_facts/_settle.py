@@ -32,7 +32,9 @@ def settle(initiative: Initiative, path: FactPath | str, value: object) -> Initi
     (a list of products, where none is recorded), a fact of the initiative
     (``role_differentiation``, ``compulsion``, ``humanising_features``, ...) or of
     one of its groups (``evidence.literature_searched``, ``design_process.revisions``,
-    ``observations.dissent``, ...), each optionally inside a part (``parts[housing]. ...``).
+    ``observations.dissent``, ...), a stage the sources are silent about
+    (``silent_stages[design]``, settled with ``False``: the participations recorded there
+    are all who took part), each optionally inside a part (``parts[housing]. ...``).
 
     ``value`` is written as a case file writes it (``"partner"``, ``True``,
     ``"kept"``) or, for a fact with a basis, as a ``Fact`` (``Fact(True, "hedged")``);
@@ -96,6 +98,15 @@ def _settle(  # noqa: PLR0911 - one return per form of path
             product = _find(whole, initiative.products, product_id, "product", _product_id)
             changed_product = attrs.evolve(product, domain=value)
             return attrs.evolve(initiative, products=_replace(initiative.products, product, changed_product))
+        case ("silent_stages", PathKey(parts=(stage,))):
+            silent = {member for member in initiative.silent_stages if member.value == stage}
+            if not silent:
+                raise FactPathError(str(whole), f"a stage the sources are silent about (here: {_stages(initiative)})")
+            if value is not False:
+                raise FactPathError(
+                    str(whole), "False as its value: the participations recorded at the stage are all who took part"
+                )
+            return attrs.evolve(initiative, silent_stages=initiative.silent_stages - silent)
         case ("products",):
             if isinstance(value, str | bytes) or not isinstance(value, Iterable):
                 raise FactPathError(str(whole), "a list of products as its value")
@@ -113,6 +124,10 @@ def _settle(  # noqa: PLR0911 - one return per form of path
         "a product's domain, products, or a fact of the initiative or of its evidence, design_process "
         "or observations",
     )
+
+
+def _stages(initiative: Initiative) -> str:
+    return ", ".join(sorted(stage.value for stage in initiative.silent_stages)) or "none"
 
 
 def _participation(initiative: Initiative, whole: FactPath, stakeholder: str, stage: str) -> Participation:

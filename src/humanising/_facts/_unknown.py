@@ -43,23 +43,37 @@ UNKNOWN = Unknown.UNKNOWN
 
 
 class Basis(enum.StrEnum):
-    """What a known fact rests on.
+    """Who says a known fact, and how: from a source's own statement to the case author's inference.
 
-    Hedged and inferred facts still count as known; verdicts repeat the hedge.
+    Listed from the strongest to the weakest. Hedged, insider, informal and inferred facts
+    still count as known; verdicts repeat their hedge. A case author's coding of a source
+    (``coded``) carries none: nearly every involvement level is one, and the verdict's basis
+    summary says so instead.
 
     Example:
         >>> Basis.HEDGED.hedge
         ' (as far as can be told)'
+        >>> [basis.value for basis in Basis]
+        ['published', 'coded', 'hedged', 'insider_report', 'informal', 'inferred']
     """
 
     PUBLISHED = "published"
-    """Stated in a published source."""
+    """Stated in so many words in a published source."""
+    CODED = "coded"
+    """The case author's reading of what a source says (a level of involvement the source implies)."""
+    HEDGED = "hedged"
+    """Stated with a hedge in the source ("as far as we can tell", "arguably")."""
+    INSIDER_REPORT = "insider_report"
+    """Stated by an author who took part in the initiative: an insider's account."""
     INFORMAL = "informal"
     """An informal report, e.g. conversations with people involved."""
-    HEDGED = "hedged"
-    """Stated with a hedge in the source ("as far as we can tell")."""
     INFERRED = "inferred"
     """The case author's inference, not stated by a source."""
+
+    @property
+    def weakness(self) -> int:
+        """How weak the basis is: 0 for ``published``, up to 5 for ``inferred``."""
+        return _WEAKNESS[self]
 
     @property
     def hedge(self) -> str:
@@ -67,8 +81,12 @@ class Basis(enum.StrEnum):
         return _HEDGES[self]
 
 
+_WEAKNESS = {basis: position for position, basis in enumerate(Basis)}
+
 _HEDGES = {
     Basis.PUBLISHED: "",
+    Basis.CODED: "",
+    Basis.INSIDER_REPORT: " (insider's account)",
     Basis.INFORMAL: " (informal report)",
     Basis.HEDGED: " (as far as can be told)",
     Basis.INFERRED: " (case author's inference)",

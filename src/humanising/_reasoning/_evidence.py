@@ -86,8 +86,8 @@ def plain(value: object) -> object:  # noqa: PLR0911 - one return per kind of va
     return str(value)
 
 
-_WEAKNESS = {Basis.PUBLISHED: 0, Basis.HEDGED: 1, Basis.INFORMAL: 2, Basis.INFERRED: 3}
-"""How weak a basis is: a hedged source, then an informal report, then the case author's inference."""
+_WEAKNESS = {basis: basis.weakness for basis in Basis}
+"""How weak a basis is, in the order ``Basis`` lists them."""
 
 
 def weakest_basis(items: Iterable[EvidenceItem]) -> Basis | None:

@@ -283,6 +283,13 @@ class _Summary:
             else:
                 possible[row + rank] |= bit
                 known[row + rank] |= bit
+        # At a stage the sources are silent about, anyone may have taken part, with any say.
+        silent = 0
+        for stage in initiative.silent_stages:
+            silent |= bits[stage]
+        if silent:
+            for slot in range(5):
+                possible[slot * _WIDTH + _TOP_RANK] |= silent
         self.known = known
         self.possible = possible
         self.products = initiative.products
@@ -367,6 +374,7 @@ class Look:
         "_masks",
         "_occupied",
         "_seats",
+        "_silent",
         "_summary",
         "_voices",
         "collects",
@@ -387,6 +395,10 @@ class Look:
         self._judged: dict[tuple[int, Stage], Judgement] = {}
         self._occupied: StageSet | None = None
         self._seats: dict[Stage, tuple[tuple[Sides, int, EvidenceItem, EvidenceItem | None], ...]] = {}
+        self._silent = {
+            stage: EvidenceItem(FactPath("silent_stages", PathKey(stage.value)), UNKNOWN)
+            for stage in initiative.silent_stages
+        }
         self._items: dict[int, tuple[EvidenceItem, EvidenceItem | None]] = {}
 
     @property
@@ -495,6 +507,9 @@ class Look:
                 looked.append(involvement_item)
         if holding:
             return (True, tuple(holding))
+        if stage in self._silent:
+            # The sources are silent about who took part here: nobody's absence is known.
+            open_items.append(self._silent[stage])
         if open_items:
             return (None, tuple(open_items))
         return (False, tuple(looked))
@@ -588,6 +603,8 @@ class Look:
             for stage in self.index.stages():
                 occupied |= _BIT[stage]
             for stage in self.index.products_at:
+                occupied |= _BIT[stage]
+            for stage in self._silent:
                 occupied |= _BIT[stage]
             self._occupied = occupied
         empty = within & ~occupied
