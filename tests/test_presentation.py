@@ -68,7 +68,7 @@ def parts(line: VerdictLine) -> tuple[str, ...]:
     """The words a verdict line has to show, in the order it says them."""
     match line:
         case FitLine():
-            return (line.fit.value,)
+            return (line.fit.value, line.rests_on) if line.rests_on else (line.fit.value,)
         case CriterionLine():
             return (line.mark, line.status.value, line.kind, line.reason)
         case NoteLine():
@@ -445,7 +445,7 @@ def test_the_markdown_report_shows_each_verdict_as_its_lines(markdown_page: Bloc
             (heading,) = [
                 key for key in sections if key[0] == analysis.initiative.name and key[1].startswith(f"{title}: ")
             ]
-            assert heading[1] == f"{title}: {fit.fit.value}"
+            assert heading[1] == f"{title}: {fit.fit.value}" + (f" ({fit.rests_on})" if fit.rests_on else "")
             items = sections[heading]
             assert len(items) == len(rest), (title, items)
             for line, shown in zip(rest, items, strict=True):
@@ -474,7 +474,7 @@ def test_the_casebook_pages_show_each_verdict_as_its_lines() -> None:
         for title, verdict in titled(analysis, {**NAMES, "humanises": "Humanises"}):
             fit, *rest = verdict_lines(verdict)
             assert isinstance(fit, FitLine)
-            start = page.index(f"### {title}: {fit.fit.value}")
+            start = page.index(f"### {title}: {fit.fit.value}" + (f" ({fit.rests_on})" if fit.rests_on else ""))
             end = next(
                 (index for index in range(start + 1, len(page)) if page[index].startswith("#")),
                 len(page),

@@ -352,7 +352,8 @@ def _verdict_details(title: str, verdict: Verdict) -> list[str]:
     for line in verdict_lines(verdict):
         match line:
             case FitLine():
-                heading = [f"### {title}: {line.fit.value}", ""]
+                rests_on = f" ({line.rests_on})" if line.rests_on else ""
+                heading = [f"### {title}: {line.fit.value}{rests_on}", ""]
             case CriterionLine():
                 criteria.append([f"`{line.id}`", line.kind, f"{line.mark} {line.status.value}", line.reason])
             case NoteLine():

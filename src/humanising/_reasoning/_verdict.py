@@ -15,9 +15,9 @@ from typing import Any, Protocol, TypeAlias
 
 import attrs
 
-from humanising._facts import Stage
+from humanising._facts import Basis, Stage
 from humanising._facts._paths import FactPath
-from humanising._reasoning._evidence import EvidenceItem
+from humanising._reasoning._evidence import EvidenceItem, weakest_basis
 from humanising._reasoning._logic import Judgement, unknown_paths
 from humanising.exceptions import InvalidVerdictError
 
@@ -467,6 +467,42 @@ class Verdict:
         return tuple(sorted(found))
 
     @property
+    def deciding(self) -> tuple[CriterionResult, ...]:
+        """The criteria that decide the fit, in the model's order.
+
+        For ``does not fit``, the unmet essential criteria; for ``undetermined``, the unknown
+        essential ones; for ``partly``, the unmet or unknown qualifying ones; for ``fits``, every
+        criterion (all are met).
+
+        Example:
+            >>> import humanising
+            >>> verdict = humanising.classify(humanising.casebook.load("east-lille-4"))["coproduction"]
+            >>> verdict.fit.value, [result.id for result in verdict.deciding][:2]
+            ('does not fit', ['produces', 'service_user_voice'])
+        """
+        fit = self.fit
+        if fit is _FITS:
+            return self.criteria
+        if fit is _DOES_NOT_FIT:
+            return tuple(r for r in self.criteria if r.essential and r.status is _UNMET)
+        if fit is _UNDETERMINED:
+            return tuple(r for r in self.criteria if r.essential and r.status is _UNKNOWN)
+        return tuple(r for r in self.criteria if not r.essential and r.status is not _MET)
+
+    @property
+    def basis(self) -> Basis | None:
+        """The weakest basis among the known evidence of the deciding criteria: what the fit rests on at worst.
+
+        ``None`` where that evidence records no basis (products, roles) or is all unknown.
+
+        Example:
+            >>> import humanising
+            >>> humanising.classify(humanising.casebook.load("east-lille-7"))["user_led"].basis.value
+            'informal'
+        """
+        return weakest_basis(item for result in self.deciding for item in result.evidence)
+
+    @property
     def reasons(self) -> tuple[str, ...]:
         """The reason sentences of every criterion, then the notes."""
         return (*(result.reason for result in self.criteria), *self.notes)
@@ -481,8 +517,11 @@ class Verdict:
             >>> data["fit"], data["stages"], data["criteria"][0]["id"]
             ('partly', ['delivery'], 'led_somewhere')
         """
+        basis = self.basis
         return {
             "fit": self.fit.value,
+            "deciding": [result.id for result in self.deciding],
+            "basis": None if basis is None else basis.value,
             "criteria": [result.to_dict() for result in self.criteria],
             "stages": [stage.value for stage in self.stages],
             "notes": list(self.notes),

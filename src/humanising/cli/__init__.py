@@ -297,7 +297,10 @@ def _explain_verdict(title: str, verdict: Verdict, style: Callable[..., str]) ->
     for line in verdict_lines(verdict):
         match line:
             case FitLine(fit=fit):
-                lines.append(f"  {style(visible(title), bold=True)}: {style(fit.value, fg=_FIT_STYLE.get(fit.value))}")
+                rests_on = f" ({line.rests_on})" if line.rests_on else ""
+                lines.append(
+                    f"  {style(visible(title), bold=True)}: {style(fit.value, fg=_FIT_STYLE.get(fit.value))}{rests_on}"
+                )
             case CriterionLine():
                 status = style(f"{line.mark} {line.status.value:<7}", fg=_STATUS_STYLE[line.status.value])
                 lines.append(f"    {status} {line.kind:<10}  {visible(line.reason)}")

@@ -141,7 +141,10 @@ def _verdict_details(verdict: Verdict, title: str, anchor: str) -> str:
     for line in verdict_lines(verdict):
         match line:
             case FitLine(fit=fit):
-                summary = f'{escape(title)}: <span class="badge fit-{FIT_CLASSES[fit]}">{escape(fit.value)}</span>'
+                rests_on = f' <span class="kind">{escape(line.rests_on)}</span>' if line.rests_on else ""
+                summary = (
+                    f'{escape(title)}: <span class="badge fit-{FIT_CLASSES[fit]}">{escape(fit.value)}</span>{rests_on}'
+                )
             case CriterionLine():
                 items.append(
                     f'<li><span class="status status-{line.status.value}">{line.mark} '

@@ -32,6 +32,8 @@ def report_data(analyses: Iterable[Analysis]) -> dict[str, Any]:
               "verdicts": {                       # every model's verdict, by model id
                 "coproduction": {
                   "fit": "does not fit",          # fits | partly | does not fit | undetermined
+                  "deciding": ["produces"],       # the criteria that decide the fit
+                  "basis": "coded",               # the weakest basis of their evidence, or null
                   "criteria": [
                     {"id": "produces", "status": "met",   # met | unmet | unknown
                      "essential": true, "reason": "A sentence.",

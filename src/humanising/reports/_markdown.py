@@ -79,7 +79,8 @@ def _verdict(heading: str, verdict: Verdict) -> list[str]:
     for line in verdict_lines(verdict):
         match line:
             case FitLine():
-                lines += [f"### {heading}: {line.fit.value}", ""]
+                rests_on = f" ({line.rests_on})" if line.rests_on else ""
+                lines += [f"### {heading}: {line.fit.value}{rests_on}", ""]
             case CriterionLine():
                 lines.append(f"- {line.mark} {line.status.value} ({line.kind}): {escape_inline(line.reason)}")
             case NoteLine():

@@ -23,9 +23,21 @@ STATUS_MARKS = {Status.MET: "✓", Status.UNMET: "✗", Status.UNKNOWN: "?"}
 
 @attrs.frozen
 class FitLine:
-    """A verdict's first line: its fit."""
+    """A verdict's first line: its fit, and the weakest basis its deciding criteria rest on.
+
+    Attributes:
+        fit: The fit.
+        basis: The weakest basis among the deciding criteria's evidence, e.g. ``coded``; empty
+            where that evidence records none.
+    """
 
     fit: Fit
+    basis: str = ""
+
+    @property
+    def rests_on(self) -> str:
+        """``weakest basis: coded``, or nothing where no basis is recorded."""
+        return f"weakest basis: {self.basis}" if self.basis else ""
 
 
 @attrs.frozen
@@ -83,13 +95,14 @@ def verdict_lines(verdict: Verdict) -> tuple[VerdictLine, ...]:
         >>> verdict = humanising.classify(humanising.casebook.load("east-lille-7"))["user_led"]
         >>> lines = verdict_lines(verdict)
         >>> lines[0]
-        FitLine(fit=<Fit.PARTLY: 'partly'>)
+        FitLine(fit=<Fit.PARTLY: 'partly'>, basis='informal')
         >>> lines[2].mark, lines[2].status.value, lines[2].kind
         ('✗', 'unmet', 'qualifying')
         >>> lines[-1]
         StagesLine(stages=('delivery',), label='stages')
     """
-    lines: list[VerdictLine] = [FitLine(verdict.fit)]
+    basis = verdict.basis
+    lines: list[VerdictLine] = [FitLine(verdict.fit, "" if basis is None else basis.value)]
     lines.extend(
         CriterionLine(
             result.id,
