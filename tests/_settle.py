@@ -203,4 +203,7 @@ def current_value(initiative: Initiative, path: FactPath) -> object:
             return product.domain
         case ("products",):
             return initiative.products
+        case ("silent_stages", PathKey(parts=(stage,))):
+            # True while the sources are silent about the stage, False once its record is complete.
+            return any(member.value == stage for member in initiative.silent_stages)
     return _read(initiative, path)

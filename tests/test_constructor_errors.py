@@ -25,6 +25,10 @@ IDS = (None, 3, "a", [["a"]], [3], {"a": 1}, ["Not An Id"])
 # What a valid call looks like, and the wrong values for each of the class's fields.
 CASES: dict[str, tuple[dict[str, Any], dict[str, tuple[Any, ...]]]] = {
     "Source": ({"citation": "A paper"}, {"citation": TEXT, "locator": STR}),
+    "Locator": (
+        {"section": "4.1", "quote": "a short phrase"},
+        {"section": TEXT, "quote": (*TEXT, "one two three four five six seven eight nine ten eleven twelve thirteen")},
+    ),
     "Stakeholder": (
         {"id": "trust", "name": "The trust", "identities": {"organisation"}},
         {
@@ -45,7 +49,7 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, tuple[Any, ...]]]] = {
             "capacity": ENUM,
             "basis": BASIS,
             "note": STR,
-            "locator": STR,
+            "locator": (3, "section 4.1", {"section": "4.1"}),
         },
     ),
     "Product": (

@@ -116,6 +116,7 @@ class _Builder:
                 prop["pattern"] = "^" + _checks.SLUG.pattern.removesuffix(r"\Z") + "$"
             elif field.validator is _checks.is_text:
                 prop["minLength"] = 1
+
             if field.name in docs:
                 prop["description"] = docs[field.name]
             if field.default is attrs.NOTHING:
@@ -142,6 +143,9 @@ class _Builder:
         if origin in (typing.Union, types.UnionType) and Unknown in args:
             (known,) = [arg for arg in args if arg is not Unknown]
             return self.or_unknown(known)
+        if origin in (typing.Union, types.UnionType) and type(None) in args:
+            (present,) = [arg for arg in args if arg is not type(None)]
+            return {"anyOf": [self.schema(present), {"type": "null"}]}
         if origin is Fact:
             return self.fact(args[0])
         if origin is frozenset or (origin is tuple and len(args) == 2 and args[1] is Ellipsis):

@@ -247,6 +247,26 @@ def is_text(instance: object, attribute: attrs.Attribute[Any], value: object) ->
         raise invalid(instance, attribute, value, "a non-empty string")
 
 
+MAX_QUOTE_WORDS = 12
+"""A locator quotes a short phrase, never a passage."""
+
+
+def short_quote(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, str) and len(value.split()) > MAX_QUOTE_WORDS:
+        raise invalid(instance, attribute, value, f"a phrase of at most {MAX_QUOTE_WORDS} words quoted from the source")
+
+
+def optional_instance_of(cls: type[Any]) -> Callable[[Any, Any, Any], None]:
+    """``instance_of(cls)``, or ``None``."""
+    check = instance_of(cls)
+
+    def check_optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return check_optional
+
+
 def is_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         raise invalid(instance, attribute, value, "a string")

@@ -46,7 +46,9 @@ from humanising._facts._checks import (
     is_str,
     is_text,
     member_of,
+    optional_instance_of,
     set_of,
+    short_quote,
     tuple_of,
 )
 from humanising._facts._paths import FactPath
@@ -93,6 +95,23 @@ class Source:
 
     citation: str = attrs.field(validator=is_text)
     locator: str = attrs.field(default="", validator=is_str)
+
+
+@attrs.frozen
+class Locator:
+    """Where a source says what a fact reads: its section, and a short phrase quoted from it.
+
+    Attributes:
+        section: The section, e.g. ``4.1`` or ``4.3, innovation 6``.
+        quote: The words the fact rests on, copied from the source: at most 12 words.
+
+    Example:
+        >>> Locator("4.1", "patients were not involved in developing the programme").quote
+        'patients were not involved in developing the programme'
+    """
+
+    section: str = attrs.field(validator=is_text)
+    quote: str = attrs.field(validator=[is_text, short_quote])
 
 
 @attrs.frozen
@@ -145,8 +164,7 @@ class Participation:
         capacity: The identity it acts in (one of the stakeholder's identities).
         basis: What the participation fact rests on.
         note: Free text.
-        locator: Where a source says it: a section and a short quoted phrase, e.g.
-            ``section 4.1: 'patients were not involved in developing the programme'``.
+        locator: Where a source says it: a section and a short phrase quoted from it.
 
     Example:
         >>> feedback = Participation("patients", "evaluation", "consulted", capacity="service_user")
@@ -162,7 +180,7 @@ class Participation:
     capacity: Identity = attrs.field(converter=as_identity, validator=member_of(Identity))
     basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=as_basis, validator=is_basis)
     note: str = attrs.field(default="", validator=is_str)
-    locator: str = attrs.field(default="", validator=is_str)
+    locator: Locator | None = attrs.field(default=None, validator=optional_instance_of(Locator))
 
 
 _PRODUCING_STAGES = frozenset({Stage.DESIGN, Stage.DELIVERY})
