@@ -142,7 +142,7 @@ def test_settle_takes_a_fact_with_its_basis() -> None:
 def test_a_bare_value_keeps_the_basis() -> None:
     case = humanising.casebook.load("east-lille-6")
     known = case.paid_employment
-    assert known.basis is humanising.Basis.HEDGED
+    assert known.basis is humanising.Basis.CODED  # a basis other than the default of the settled value
     settled = humanising.settle(case, "paid_employment", not known.value)
     assert settled.paid_employment == Fact(not known.value, known.basis, known.note)
 

@@ -18,7 +18,7 @@ from humanising import strategies as hst
 SCHEMA = humanising.case_file_schema()
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 # One initiative, so that errors point into it rather than at the top-level "one or a list" choice.
-INITIATIVE = jsonschema.Draft202012Validator({"$ref": "#/$defs/Initiative", "$defs": SCHEMA["$defs"]})
+INITIATIVE = jsonschema.Draft202012Validator({"$ref": "#/$defs/CaseFile", "$defs": SCHEMA["$defs"]})
 CASE_FILES = sorted(
     entry.name for entry in resources.files("humanising.casebook").iterdir() if entry.name.endswith(".yaml")
 )

@@ -44,7 +44,7 @@ CASEBOOK = {
     "mhf-wales": (Fit.PARTLY, (P, A, A, A)),
     "east-lille-2": (Fit.DOES_NOT_FIT, (A, P, A, A)),
     "east-lille-5": (Fit.DOES_NOT_FIT, (A, P, A, A)),
-    "east-lille-6": (Fit.DOES_NOT_FIT, (P, A, A, A)),
+    "east-lille-6": (Fit.DOES_NOT_FIT, (A, A, A, A)),  # the sources never say who set its agenda
     "east-lille-7": (Fit.DOES_NOT_FIT, (P, A, A, A)),
     "east-lille-8": (Fit.DOES_NOT_FIT, (A, A, A, A)),
     "illustrative-crisis-service": (Fit.FITS, (N, N, N, N)),

@@ -219,12 +219,12 @@ class CriterionResult:
 
     Example:
         >>> import humanising
-        >>> verdict = humanising.classify(humanising.casebook.load("east-lille-4"))["coproduction"]
+        >>> verdict = humanising.classify(humanising.casebook.load("sleepwell"))["coproduction"]
         >>> result = verdict.criterion("produces")
         >>> result.status.value, result.essential
-        ('unmet', True)
+        ('met', True)
         >>> [str(path) for path in result.facts]
-        ['products[record-access].kind']
+        ['products[sleepwell-programme].kind']
     """
 
     id: str
@@ -476,9 +476,9 @@ class Verdict:
 
         Example:
             >>> import humanising
-            >>> verdict = humanising.classify(humanising.casebook.load("east-lille-4"))["coproduction"]
+            >>> verdict = humanising.classify(humanising.casebook.load("sleepwell"))["coproduction"]
             >>> verdict.fit.value, [result.id for result in verdict.deciding][:2]
-            ('does not fit', ['produces', 'service_user_voice'])
+            ('does not fit', ['service_user_voice', 'doing_with'])
         """
         fit = self.fit
         if fit is _FITS:
