@@ -108,7 +108,10 @@ class TestMHFWales:
         assert "needs assessment" in reasons(verdicts("mhf-wales")["community_involvement"])
 
     def test_user_centred_design_and_the_power_gap_never_arose(self) -> None:
-        assert "did not arise" in reasons(verdicts("mhf-wales")["user_centred_design"])
+        # Section 4.2: the client, the Foundation, is not service user-led; the designers had used services.
+        text = reasons(verdicts("mhf-wales")["user_centred_design"])
+        assert "need not arise" in text
+        assert "the mental health foundation, also a client, is not service user-led" in text
         mhf = humanising.casebook.load("mhf-wales")
         assert any(r.change is Change.NEVER_AROSE for r in mhf.relationships)
 

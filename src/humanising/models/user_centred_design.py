@@ -205,18 +205,26 @@ ITERATION = CriterionSpec(
     ),
 )
 
-_NO_GAP = (
-    "The client and the designers were themselves service users, so the usual power gap between "
-    "client, designer and end user did not arise (paper, section 4.2)."
-)
-
 
 def _notes(look: Look, _verdict: Verdict) -> tuple[str, ...]:
     designers = _holding(look, _DESIGNER)
     clients = _holding(look, _CLIENT)
-    if designers and any(is_service_user(s) for s in clients) and all(is_service_user(s) for s in designers):
-        return (_NO_GAP,)
-    return ()
+    if not designers or not all(is_service_user(s) for s in designers) or not any(is_service_user(s) for s in clients):
+        return ()
+    # What the facts say of each corner: designers with lived experience, and of the clients which
+    # are service users and which are not (a client organisation need not be user-led).
+    users = [s.name for s in clients if is_service_user(s)]
+    others = [s.name for s in clients if not is_service_user(s)]
+    names = ", ".join(s.name for s in designers)
+    sentence = f"The designers ({names}) were themselves service users, as were {', '.join(users)}"
+    if others:
+        sentence += (
+            f", though {', '.join(others)}, also a client, {'is' if len(others) == 1 else 'are'} not service user-led"
+        )
+    return (
+        f"{sentence}: the power gap between client, designer and end user that user-centred design can carry "
+        "need not arise (paper, section 4.2).",
+    )
 
 
 MODEL: Model = Model.declared(
