@@ -221,10 +221,8 @@ def _notes(look: Look, _verdict: Verdict) -> tuple[str, ...]:
         sentence += (
             f", though {', '.join(others)}, also a client, {'is' if len(others) == 1 else 'are'} not service user-led"
         )
-    return (
-        f"{sentence}: the power gap between client, designer and end user that user-centred design can carry "
-        "need not arise (paper, section 4.2).",
-    )
+    gap = "the power gap between client, designer and end user that user-centred design can carry need not arise"
+    return (f"{sentence}: {gap} (paper, section 4.2).",)
 
 
 MODEL: Model = Model.declared(
