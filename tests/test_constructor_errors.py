@@ -38,6 +38,7 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, tuple[Any, ...]]]] = {
             "roles": ENUM_SET,
             "user_run": BOOL_FACT,
             "note": STR,
+            "domain": (3, "housng", ["housing"], "unknown"),
         },
     ),
     "Participation": (

@@ -49,7 +49,6 @@ from humanising import (
 from humanising import strategies as hst
 
 T = TypeVar("T")
-_PROFESSIONS = frozenset({Identity.MENTAL_HEALTH_PROFESSIONAL, Identity.OTHER_PROFESSIONAL})
 _PRODUCING = (Stage.DESIGN, Stage.DELIVERY)
 _OTHER_STAGES = tuple(stage for stage in Stage if stage not in _PRODUCING)
 
@@ -69,10 +68,23 @@ def _as_service_user(initiative: Initiative, participation: Participation) -> bo
 
 
 def _as_provider(initiative: Initiative, participation: Participation) -> bool:
-    """Known to act as a provider: in a professional capacity, or as an organisation not run by service users."""
-    if participation.capacity in _PROFESSIONS:
+    """Known to provide what is produced at its stage.
+
+    A mental-health professional; or another professional, or an organisation not run by service
+    users, whose service domain is that of a product made at the stage.
+    """
+    if participation.capacity is Identity.MENTAL_HEALTH_PROFESSIONAL:
         return True
-    return participation.capacity is Identity.ORGANISATION and _user_run(initiative, participation) is False
+    if participation.capacity is Identity.OTHER_PROFESSIONAL or (
+        participation.capacity is Identity.ORGANISATION and _user_run(initiative, participation) is False
+    ):
+        domain = initiative.stakeholder(participation.stakeholder).domain
+        return any(
+            product.domain is domain and participation.stage in product.stages
+            for product in initiative.products
+            if product.is_something
+        )
+    return False
 
 
 def _at_least(participation: Participation, level: Involvement) -> bool:

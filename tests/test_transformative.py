@@ -306,7 +306,8 @@ BARRIER_OBSERVATIONS: dict[str, Any] = {
 def power_on_decisions(initiative: Initiative) -> bool:
     """Whether a service user, survivor or user-run organisation may lead or partner anywhere."""
     names = {s.id: s for s in initiative.stakeholders}
-    possible = False
+    # A stage the sources are silent about may hide anyone, with any say.
+    possible = bool(initiative.silent_stages)
     for p in initiative.participations:
         stakeholder = names[p.stakeholder]
         side = p.capacity in (Identity.SERVICE_USER, Identity.SURVIVOR) or (

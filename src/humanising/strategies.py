@@ -498,6 +498,8 @@ def _stakeholders(
         roles=draw(_ROLE_SETS),
         user_run=draw(user_run) if Identity.ORGANISATION in identity_set else Fact(UNKNOWN),
         note=draw(_NOTES),
+        # A professional or an organisation sometimes provides a service of its own domain.
+        domain=draw(_PROVIDED_DOMAINS) if identity_set & _MAY_PROVIDE else None,
     )
 
 
@@ -1041,5 +1043,7 @@ _BASES_AND_NOTES = st.one_of(st.just((Basis.PUBLISHED, "")), st.tuples(bases(), 
 _ROLE_SETS = st.frozensets(roles(), max_size=3)
 _SOURCE_LISTS = st.lists(sources(), max_size=2).map(tuple)
 _LIKELY_STAGES = _likely_stages()
+_PROVIDED_DOMAINS = st.one_of(st.none(), st.sampled_from(list(Domain)))
+_MAY_PROVIDE = frozenset({Identity.OTHER_PROFESSIONAL, Identity.ORGANISATION})
 _RAW_REVISIONS_WITH_BASIS = st.tuples(_DESCRIPTIONS, st.frozensets(_POSITIONS, max_size=3), bases())
 _RAW_FAILED = st.tuples(_POSITIONS, _DESCRIPTIONS, bases())

@@ -121,6 +121,10 @@ def as_domain(value: Domain | Unknown | str) -> Domain | Unknown:
     return coerce_unknown(Domain, value)  # type: ignore[return-value]
 
 
+def as_optional_domain(value: Domain | str | None) -> Domain | None:
+    return None if value is None else coerce(Domain, value)  # type: ignore[return-value]
+
+
 def as_product_kind(value: ProductKind | str) -> ProductKind:
     return coerce(ProductKind, value)  # type: ignore[return-value]
 
@@ -166,6 +170,17 @@ def as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
     if isinstance(values, str | bytes | dict) or not isinstance(values, Iterable):
         return values  # type: ignore[return-value] # left for the validator, which names the field
     return tuple(values)
+
+
+def optional_member_of(enum_type: type[enum.Enum]) -> Callable[[Any, Any, Any], None]:
+    """``member_of(enum_type)``, or ``None``."""
+    check = member_of(enum_type)
+
+    def check_optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return check_optional
 
 
 def member_of(enum_type: type[enum.Enum], *, or_unknown: bool = False) -> Callable[[Any, Any, Any], None]:

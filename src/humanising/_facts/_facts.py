@@ -27,6 +27,7 @@ from humanising._facts._checks import (
     as_identity,
     as_ids,
     as_involvement,
+    as_optional_domain,
     as_product_kind,
     as_role_differentiation_fact,
     as_roles,
@@ -47,6 +48,7 @@ from humanising._facts._checks import (
     is_text,
     member_of,
     optional_instance_of,
+    optional_member_of,
     set_of,
     short_quote,
     tuple_of,
@@ -125,6 +127,9 @@ class Stakeholder:
         roles: The parts it plays in this initiative.
         user_run: For an organisation, whether it is run by and for service users.
         note: Free text.
+        domain: For a professional or an organisation that provides a service, the service domain
+            it provides (housing officials: ``housing``). It then provides a product of that
+            domain; a stakeholder with none (a consultant, a designer) provides no product.
 
     Example:
         >>> Stakeholder(id="mhf", name="Mental Health Foundation",
@@ -138,6 +143,9 @@ class Stakeholder:
     roles: frozenset[Role] = attrs.field(default=frozenset(), converter=as_roles, validator=set_of(Role))
     user_run: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
     note: str = attrs.field(default="", validator=is_str)
+    domain: Domain | None = attrs.field(
+        default=None, converter=as_optional_domain, validator=optional_member_of(Domain)
+    )
 
     @user_run.validator
     def _check_user_run(self, _attribute: object, value: Fact[bool]) -> None:

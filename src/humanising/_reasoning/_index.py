@@ -37,9 +37,13 @@ class Side:
 
     SERVICE_USER: Final = 1
     PROVIDER: Final = 2
+    """Mental-health professionals: the providers of a mental-health service."""
     COMMUNITY: Final = 4
     SURVIVOR: Final = 8
     OTHER: Final = 16
+    PROFESSIONAL: Final = 32
+    """Other professionals and organisations not run by service users: providers only of a
+    product of the service domain they provide (``Stakeholder.domain``), never otherwise."""
 
 
 Sides: TypeAlias = int
@@ -48,7 +52,7 @@ Sides: TypeAlias = int
 _SIDES: dict[Identity, Sides] = {
     Identity.SERVICE_USER: Side.SERVICE_USER,
     Identity.MENTAL_HEALTH_PROFESSIONAL: Side.PROVIDER,
-    Identity.OTHER_PROFESSIONAL: Side.PROVIDER,
+    Identity.OTHER_PROFESSIONAL: Side.PROFESSIONAL,
     Identity.COMMUNITY_MEMBER: Side.COMMUNITY,
     Identity.GENERAL_PUBLIC: Side.COMMUNITY,
     Identity.CARER: Side.OTHER,
@@ -56,10 +60,10 @@ _SIDES: dict[Identity, Sides] = {
     Identity.ORGANISATION: 0,  # a user-run organisation is on the service users' side, another on the providers'
 }
 """The side each capacity acts on: the representation's one look-up of identities."""
-_EITHER: Sides = Side.SERVICE_USER | Side.PROVIDER
+_EITHER: Sides = Side.SERVICE_USER | Side.PROFESSIONAL
 """The sides an organisation may be on while nobody knows whether service users run it."""
 
-ANY_SIDE: Sides = 31
+ANY_SIDE: Sides = 63
 NOT_SERVICE_USER: Sides = ANY_SIDE & ~Side.SERVICE_USER
 
 
@@ -76,7 +80,7 @@ def sides_of(participation: Participation, stakeholder: Stakeholder) -> Sides:
     user_run = stakeholder.user_run.value
     if user_run is UNKNOWN:
         return _EITHER
-    return Side.SERVICE_USER if user_run else Side.PROVIDER
+    return Side.SERVICE_USER if user_run else Side.PROFESSIONAL
 
 
 class Index:

@@ -32,7 +32,7 @@ import attrs
 from humanising._facts import Domain, Involvement, Participation, ProductKind, Stage, in_stage_order
 from humanising._facts._paths import FactPath, PathKey
 from humanising._facts._unknown import UNKNOWN, Fact
-from humanising._reasoning._evidence import EvidenceItem
+from humanising._reasoning._evidence import EvidenceItem, participation_of
 from humanising._reasoning._index import Index, Sides, index_of, sides_of
 from humanising._reasoning._logic import Judgement, joined
 
@@ -165,6 +165,50 @@ class ProductIn(Condition):
 
 
 @attrs.frozen
+class Provides(Condition):
+    """Someone who provides what is produced at the stage has at least ``level`` of say there.
+
+    A mental-health professional provides the service; another professional, or an
+    organisation not run by service users, provides only a product of the service domain it
+    provides (``Stakeholder.domain``): housing officials a housing service. A consultant, a
+    designer or an artist with no such domain never does.
+
+    Attributes:
+        level: The least involvement that counts.
+    """
+
+    level: Involvement = attrs.field(converter=Involvement)
+
+    def _masks(self, look: Look) -> tuple[StageSet, StageSet]:
+        certain, possible = look._voice_masks(_PROVIDER, _RANKS[self.level])  # noqa: SLF001
+        summary = look.summary
+        least = _RANKS[self.level]
+        index = look.index
+        for participation in look.initiative.participations:
+            stakeholder = index.stakeholders[participation.stakeholder]
+            domain = stakeholder.domain
+            if domain is None:
+                continue
+            sides = sides_of(participation, stakeholder)
+            if not sides & _PROFESSIONAL:
+                continue
+            bit = _BIT[participation.stage]
+            products_certain, products_possible = (
+                (0, ALL_STAGES) if summary.no_products else summary.domain_masks(domain)
+            )
+            involvement = participation.involvement
+            if involvement is UNKNOWN or _RANKS[involvement] >= least:
+                possible |= bit & products_possible
+                if involvement is not UNKNOWN and sides == _PROFESSIONAL:
+                    certain |= bit & products_certain
+        silent = look.silent_mask
+        return certain, possible | silent
+
+    def _at(self, look: Look, stage: Stage) -> Judgement:
+        return look._provides_at(self.level, stage)  # noqa: SLF001
+
+
+@attrs.frozen
 class Both(Condition):
     """Every one of ``parts`` holds at the stage (Kleene conjunction)."""
 
@@ -257,8 +301,8 @@ class _Summary:
         # An organisation not known to be user-run or not is possibly on either side, and certainly
         # on one of them: known[_EITHER_SLOT, rank] answers questions about both sides at once.
         # Flat lists, one row of _WIDTH ranks per slot: the row of slot s starts at s * _WIDTH.
-        known = [0] * (_WIDTH * 6)
-        possible = [0] * (_WIDTH * 5)
+        known = [0] * (_WIDTH * (_SIDE_COUNT + 1))
+        possible = [0] * (_WIDTH * _SIDE_COUNT)
         stakeholders = index.stakeholders
         bits = _BIT
         ranks = _RANKS
@@ -271,14 +315,14 @@ class _Summary:
             if involvement is UNKNOWN:
                 if row is None:  # either side: possibly the service users', possibly the providers'
                     possible[_TOP_RANK] |= bit
-                    possible[_WIDTH + _TOP_RANK] |= bit
+                    possible[_OTHER_OF_EITHER + _TOP_RANK] |= bit
                 else:
                     possible[row + _TOP_RANK] |= bit
                 continue
             rank = ranks[involvement]
             if row is None:
                 possible[rank] |= bit
-                possible[_WIDTH + rank] |= bit
+                possible[_OTHER_OF_EITHER + rank] |= bit
                 known[_EITHER_SLOT * _WIDTH + rank] |= bit
             else:
                 possible[row + rank] |= bit
@@ -288,7 +332,7 @@ class _Summary:
         for stage in initiative.silent_stages:
             silent |= bits[stage]
         if silent:
-            for slot in range(5):
+            for slot in range(_SIDE_COUNT):
                 possible[slot * _WIDTH + _TOP_RANK] |= silent
         self.known = known
         self.possible = possible
@@ -321,12 +365,17 @@ class _Summary:
         return found
 
 
-_EITHER = 1 | 2
-_EITHER_SLOT = 5
+_EITHER = 1 | 32
+"""An organisation whose running is unknown: the service users' side, or the professionals'."""
+_SIDE_COUNT = 6
+_EITHER_SLOT = _SIDE_COUNT
 _WIDTH = _TOP_RANK + 1
-_ROW = {1 << slot: slot * _WIDTH for slot in range(5)}
+_PROVIDER = 2
+_PROFESSIONAL = 32
+_ROW = {1 << slot: slot * _WIDTH for slot in range(_SIDE_COUNT)}
+_OTHER_OF_EITHER = _ROW[32]
 """The start of each single side's row of ranks; an organisation on either side has none."""
-_SLOTS_OF = {mask: tuple(slot for slot in range(5) if mask & (1 << slot)) for mask in range(32)}
+_SLOTS_OF = {mask: tuple(slot for slot in range(_SIDE_COUNT) if mask & (1 << slot)) for mask in range(1 << _SIDE_COUNT)}
 
 
 # --- the look
@@ -444,6 +493,14 @@ class Look:
             found = self._voices[key] = (certain, possible)
         return found
 
+    @property
+    def silent_mask(self) -> StageSet:
+        """The stages the sources are silent about."""
+        mask = 0
+        for stage in self._silent:
+            mask |= _BIT[stage]
+        return mask
+
     # evidence mode
 
     def judge_at(self, condition: Condition, stage: Stage) -> Judgement:
@@ -509,6 +566,57 @@ class Look:
             return (True, tuple(holding))
         if stage in self._silent:
             # The sources are silent about who took part here: nobody's absence is known.
+            open_items.append(self._silent[stage])
+        if open_items:
+            return (None, tuple(open_items))
+        return (False, tuple(looked))
+
+    def _provides_at(self, level: Involvement, stage: Stage) -> Judgement:
+        least = _RANKS[level]
+        index = self.index
+        holding: list[EvidenceItem] = []
+        open_items: list[EvidenceItem] = []
+        looked: list[EvidenceItem] = []
+        products = index.products_at.get(stage, ())
+        for possible, rank, involvement_item, user_run_item in self._seats_at(stage):
+            where = participation_of(involvement_item.path)
+            stakeholder = index.stakeholders[where[0]] if where is not None else None
+            if possible == _PROVIDER:
+                product_items: tuple[EvidenceItem, ...] = ()
+                certain_product: bool | None = True
+            elif possible & _PROFESSIONAL and stakeholder is not None and stakeholder.domain is not None:
+                domain = stakeholder.domain
+                if not index.products:
+                    certain_product, product_items = None, (_NO_PRODUCTS,)
+                else:
+                    matching = [p for p in products if p.domain is domain]
+                    unknown = [p for p in products if p.domain is UNKNOWN]
+                    if matching:
+                        certain_product = True
+                        product_items = tuple(_product_item(p, "domain") for p in matching)
+                    elif unknown:
+                        certain_product = None
+                        product_items = tuple(_product_item(p, "domain") for p in unknown)
+                    else:
+                        continue  # it provides no product made here
+            else:
+                continue
+            side_item = None if possible & ~(_PROVIDER | _PROFESSIONAL) == 0 and possible != _EITHER else user_run_item
+            if rank >= 0 and rank < least:
+                looked.append(involvement_item)
+                continue
+            if rank >= 0 and side_item is None and certain_product is True:
+                holding.extend((involvement_item, *product_items))
+                continue
+            if rank < 0:
+                open_items.append(involvement_item)
+            if side_item is not None:
+                open_items.append(side_item)
+            if certain_product is None:
+                open_items.extend(product_items)
+        if holding:
+            return (True, tuple(holding))
+        if stage in self._silent:
             open_items.append(self._silent[stage])
         if open_items:
             return (None, tuple(open_items))

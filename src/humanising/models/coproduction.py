@@ -40,6 +40,7 @@ from humanising.models import (
     Note,
     Producing,
     ProductIn,
+    Provides,
     Side,
     Verdict,
     Voice,
@@ -60,7 +61,9 @@ _LEADS = Involvement.LEADS
 
 USERS_VOICED = Voice(Side.SERVICE_USER, _INVOLVED)
 OTHERS_VOICED = Voice(NOT_SERVICE_USER, _INVOLVED)
-PROVIDERS_VOICED = Voice(Side.PROVIDER, _INVOLVED)
+PROVIDERS_VOICED = Provides(_INVOLVED)
+"""Those who provide what is produced at the stage: mental-health professionals, or a stakeholder
+that provides a product of its own service domain there; never a consultant, designer or artist."""
 COMMUNITY_VOICED = Voice(Side.COMMUNITY, _INVOLVED)
 PRODUCING = Producing()
 VOICE_IN_PRODUCING = PRODUCING & USERS_VOICED
@@ -207,7 +210,7 @@ def _with_providers(look: Look) -> Judgement:
 
 def _with_providers_met(grounds: Grounds) -> str:
     partners = tuple(
-        item for item in at_least(grounds.participations(), _INVOLVED) if _on_side(grounds, item, Side.PROVIDER)
+        item for item in at_least(grounds.participations(), _INVOLVED) if not _on_side(grounds, item, Side.SERVICE_USER)
     )
     return f"The partnership is with those who provide the service{grounds.hedge}: {grounds.seat_list(partners)}."
 
@@ -296,7 +299,7 @@ def _mental_health_unmet(grounds: Grounds) -> str:
     # The products at the stages where service users and providers work together.
     voiced = at_least(grounds.participations(), _INVOLVED)
     users = set(grounds.stages_of(i for i in voiced if _on_side(grounds, i, Side.SERVICE_USER)))
-    providers = set(grounds.stages_of(i for i in voiced if _on_side(grounds, i, Side.PROVIDER)))
+    providers = set(grounds.stages_of(i for i in voiced if not _on_side(grounds, i, Side.SERVICE_USER)))
     together = users & providers
     seen: dict[str, str] = {}
     for item in grounds.product_items():

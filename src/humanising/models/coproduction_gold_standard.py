@@ -17,6 +17,7 @@ from humanising.models import (
     Judgement,
     Look,
     Model,
+    Provides,
     Side,
     Voice,
     Wording,
@@ -26,7 +27,7 @@ from humanising.models import (
 MODEL_ID = "coproduction_gold_standard"
 
 _SECTION = "paper, section 2"
-EQUAL_PARTNERS = Voice(Side.SERVICE_USER, Involvement.PARTNER) & Voice(Side.PROVIDER, Involvement.PARTNER)
+EQUAL_PARTNERS = Voice(Side.SERVICE_USER, Involvement.PARTNER) & Provides(Involvement.PARTNER)
 """Service users and providers are both partners, or lead, at a stage."""
 _DESIGN = Stage.DESIGN
 _DELIVERY = Stage.DELIVERY

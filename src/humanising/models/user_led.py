@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from humanising import Involvement, Stage
 from humanising.models import (
+    NOT_SERVICE_USER,
     PAPER,
     CriterionSpec,
     Judgement,
     Look,
     Model,
+    Provides,
     Side,
     Voice,
     Wording,
@@ -24,8 +26,14 @@ from humanising.models import (
 
 MODEL_ID = "user_led"
 
-LED = Voice(Side.SERVICE_USER, Involvement.LEADS) & ~Voice(Side.PROVIDER, Involvement.INVOLVED)
-"""Service users lead the stage, and no provider is involved or more there."""
+LED = (
+    Voice(Side.SERVICE_USER, Involvement.LEADS)
+    & ~Provides(Involvement.INVOLVED)
+    & ~Voice(NOT_SERVICE_USER, Involvement.PARTNER)
+)
+"""Service users control the stage: they lead it, no one who provides what is made there is
+involved or more, and no other party (a consultant, a bookkeeper, community members) is a partner
+or leads."""
 _DESIGN = Stage.DESIGN
 _DELIVERY = Stage.DELIVERY
 _SECTION = "paper, sections 3 and 4.3"

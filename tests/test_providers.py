@@ -1,0 +1,72 @@
+"""Who provides the service: co-production's partners, and what ends user-led control (the paper, sections 2 and 3)."""
+
+from __future__ import annotations
+
+import attrs
+
+import humanising
+from humanising import Fit, Participation, Stakeholder
+
+
+def _with(
+    case: humanising.Initiative, *participations: Participation, stakeholders: tuple[Stakeholder, ...] = ()
+) -> humanising.Initiative:
+    return attrs.evolve(
+        case,
+        stakeholders=(*case.stakeholders, *stakeholders),
+        participations=(*case.participations, *participations),
+    )
+
+
+def test_mhf_a_consultant_involved_in_design_does_not_make_it_co_produced() -> None:
+    """A1: the external consultant provides no service, so involving them is not co-production."""
+    mhf = humanising.casebook.load("mhf-wales")
+    coded = _with(
+        mhf,
+        Participation("consultant", "design", "involved", capacity="other_professional"),
+        Participation("consultant", "delivery", "involved", capacity="other_professional"),
+    )
+    verdicts = humanising.classify(coded)
+    assert verdicts["coproduction"].fit is Fit.DOES_NOT_FIT
+    assert verdicts["coproduction"].criterion("with_providers").status.value == "unmet"
+    assert verdicts["user_led"].fit is Fit.FITS  # a consultant who is only involved leaves control with users
+
+
+def test_a_bookkeeper_leaves_a_peer_run_service_user_led_and_not_co_produced() -> None:
+    """A2: a bookkeeper involved in running it neither co-produces it nor ends user-led control."""
+    peers = humanising.Initiative(
+        id="peer-run",
+        name="A peer-run service",
+        stakeholders=[
+            Stakeholder(id="peers", name="peer workers", identities={"service_user"}),
+            Stakeholder(id="bookkeeper", name="a bookkeeper", identities={"other_professional"}),
+        ],
+        products=[humanising.Product(id="service", name="the service", kind="service", domain="mental_health")],
+        participations=[
+            Participation("peers", "design", "leads", capacity="service_user"),
+            Participation("peers", "delivery", "leads", capacity="service_user"),
+            Participation("bookkeeper", "delivery", "involved", capacity="other_professional"),
+        ],
+    )
+    verdicts = humanising.classify(peers)
+    assert verdicts["user_led"].fit is Fit.FITS
+    assert verdicts["coproduction"].fit is Fit.DOES_NOT_FIT
+    # As a partner, the bookkeeper would share control: no longer user-led there.
+    partner = attrs.evolve(
+        peers, participations=(*peers.participations[:2], attrs.evolve(peers.participations[2], involvement="partner"))
+    )
+    assert "delivery" not in [stage.value for stage in humanising.classify(partner)["user_led"].stages]
+
+
+def test_housing_officials_provide_a_housing_service_and_only_that() -> None:
+    """East Lille 6: housing officials are the providers of housing allocation, a housing service."""
+    case = humanising.casebook.load("east-lille-6")
+    verdict = humanising.classify(case)["coproduction"]
+    assert verdict.criterion("with_providers").status.value == "met"
+    assert "the housing service" in verdict.criterion("with_providers").reason
+    # Without its service domain, the housing service provides nothing, and is no partner.
+    stripped = attrs.evolve(
+        case,
+        stakeholders=tuple(attrs.evolve(s, domain=None) if s.id == "housing-service" else s for s in case.stakeholders),
+    )
+    assert humanising.classify(stripped)["coproduction"].criterion("with_providers").status.value != "met"
