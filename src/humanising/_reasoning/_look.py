@@ -562,6 +562,12 @@ class Look:
                     open_items.append(side_item)
             else:
                 looked.append(involvement_item)
+        return self._outcome(stage, holding, open_items, looked)
+
+    def _outcome(
+        self, stage: Stage, holding: list[EvidenceItem], open_items: list[EvidenceItem], looked: list[EvidenceItem]
+    ) -> Judgement:
+        # Someone who holds decides; else anything open (a silent stage included) leaves it unknown.
         if holding:
             return (True, tuple(holding))
         if stage in self._silent:
@@ -614,13 +620,7 @@ class Look:
                 open_items.append(side_item)
             if certain_product is None:
                 open_items.extend(product_items)
-        if holding:
-            return (True, tuple(holding))
-        if stage in self._silent:
-            open_items.append(self._silent[stage])
-        if open_items:
-            return (None, tuple(open_items))
-        return (False, tuple(looked))
+        return self._outcome(stage, holding, open_items, looked)
 
     def _seats_at(self, stage: Stage) -> tuple[tuple[Sides, int, EvidenceItem, EvidenceItem | None], ...]:
         # Each participation at a stage, by stakeholder: its possible sides, its rank (-1: unknown),
