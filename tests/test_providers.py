@@ -70,3 +70,21 @@ def test_housing_officials_provide_a_housing_service_and_only_that() -> None:
         stakeholders=tuple(attrs.evolve(s, domain=None) if s.id == "housing-service" else s for s in case.stakeholders),
     )
     assert humanising.classify(stripped)["coproduction"].criterion("with_providers").status.value != "met"
+
+
+def test_a_survivor_run_group_is_user_led() -> None:
+    """A4: survivors, who have lived experience while avoiding services, lead a group of their own."""
+    group = humanising.Initiative(
+        id="survivor-group",
+        name="A survivor-run group",
+        stakeholders=[Stakeholder(id="survivors", name="survivors", identities={"survivor"})],
+        products=[humanising.Product(id="group", name="the group", kind="service", domain="mental_health")],
+        participations=[
+            Participation("survivors", "design", "leads", capacity="survivor"),
+            Participation("survivors", "delivery", "leads", capacity="survivor"),
+        ],
+    )
+    verdicts = humanising.classify(group)
+    assert verdicts["user_led"].fit is Fit.FITS
+    assert [stage.value for stage in verdicts["user_led"].stages] == ["design", "delivery"]
+    assert verdicts["coproduction"].criterion("service_user_voice").status.value == "met"

@@ -65,6 +65,9 @@ _EITHER: Sides = Side.SERVICE_USER | Side.PROFESSIONAL
 
 ANY_SIDE: Sides = 63
 NOT_SERVICE_USER: Sides = ANY_SIDE & ~Side.SERVICE_USER
+LIVED_EXPERIENCE: Sides = Side.SERVICE_USER | Side.SURVIVOR
+"""People with lived experience of mental distress: service users, and survivors who avoided services."""
+WITHOUT_LIVED_EXPERIENCE: Sides = ANY_SIDE & ~LIVED_EXPERIENCE
 
 
 def participation_path(participation: Participation) -> FactPath:

@@ -40,7 +40,9 @@ from humanising._reasoning._analysis import register_model, registered_models, u
 from humanising._reasoning._evidence import EvidenceItem, Grounds, Wording, product_phrase
 from humanising._reasoning._index import (
     ANY_SIDE,
+    LIVED_EXPERIENCE,
     NOT_SERVICE_USER,
+    WITHOUT_LIVED_EXPERIENCE,
     Index,
     Side,
     Sides,
@@ -110,11 +112,13 @@ __all__ = [
     "ANY_SIDE",
     "BUILTIN_MODELS",
     "FALSE",
+    "LIVED_EXPERIENCE",
     "NOT_SERVICE_USER",
     "PAPER",
     "PRODUCES",
     "ROLES_WORDING",
     "TRUE",
+    "WITHOUT_LIVED_EXPERIENCE",
     "Condition",
     "CriterionSpec",
     "EvidenceItem",

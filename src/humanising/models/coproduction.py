@@ -23,10 +23,11 @@ from humanising import (
     equalises,
 )
 from humanising.models import (
-    NOT_SERVICE_USER,
+    LIVED_EXPERIENCE,
     PAPER,
     PRODUCES,
     ROLES_WORDING,
+    WITHOUT_LIVED_EXPERIENCE,
     Condition,
     CriterionSpec,
     EvidenceItem,
@@ -59,8 +60,9 @@ _KNOWLEDGE_PATH = FactPath("user_knowledge_shapes_product")
 _INVOLVED = Involvement.INVOLVED
 _LEADS = Involvement.LEADS
 
-USERS_VOICED = Voice(Side.SERVICE_USER, _INVOLVED)
-OTHERS_VOICED = Voice(NOT_SERVICE_USER, _INVOLVED)
+USERS_VOICED = Voice(LIVED_EXPERIENCE, _INVOLVED)
+"""Service users, or survivors: people with lived experience, involved or more."""
+OTHERS_VOICED = Voice(WITHOUT_LIVED_EXPERIENCE, _INVOLVED)
 PROVIDERS_VOICED = Provides(_INVOLVED)
 """Those who provide what is produced at the stage: mental-health professionals, or a stakeholder
 that provides a product of its own service domain there; never a consultant, designer or artist."""
@@ -75,7 +77,7 @@ _ANYONE_OPEN = USERS_VOICED & OTHERS_VOICED & PROVIDERS_VOICED
 
 
 def _users(grounds: Grounds) -> tuple[EvidenceItem, ...]:
-    return tuple(item for item in grounds.participations() if _on_side(grounds, item, Side.SERVICE_USER))
+    return tuple(item for item in grounds.participations() if _on_side(grounds, item, LIVED_EXPERIENCE))
 
 
 def _on_side(grounds: Grounds, item: EvidenceItem, side: int) -> bool:
@@ -143,8 +145,8 @@ def _doing_with(look: Look) -> Judgement:
 
 def _doing_with_unmet(grounds: Grounds) -> str:
     voiced = at_least(grounds.participations(), _INVOLVED)
-    users = set(grounds.stages_of(item for item in voiced if _on_side(grounds, item, Side.SERVICE_USER)))
-    others = set(grounds.stages_of(item for item in voiced if _on_side(grounds, item, NOT_SERVICE_USER)))
+    users = set(grounds.stages_of(item for item in voiced if _on_side(grounds, item, LIVED_EXPERIENCE)))
+    others = set(grounds.stages_of(item for item in voiced if _on_side(grounds, item, WITHOUT_LIVED_EXPERIENCE)))
     producing = _producing_set(grounds)
     users &= producing
     others &= producing
@@ -210,7 +212,7 @@ def _with_providers(look: Look) -> Judgement:
 
 def _with_providers_met(grounds: Grounds) -> str:
     partners = tuple(
-        item for item in at_least(grounds.participations(), _INVOLVED) if not _on_side(grounds, item, Side.SERVICE_USER)
+        item for item in at_least(grounds.participations(), _INVOLVED) if not _on_side(grounds, item, LIVED_EXPERIENCE)
     )
     return f"The partnership is with those who provide the service{grounds.hedge}: {grounds.seat_list(partners)}."
 
@@ -219,7 +221,7 @@ def _with_providers_unmet(grounds: Grounds) -> str:
     sentences = ["No provider of the service takes part alongside service users in producing it."]
     voiced = at_least(grounds.participations(), _INVOLVED)
     producing = _producing_set(grounds)
-    joint = set(grounds.stages_of(i for i in voiced if _on_side(grounds, i, Side.SERVICE_USER))) & producing
+    joint = set(grounds.stages_of(i for i in voiced if _on_side(grounds, i, LIVED_EXPERIENCE))) & producing
     community = tuple(
         item for item in voiced if _on_side(grounds, item, Side.COMMUNITY) and set(grounds.stages_of((item,))) & joint
     )
@@ -236,7 +238,7 @@ def _with_providers_unmet(grounds: Grounds) -> str:
                 f"A partnership with {grounds.name(partner)} was sought but not established: {item.value}{hedge}."
             )
     led = grounds.stages_of(
-        item for item in at_least(grounds.participations(), _LEADS) if _on_side(grounds, item, Side.SERVICE_USER)
+        item for item in at_least(grounds.participations(), _LEADS) if _on_side(grounds, item, LIVED_EXPERIENCE)
     )
     led = tuple(stage for stage in led if stage in producing)
     if led:
@@ -298,8 +300,8 @@ def _mental_health_unknown(grounds: Grounds) -> str:
 def _mental_health_unmet(grounds: Grounds) -> str:
     # The products at the stages where service users and providers work together.
     voiced = at_least(grounds.participations(), _INVOLVED)
-    users = set(grounds.stages_of(i for i in voiced if _on_side(grounds, i, Side.SERVICE_USER)))
-    providers = set(grounds.stages_of(i for i in voiced if not _on_side(grounds, i, Side.SERVICE_USER)))
+    users = set(grounds.stages_of(i for i in voiced if _on_side(grounds, i, LIVED_EXPERIENCE)))
+    providers = set(grounds.stages_of(i for i in voiced if not _on_side(grounds, i, LIVED_EXPERIENCE)))
     together = users & providers
     seen: dict[str, str] = {}
     for item in grounds.product_items():

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from humanising import Involvement, Stage
 from humanising.models import (
-    NOT_SERVICE_USER,
+    LIVED_EXPERIENCE,
     PAPER,
+    WITHOUT_LIVED_EXPERIENCE,
     CriterionSpec,
     Judgement,
     Look,
     Model,
     Provides,
-    Side,
     Voice,
     Wording,
 )
@@ -27,13 +27,13 @@ from humanising.models import (
 MODEL_ID = "user_led"
 
 LED = (
-    Voice(Side.SERVICE_USER, Involvement.LEADS)
+    Voice(LIVED_EXPERIENCE, Involvement.LEADS)
     & ~Provides(Involvement.INVOLVED)
-    & ~Voice(NOT_SERVICE_USER, Involvement.PARTNER)
+    & ~Voice(WITHOUT_LIVED_EXPERIENCE, Involvement.PARTNER)
 )
-"""Service users control the stage: they lead it, no one who provides what is made there is
-involved or more, and no other party (a consultant, a bookkeeper, community members) is a partner
-or leads."""
+"""People with lived experience (service users, survivors) control the stage: they lead it, no one
+who provides what is made there is involved or more, and no other party (a consultant, a
+bookkeeper, community members) is a partner or leads."""
 _DESIGN = Stage.DESIGN
 _DELIVERY = Stage.DELIVERY
 _SECTION = "paper, sections 3 and 4.3"
