@@ -164,3 +164,24 @@ def test_the_guided_evidence_look_finds_what_asking_every_stage_finds(initiative
             assert spec.check is not None
             value, items = spec.check(guided)
             assert (value, unique(items)) == (spec.check(unguided)[0], unique(spec.check(unguided)[1])), spec.id
+
+
+def test_a_condition_built_anew_on_each_call_is_never_taken_for_another() -> None:
+    """A look remembers a condition's answer by identity, and never confuses a new condition with a freed one."""
+    from humanising import Involvement, Stage
+    from humanising.models import Side, Voice
+
+    case = humanising.casebook.load("mhf-wales")
+    look = Look(case, collects=False)
+    for _ in range(200):  # freed conditions' ids come back quickly
+        assert look.at(Stage.DESIGN, Voice(Side.SERVICE_USER, Involvement.LEADS))[0] is True
+        assert look.at(Stage.DESIGN, Voice(Side.PROVIDER, Involvement.LEADS))[0] is False
+
+
+@given(hst.initiatives())
+def test_whatever_reaches_the_gold_standard_is_co_produced(initiative: Initiative) -> None:
+    verdicts = humanising.classify(initiative)
+    if verdicts["coproduction_gold_standard"].fit is humanising.Fit.FITS:
+        assert verdicts["coproduction"].fit is humanising.Fit.FITS
+    if verdicts["coproduction"].fit is humanising.Fit.DOES_NOT_FIT:
+        assert verdicts["coproduction_gold_standard"].fit is humanising.Fit.DOES_NOT_FIT

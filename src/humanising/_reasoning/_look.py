@@ -439,9 +439,9 @@ class Look:
         # evidence; unguided, it asks every stage itself (as the tests of the two modes do).
         self._guide = guide if collects else None
         self._summary = _Summary(initiative, self.index) if not collects else None
-        self._masks: dict[int, tuple[StageSet, StageSet]] = {}
+        self._masks: dict[int, tuple[Condition, tuple[StageSet, StageSet]]] = {}
         self._voices: dict[tuple[Sides, int], tuple[StageSet, StageSet]] = {}
-        self._judged: dict[tuple[int, Stage], Judgement] = {}
+        self._judged: dict[tuple[int, Stage], tuple[Condition, Judgement]] = {}
         self._occupied: StageSet | None = None
         self._seats: dict[Stage, tuple[tuple[Sides, int, EvidenceItem, EvidenceItem | None], ...]] = {}
         self._silent = {
@@ -470,10 +470,13 @@ class Look:
 
     def masks(self, condition: Condition) -> tuple[StageSet, StageSet]:
         """(stages where ``condition`` certainly holds, where it possibly holds), worked out once."""
-        key = id(condition)  # conditions are declared once, at import, and live as long as their module
-        found = self._masks.get(key)
-        if found is None:
-            found = self._masks[key] = condition._masks(self)  # noqa: SLF001
+        # By identity, with the condition kept beside its masks, so that its id is never reused while
+        # remembered: a condition built anew on every call is worked out anew, never mistaken for another.
+        entry = self._masks.get(id(condition))
+        if entry is not None and entry[0] is condition:
+            return entry[1]
+        found = condition._masks(self)  # noqa: SLF001
+        self._masks[id(condition)] = (condition, found)
         return found
 
     def _voice_masks(self, sides: Sides, rank: int) -> tuple[StageSet, StageSet]:
@@ -505,10 +508,12 @@ class Look:
 
     def judge_at(self, condition: Condition, stage: Stage) -> Judgement:
         """``condition`` at ``stage``, with its evidence, worked out once per look."""
-        key = (id(condition), stage)  # conditions are declared once and live as long as their module
-        found = self._judged.get(key)
-        if found is None:
-            found = self._judged[key] = condition._at(self, stage)  # noqa: SLF001
+        key = (id(condition), stage)
+        entry = self._judged.get(key)
+        if entry is not None and entry[0] is condition:
+            return entry[1]
+        found = condition._at(self, stage)  # noqa: SLF001
+        self._judged[key] = (condition, found)
         return found
 
     def _participation_items(self, participation: Participation) -> tuple[EvidenceItem, EvidenceItem | None]:
@@ -667,7 +672,7 @@ class Look:
         """Whether ``condition`` holds at ``stage``."""
         if self.collects:
             return self.judge_at(condition, stage)
-        certain, possible = self._masks.get(id(condition)) or self.masks(condition)
+        certain, possible = self.masks(condition)
         bit = _BIT[stage]
         if certain & bit:
             return _TRUE
@@ -680,7 +685,7 @@ class Look:
         else the open stages' unknown facts.
         """
         if not self.collects:
-            certain, possible = self._masks.get(id(condition)) or self.masks(condition)
+            certain, possible = self.masks(condition)
             if certain & within:
                 return _TRUE
             return _UNKNOWN if possible & within else _FALSE
@@ -721,7 +726,7 @@ class Look:
     def everywhere(self, condition: Condition, within: StageSet) -> Judgement:
         """Whether ``condition`` holds at every stage of ``within``."""
         if not self.collects:
-            certain, possible = self._masks.get(id(condition)) or self.masks(condition)
+            certain, possible = self.masks(condition)
             if certain & within == within:
                 return _TRUE
             return _FALSE if possible & within != within else _UNKNOWN

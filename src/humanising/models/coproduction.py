@@ -51,7 +51,6 @@ from humanising.models import (
     roles_dissolved,
     stage_names,
 )
-from humanising.models.coproduction_gold_standard import MODEL as GOLD_STANDARD_MODEL
 
 MODEL_ID = "coproduction"
 
@@ -60,7 +59,7 @@ _KNOWLEDGE_PATH = FactPath("user_knowledge_shapes_product")
 _INVOLVED = Involvement.INVOLVED
 _LEADS = Involvement.LEADS
 
-USERS_VOICED = Voice(LIVED_EXPERIENCE, _INVOLVED)
+USERS_VOICED = LIVED_VOICE = Voice(LIVED_EXPERIENCE, _INVOLVED)
 """Service users, or survivors: people with lived experience, involved or more."""
 OTHERS_VOICED = Voice(WITHOUT_LIVED_EXPERIENCE, _INVOLVED)
 PROVIDERS_VOICED = Provides(_INVOLVED)
@@ -329,6 +328,9 @@ def _domain_phrase(name: str, domain: object) -> str:
 
 
 def _notes(look: Look, verdict: Verdict) -> list[Note | str]:
+    # The gold standard builds on this model, so it is looked up when a note is written.
+    from humanising.models.coproduction_gold_standard import MODEL as GOLD_STANDARD_MODEL
+
     notes: list[Note | str] = []
     if verdict.fit in (Fit.FITS, Fit.PARTLY):
         # The note reports the gold-standard model's own verdict, so that it cannot contradict it.
@@ -340,6 +342,8 @@ def _notes(look: Look, verdict: Verdict) -> list[Note | str]:
 
 
 def _gold_note(gold: Fit) -> Note:
+    from humanising.models.coproduction_gold_standard import MODEL_ID as GOLD_STANDARD
+
     if gold is Fit.FITS:
         text = "Service users and providers are equal partners in design and delivery: the gold standard."
     elif gold is Fit.UNDETERMINED:
@@ -352,7 +356,7 @@ def _gold_note(gold: Fit) -> Note:
             "It falls short of the gold standard (equal partners in design and delivery), "
             "which the paper does not require of co-production."
         )
-    return Note(text, about=GOLD_STANDARD_MODEL.id, says=gold)
+    return Note(text, about=GOLD_STANDARD, says=gold)
 
 
 def _other_equalising(index: Index, initiative: Initiative) -> tuple[Relationship, ...]:

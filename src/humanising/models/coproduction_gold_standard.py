@@ -2,88 +2,91 @@
 
 The paper (section 2) notes that some writers reserve "co-production" for
 partnerships in which clinicians and service users are equal partners, and keeps
-that stricter sense apart from its own broad one. Here it is a model of its own:
-both parties are partners (or lead) in both design and delivery.
+that stricter sense apart from its own broad one. Here it is a model of its own,
+and a stricter sense of the same thing: it is co-production in the broad sense,
+and wherever service users and providers produce it together, both are partners
+or lead.
 """
 
 from __future__ import annotations
 
-from humanising import Involvement, Stage
+from humanising import Involvement
 from humanising.models import (
+    ALL_STAGES,
     PAPER,
-    PRODUCES,
-    ROLES_WORDING,
     CriterionSpec,
     Judgement,
     Look,
     Model,
     Provides,
-    Side,
     Voice,
     Wording,
-    roles_dissolved,
+    all_of,
 )
+from humanising.models.coproduction import LIVED_VOICE, PRODUCING
+from humanising.models.coproduction import MODEL as BROAD_SENSE_MODEL
 
 MODEL_ID = "coproduction_gold_standard"
 
 _SECTION = "paper, section 2"
-EQUAL_PARTNERS = Voice(Side.SERVICE_USER, Involvement.PARTNER) & Provides(Involvement.PARTNER)
+EQUAL_PARTNERS = Voice(LIVED_VOICE.sides, Involvement.PARTNER) & Provides(Involvement.PARTNER)
 """Service users and providers are both partners, or lead, at a stage."""
-_DESIGN = Stage.DESIGN
-_DELIVERY = Stage.DELIVERY
+TOGETHER_WITH_PROVIDERS = PRODUCING & LIVED_VOICE & Provides(Involvement.INVOLVED)
+"""A producing stage where service users and providers take part together: where co-production is claimed."""
 
 
-def _partners_in_design(look: Look) -> Judgement:
-    return look.at(_DESIGN, EQUAL_PARTNERS)
+EQUAL_WHEREVER_TOGETHER = ~TOGETHER_WITH_PROVIDERS | EQUAL_PARTNERS
+"""At a stage: not produced together by service users and providers, or produced together as equal partners."""
 
 
-def _partners_in_delivery(look: Look) -> Judgement:
-    return look.at(_DELIVERY, EQUAL_PARTNERS)
+def _broad_sense(look: Look) -> Judgement:
+    # Every criterion of co-production in the broad sense, essential and qualifying: the gold
+    # standard is a stricter co-production, so whatever reaches it is co-produced.
+    return all_of(*(spec.check(look) for spec in BROAD_SENSE_MODEL.criteria if spec.check is not None))
 
 
-def _partners_wording(stage: str) -> Wording:
-    return Wording(
-        met=f"Service users and providers are equal partners (partner or leads) at {stage}: {{seats}}.",
-        unmet=f"Service users and providers are not both partners at {stage}: {{seats}}.",
-        unknown=f"Whether service users and providers are equal partners at {stage} is unknown: {{seats}}.",
-    )
+def _equal_wherever_claimed(look: Look) -> Judgement:
+    return look.everywhere(EQUAL_WHEREVER_TOGETHER, ALL_STAGES)
 
 
-EQUAL_PARTNERS_DESIGN = CriterionSpec(
-    "equal_partners_design",
+BROAD_SENSE = CriterionSpec(
+    "broad_sense",
     True,
-    "Service users and providers are partners or lead in design.",
-    source=_SECTION,
-    check=_partners_in_design,
-    wording=_partners_wording("design"),
+    "It is co-production in the broad sense: every criterion of that model is met.",
+    source="paper, section 2",
+    check=_broad_sense,
+    wording=Wording(
+        met="It is co-production in the broad sense: every criterion of that model is met.",
+        unmet="It is not co-production in the broad sense, which the gold standard presupposes.",
+        unknown="Whether it is co-production in the broad sense, which the gold standard presupposes, is unknown.",
+    ),
 )
-EQUAL_PARTNERS_DELIVERY = CriterionSpec(
-    "equal_partners_delivery",
+EQUAL_PARTNERS_WHEREVER = CriterionSpec(
+    "equal_partners",
     True,
-    "Service users and providers are partners or lead in delivery.",
+    "Wherever service users and providers produce it together, both are partners or lead.",
     source=_SECTION,
-    check=_partners_in_delivery,
-    wording=_partners_wording("delivery"),
-)
-ROLES_SHARED = CriterionSpec(
-    "roles_shared",
-    True,
-    "Role differentiation is dissolved.",
-    source="paper, sections 2 and 4.3",
-    check=roles_dissolved,
-    wording=ROLES_WORDING,
+    check=_equal_wherever_claimed,
+    wording=Wording(
+        met="Wherever service users and providers produce it together, both are partners or lead: {seats}.",
+        unmet="Service users and providers produce it together without both being partners: {seats}.",
+        unknown=(
+            "Whether service users and providers are equal partners wherever they produce it together "
+            "is unknown: {seats}."
+        ),
+    ),
 )
 
 MODEL: Model = Model.declared(
     id=MODEL_ID,
     name="Co-production (gold standard)",
     short_name="gold standard",
-    summary="Service users and the professionals who provide the service are equal partners in design and delivery.",
+    summary="Co-production in which service users and the professionals who provide the service are equal partners.",
     source=f"{PAPER}, section 2",
-    criteria=(PRODUCES, EQUAL_PARTNERS_DESIGN, EQUAL_PARTNERS_DELIVERY, ROLES_SHARED),
+    criteria=(BROAD_SENSE, EQUAL_PARTNERS_WHEREVER),
 )
-"""Essential: something is produced; service users and the service's providers are both
-partners (or lead) in design and in delivery; role differentiation is dissolved.
+"""Essential: it is co-production in the broad sense; wherever service users and providers produce
+it together, both are partners (or lead).
 
 Example:
     >>> import humanising
