@@ -20,7 +20,16 @@ from humanising.models import BUILTIN_MODELS
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden" / "verdicts.csv"
 HUMANISES = "humanises"
-COLUMNS = ["case", "model", "fit", "deciding"]
+COLUMNS = ["case", "model", "fit", "deciding", "phrase"]
+PAPER_CAUSES = {
+    # The paper's verdicts on its own cases that are "does not fit" or "partly", each with the cause it gives.
+    ("sleepwell", "coproduction"),
+    ("mhf-wales", "coproduction"),
+    ("east-lille-6", "coproduction"),
+    ("east-lille-7", "coproduction"),
+    ("east-lille-8", "coproduction"),
+    ("east-lille-7", "user_led"),
+}
 
 
 def golden_rows() -> list[dict[str, str]]:
@@ -65,6 +74,21 @@ def test_verdict(row: dict[str, str]) -> None:
         ids = [result.id for result in verdict.criteria]
         assert row["deciding"] in ids, f"{row['deciding']!r} is not one of the verdict's criteria: {ids}"
         assert explains(verdict, row["deciding"]), f"{row['deciding']!r} does not explain {row['fit']!r}"
+        # The paper's cause is among the criteria that decide the verdict, and that criterion's own
+        # reason says it: a phrase found somewhere in the joined reasons would not do.
+        (cause,) = [result for result in verdict.deciding if result.id == row["deciding"]]
+        if (row["case"], row["model"]) in PAPER_CAUSES:
+            assert row["phrase"], "a paper cause names a phrase of its reason"
+        assert row["phrase"] in cause.reason, (row["phrase"], cause.reason)
+
+
+def test_every_paper_cause_is_in_the_table() -> None:
+    """Every "does not fit" or "partly" cell the paper decides names its cause and a phrase of that reason."""
+    named = {(row["case"], row["model"]) for row in ROWS if row["deciding"] and row["phrase"]}
+    assert named >= PAPER_CAUSES
+    for row in ROWS:
+        if (row["case"], row["model"]) in PAPER_CAUSES:
+            assert row["fit"] in ("does not fit", "partly"), row
 
 
 def test_explains_names_the_criteria_that_decide_and_no_others() -> None:
