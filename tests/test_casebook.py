@@ -181,7 +181,8 @@ class TestEastLille:
 
     def test_7_professionals_absent_and_user_led_only_at_delivery(self) -> None:
         found = verdicts("east-lille-7")
-        assert "professionals absent" in reasons(found["coproduction"])
+        # Section 4.3: user-led "by absenting the mental health professional from the scene".
+        assert "without the service's providers or other professionals" in reasons(found["coproduction"])
         user_led = found["user_led"]
         assert user_led.stages == (Stage.DELIVERY,)
         assert user_led.criterion("led_design").status is Status.UNMET

@@ -137,7 +137,8 @@ class TestCoproduction:
             failed_partnerships=(FailedPartnership("staff", "the clinic declined"),),
         )
         verdict = judge("coproduction", initiative)
-        assert verdict.criterion("doing_with").status is Status.MET
+        # Community members taking part with service users is community involvement, not "doing with".
+        assert verdict.criterion("doing_with").status is Status.UNMET
         reason = verdict.criterion("with_providers").reason
         assert verdict.criterion("with_providers").status is Status.UNMET
         assert "co-production with whom?" in reason

@@ -61,7 +61,9 @@ _LEADS = Involvement.LEADS
 
 USERS_VOICED = LIVED_VOICE = Voice(LIVED_EXPERIENCE, _INVOLVED)
 """Service users, or survivors: people with lived experience, involved or more."""
-OTHERS_VOICED = Voice(WITHOUT_LIVED_EXPERIENCE, _INVOLVED)
+OTHERS_VOICED = Voice(WITHOUT_LIVED_EXPERIENCE & ~Side.COMMUNITY, _INVOLVED)
+"""Others, involved or more: not service users or survivors, and not community members, whose taking
+part with service users is community involvement rather than "doing with" the service's providers."""
 PROVIDERS_VOICED = Provides(_INVOLVED)
 """Those who provide what is produced at the stage: mental-health professionals, or a stakeholder
 that provides a product of its own service domain there; never a consultant, designer or artist."""
@@ -84,6 +86,9 @@ def _on_side(grounds: Grounds, item: EvidenceItem, side: int) -> bool:
     return grounds.side_of(stakeholder, item) & side != 0
 
 
+_NOTHING_PRODUCED = "none, as nothing is produced"
+
+
 def _producing_stages(grounds: Grounds) -> str:
     stages: set[Stage] = set()
     recorded = False
@@ -94,7 +99,7 @@ def _producing_stages(grounds: Grounds) -> str:
             stages.update(product.stages)
     if stages:
         return stage_names(sorted(stages, key=list(Stage).index))
-    return "none, as nothing is produced" if recorded else "the producing stages"
+    return _NOTHING_PRODUCED if recorded else "the producing stages"
 
 
 def _in_producing(look: Look, condition: Condition) -> Judgement:
@@ -114,6 +119,8 @@ def _voice(look: Look) -> Judgement:
 
 
 def _voice_unmet(grounds: Grounds) -> str:
+    if _producing_stages(grounds) == _NOTHING_PRODUCED:
+        return "Nothing is produced, so service users can have no voice in producing it."
     return (
         f"Service users have no real voice at any producing stage ({_producing_stages(grounds)}): "
         f"{grounds.seat_list(_users(grounds))}. Feedback at evaluation or end-user testing (consulted) does not count."
@@ -153,8 +160,8 @@ def _doing_with_unmet(grounds: Grounds) -> str:
     alone = [stage for stage in Stage if stage in users and stage not in others]
     if alone:
         parts.append(
-            f"service users act at {stage_names(alone)} with nobody else taking part, professionals absent, "
-            "which makes it service user-led there"
+            f"service users act at {stage_names(alone)} without the service's providers or other "
+            "professionals, which makes it service user-led there"
         )
     others_only = [stage for stage in Stage if stage in others and stage not in users]
     if others_only:
