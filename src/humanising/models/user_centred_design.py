@@ -1,10 +1,11 @@
 """User-centred design (paper, sections 3 and 4.2).
 
 A three-cornered relationship of client, designer and end user; research with
-end users, ideation, prototyping, and iterations that respond to *end users'*
-needs. Neither client nor designer has to be a service user; where they are, the
-usual power gap between client, designer and end user does not arise, and the
-verdict notes it.
+end users, ideation and prototyping, the three steps the paper names on an equal
+footing; and, to the extent the paper allows ("to the extent that"), iterations
+that respond to *end users'* needs, which qualify a fit rather than decide it.
+Neither client nor designer has to be a service user; where they are, the power
+gap between client, designer and end user need not arise, and the verdict notes it.
 """
 
 from __future__ import annotations
@@ -136,7 +137,7 @@ RESEARCH = CriterionSpec(
 
 IDEATION = CriterionSpec(
     "ideation",
-    False,
+    True,
     "Ideas generated to address those needs.",
     source=_SECTION,
     check=FactCheck(_IDEATION_PATH),
@@ -194,7 +195,7 @@ def _iteration_unmet(grounds: Grounds) -> str:
 
 ITERATION = CriterionSpec(
     "iteration",
-    True,
+    False,
     "Revisions respond to end users' needs.",
     source=_SECTION,
     check=_iteration,
@@ -237,9 +238,9 @@ MODEL: Model = Model.declared(
     criteria=(ROLES, RESEARCH, IDEATION, PROTOTYPING, ITERATION),
     notes=_notes,
 )
-"""Essential: a client, a designer and end users; research with end users; prototypes or
-pilots; revisions that answer end users' needs. Qualifying: ideation. A note says when client
-and designers were themselves service users.
+"""Essential: a client, a designer and end users; research with end users; ideation; prototypes or
+pilots. Qualifying: revisions that answer end users' needs. A note says when client and designers
+were themselves service users.
 
 Example:
     >>> import humanising
