@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import operator
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import attrs
 
-from humanising._facts import Domain, Involvement, Participation, ProductKind, Stage, in_stage_order
+from humanising._facts import Domain, Involvement, Participation, ProductKind, Stage
 from humanising._facts._paths import FactPath, PathKey
 from humanising._facts._unknown import UNKNOWN, Fact
 from humanising._reasoning._evidence import EvidenceItem, participation_of
@@ -328,9 +328,7 @@ class _Summary:
                 possible[row + rank] |= bit
                 known[row + rank] |= bit
         # At a stage the sources are silent about, anyone may have taken part, with any say.
-        silent = 0
-        for stage in initiative.silent_stages:
-            silent |= bits[stage]
+        silent = stage_set(*initiative.silent_stages)
         if silent:
             for slot in range(_SIDE_COUNT):
                 possible[slot * _WIDTH + _TOP_RANK] |= silent
@@ -499,10 +497,7 @@ class Look:
     @property
     def silent_mask(self) -> StageSet:
         """The stages the sources are silent about."""
-        mask = 0
-        for stage in self._silent:
-            mask |= _BIT[stage]
-        return mask
+        return stage_set(*self._silent)
 
     # evidence mode
 
@@ -612,7 +607,7 @@ class Look:
                         continue  # it provides no product made here
             else:
                 continue
-            side_item = None if possible & ~(_PROVIDER | _PROFESSIONAL) == 0 and possible != _EITHER else user_run_item
+            side_item = user_run_item if possible == _EITHER else None
             if rank >= 0 and rank < least:
                 looked.append(involvement_item)
                 continue
@@ -712,14 +707,9 @@ class Look:
         """
         occupied = self._occupied
         if occupied is None:
-            occupied = 0
-            for stage in self.index.stages():
-                occupied |= _BIT[stage]
-            for stage in self.index.products_at:
-                occupied |= _BIT[stage]
-            for stage in self._silent:
-                occupied |= _BIT[stage]
-            self._occupied = occupied
+            occupied = self._occupied = (
+                stage_set(*self.index.stages()) | stage_set(*self.index.products_at) | self.silent_mask
+            )
         empty = within & ~occupied
         return stages_in((within & occupied) | (empty & -empty))  # the lowest empty stage, if any
 
@@ -750,10 +740,6 @@ class Look:
         if not self.collects:
             return stages_in(self.masks(condition)[0] & within)
         return tuple(stage for stage in stages_in(within) if self.judge_at(condition, stage)[0] is True)
-
-    def taking_part(self) -> tuple[Stage, ...]:
-        """The stages anyone takes part in, in order."""
-        return self.index.stages()
 
 
 @attrs.frozen
@@ -802,7 +788,3 @@ def evidence_look(initiative: Initiative) -> Look:
         found = derived[evidence_look] = Look(initiative, collects=True, guide=status_look(initiative))
     return found  # type: ignore[return-value]
 
-
-def in_order(stages: Iterable[Stage]) -> tuple[Stage, ...]:
-    """Stages in the order an initiative goes through them."""
-    return in_stage_order(stages)
