@@ -787,4 +787,3 @@ def evidence_look(initiative: Initiative) -> Look:
     if found is None:
         found = derived[evidence_look] = Look(initiative, collects=True, guide=status_look(initiative))
     return found  # type: ignore[return-value]
-
