@@ -17,18 +17,10 @@ from humanising._facts._paths import FactPath
 from humanising._reasoning._evidence import EvidenceItem, Grounds
 from humanising._reasoning._logic import unique, unknown_paths
 from humanising._reasoning._look import Look, evidence_look, status_look
-from humanising._reasoning._verdict import CriterionResult, Fit, Note, Status, Verdict
+from humanising._reasoning._verdict import STATUS_OF, CriterionResult, Note, Status, Verdict, fit_from
 
 if TYPE_CHECKING:
     from humanising._reasoning._registry import CriterionSpec
-
-_MET = Status.MET
-_UNMET = Status.UNMET
-_STATUS = {True: _MET, False: _UNMET, None: Status.UNKNOWN}
-_FITS = Fit.FITS
-_PARTLY = Fit.PARTLY
-_DOES_NOT_FIT = Fit.DOES_NOT_FIT
-_UNDETERMINED = Fit.UNDETERMINED
 
 
 class ModesDisagreeError(AssertionError):
@@ -70,19 +62,10 @@ class DeclaredJudge:
 
     def verdict(self, initiative: Initiative, look: Look) -> Verdict:
         """The verdict on ``initiative``, judged on its status ``look`` (which a registry shares among its models)."""
-        statuses = []
-        fit = _FITS
-        for check, essential in zip(self._checks, self._essential, strict=True):
-            status = _STATUS[check(look)[0]]  # type: ignore[misc] # every declared check is set
-            statuses.append(status)
-            if status is _MET or fit is _DOES_NOT_FIT:
-                continue
-            if essential:
-                fit = _DOES_NOT_FIT if status is _UNMET else _UNDETERMINED
-            elif fit is _FITS:
-                fit = _PARTLY
+        statuses = tuple(STATUS_OF[check(look)[0]] for check in self._checks)  # type: ignore[misc] # every one is set
+        fit = fit_from(zip(statuses, self._essential, strict=True))
         stages = self.stages(look) if self.stages is not None else ()
-        return Verdict._deferred(self.model, fit, stages, _Evidence(self, initiative, tuple(statuses)))  # noqa: SLF001
+        return Verdict._deferred(self.model, fit, stages, _Evidence(self, initiative, statuses))  # noqa: SLF001
 
 
 class _Evidence:
@@ -100,10 +83,10 @@ class _Evidence:
         results = []
         for spec, status in zip(self.judge.criteria, self.statuses, strict=True):
             judgement = spec.check(look)  # type: ignore[misc]
-            if _STATUS[judgement[0]] is not status:
+            if STATUS_OF[judgement[0]] is not status:
                 raise ModesDisagreeError(
                     f"{self.judge.model}.{spec.id} on {self.initiative.id!r}: {status.value} while judging, "
-                    f"{_STATUS[judgement[0]].value} from its evidence"
+                    f"{STATUS_OF[judgement[0]].value} from its evidence"
                 )
             items: tuple[EvidenceItem, ...] = unique(judgement[1])
             reason = spec.wording.render(Grounds(status, items, look.index))  # type: ignore[union-attr]

@@ -20,7 +20,7 @@ from humanising._reasoning._evidence import EvidenceItem
 from humanising._reasoning._index import Side
 from humanising._reasoning._logic import Judgement, any_of, unknown_paths
 from humanising._reasoning._look import Voice, evidence_look, stage_set
-from humanising._reasoning._verdict import Status
+from humanising._reasoning._verdict import STATUS_OF, Status
 from humanising.exceptions import NotAnInitiativeError
 
 _GOALS_SET_BY_PATH = FactPath("observations", "goals_set_by")
@@ -77,7 +77,6 @@ class ReadingMatch:
         }
 
 
-_STATUS = {True: Status.MET, False: Status.UNMET, None: Status.UNKNOWN}
 _TOGETHER_WITH_PROVIDERS = Voice(Side.SERVICE_USER, Involvement.INVOLVED) & Voice(Side.PROVIDER, Involvement.INVOLVED)
 _POLICY_OR_DESIGN = stage_set(Stage.POLICY, Stage.DESIGN)
 _PARTNERS_IN_OWN_CARE = Voice(Side.SERVICE_USER, Involvement.PARTNER)
@@ -116,7 +115,7 @@ def _match(reading: Reading, judgement: Judgement) -> ReadingMatch:
         reason = f"It does not match the reading of co-production as {words}."
     else:
         reason = f"Whether it matches the reading of co-production as {words} is unknown."
-    return ReadingMatch(reading, _STATUS[value], reason, unknowns)
+    return ReadingMatch(reading, STATUS_OF[value], reason, unknowns)
 
 
 def readings(initiative: Initiative) -> tuple[ReadingMatch, ...]:

@@ -61,7 +61,8 @@ _UNDETERMINED = Fit.UNDETERMINED
 _MET = Status.MET
 _UNKNOWN = Status.UNKNOWN
 _UNMET = Status.UNMET
-_STATUS = {True: _MET, False: _UNMET, None: _UNKNOWN}
+STATUS_OF: dict[bool | None, Status] = {True: _MET, False: _UNMET, None: _UNKNOWN}
+"""The status of a three-valued answer."""
 
 Render: TypeAlias = Callable[..., str]
 Facts: TypeAlias = tuple[FactPath, ...] | Callable[[], tuple[FactPath, ...]]
@@ -154,7 +155,7 @@ def criterion(
     if isinstance(declared, str):
         return (
             declared,
-            _STATUS[judgement[0]],
+            STATUS_OF[judgement[0]],
             True if essential is None else essential,
             render,
             args,
@@ -163,7 +164,7 @@ def criterion(
         )
     if essential is not None:
         raise TypeError(f"criterion {declared.id!r}: its declaration says whether it is essential; drop essential=")
-    return (declared.id, _STATUS[judgement[0]], declared.essential, render, args, facts, unknowns)
+    return (declared.id, STATUS_OF[judgement[0]], declared.essential, render, args, facts, unknowns)
 
 
 @attrs.frozen
@@ -282,22 +283,11 @@ class CriterionResult:
 
 def fit_of(results: Iterable[RawCriterion]) -> Fit:
     """The fit that criterion results add up to."""
-    # As _fit, unrolled over the raw tuples: every verdict a model judges goes through it.
-    fit = _FITS
-    for result in results:
-        status = result[1]
-        if status is _MET:
-            continue
-        if result[2]:
-            if status is _UNMET:
-                return _DOES_NOT_FIT
-            fit = _UNDETERMINED
-        elif fit is _FITS:
-            fit = _PARTLY
-    return fit
+    return fit_from((result[1], result[2]) for result in results)
 
 
-def _fit(outcomes: Iterable[tuple[Status, bool]]) -> Fit:
+def fit_from(outcomes: Iterable[tuple[Status, bool]]) -> Fit:
+    """The fit that (status, essential) outcomes add up to: the one rule every verdict follows."""
     # An unmet essential criterion decides at once; an unknown essential one leaves it
     # undetermined; an unmet or unknown qualifying one caps a fit at partly.
     fit = _FITS
@@ -376,7 +366,7 @@ class Verdict:
         for note in written:
             if not isinstance(note, Note):
                 raise InvalidVerdictError(model, f"notes must be strings or Note values, got {note!r}")
-        follows = _fit((result.status, result.essential) for result in results)
+        follows = fit_from((result.status, result.essential) for result in results)
         if fit is not None and Fit(fit) is not follows:
             raise InvalidVerdictError(
                 model, f"its criteria add up to {follows.value!r}, not {Fit(fit).value!r}; the fit follows from them"
