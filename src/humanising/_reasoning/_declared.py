@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from humanising._facts import Initiative, Stage
-from humanising._facts._paths import FactPath
 from humanising._reasoning._evidence import EvidenceItem, Grounds
 from humanising._reasoning._logic import unique, unknown_paths
 from humanising._reasoning._look import Look, evidence_look, status_look
@@ -96,7 +95,7 @@ class _Evidence:
                     status,
                     spec.essential,
                     reason,
-                    _paths(item.path for item in items),
+                    tuple(item.path for item in items),  # items are each fact once (unique)
                     unknown_paths(judgement),
                     items,
                 )
@@ -108,10 +107,3 @@ class _Evidence:
             return ()
         found = self.judge.notes(evidence_look(self.initiative), verdict)
         return tuple(Note(note) if isinstance(note, str) else note for note in found)
-
-
-def _paths(paths: Iterable[FactPath]) -> tuple[FactPath, ...]:
-    seen: dict[str, FactPath] = {}
-    for path in paths:
-        seen.setdefault(str(path), path)
-    return tuple(seen.values())

@@ -115,7 +115,8 @@ def participation_of(path: FactPath) -> tuple[str, Stage] | None:
     return None
 
 
-def _stage_list(stages: Iterable[Stage]) -> str:
+def stage_names(stages: Iterable[Stage]) -> str:
+    """``design, delivery and allocation``; ``no stage`` for none."""
     names = [stage.words for stage in stages]
     if not names:
         return "no stage"
@@ -183,7 +184,7 @@ class Grounds:
     @property
     def stages(self) -> str:
         """The stages of the participations in the evidence: ``design and delivery``."""
-        return _stage_list(self.stages_of(self.participations()))
+        return stage_names(self.stages_of(self.participations()))
 
     def seat(self, item: EvidenceItem) -> str:
         """One participation item as a phrase: ``peers: leads at delivery (informal report)``."""

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from humanising._facts import in_stage_order
 from humanising._reasoning._analysis import register_model, registered_models, unregister_model
-from humanising._reasoning._evidence import EvidenceItem, Grounds, Wording, product_phrase
+from humanising._reasoning._evidence import EvidenceItem, Grounds, Wording, product_phrase, stage_names
 from humanising._reasoning._index import (
     ANY_SIDE,
     LIVED_EXPERIENCE,
@@ -78,7 +78,6 @@ from humanising.models._shared import (
     seat_phrase,
     seat_phrases,
     seats_on,
-    stage_names,
     stages_of,
     voiced,
     weakest_hedge,

@@ -17,7 +17,7 @@ from humanising._facts import (
 )
 from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN
-from humanising._reasoning._evidence import EvidenceItem, Grounds, Wording, weakest_basis
+from humanising._reasoning._evidence import EvidenceItem, Grounds, Wording, stage_names, weakest_basis
 from humanising._reasoning._index import Index, Sides, participation_path
 from humanising._reasoning._logic import Judgement
 from humanising._reasoning._look import FactCheck, Look
@@ -26,14 +26,6 @@ from humanising._reasoning._registry import CriterionSpec
 PAPER = "Harcourt and Crepaz-Keay (2023), Co-Production is Good, but Other Things are Good Too"
 
 _SERVICE_USER = frozenset((Identity.SERVICE_USER,))
-
-
-def stage_names(stages: Iterable[Stage]) -> str:
-    """``design, delivery and allocation``."""
-    names = [stage.words for stage in stages]
-    if not names:
-        return "no stage"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def is_service_user(stakeholder: Stakeholder) -> bool:

@@ -47,6 +47,7 @@ from humanising.models import (
     Voice,
     Wording,
     at_least,
+    in_stage_order,
     is_service_user,
     roles_dissolved,
     stage_names,
@@ -90,16 +91,10 @@ _NOTHING_PRODUCED = "none, as nothing is produced"
 
 
 def _producing_stages(grounds: Grounds) -> str:
-    stages: set[Stage] = set()
-    recorded = False
-    for item in grounds.product_items():
-        recorded = True
-        product = grounds.product(item)
-        if product.is_something:
-            stages.update(product.stages)
+    stages = _producing_set(grounds)
     if stages:
-        return stage_names(sorted(stages, key=list(Stage).index))
-    return _NOTHING_PRODUCED if recorded else "the producing stages"
+        return stage_names(in_stage_order(stages))
+    return _NOTHING_PRODUCED if grounds.product_items() else "the producing stages"
 
 
 def _in_producing(look: Look, condition: Condition) -> Judgement:
