@@ -55,7 +55,14 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, tuple[Any, ...]]]] = {
     ),
     "Product": (
         {"id": "rules", "name": "Rules", "kind": "policy"},
-        {"id": ID, "name": TEXT, "kind": ENUM, "domain": ENUM, "stages": (*ENUM_SET, set())},
+        {
+            "id": ID,
+            "name": TEXT,
+            "kind": ENUM,
+            "domain": ENUM,
+            "stages": (*ENUM_SET, set()),
+            "role_differentiation": ENUM_FACT,
+        },
     ),
     "Relationship": (
         {"between": ("patients", "staff"), "aspect": "power", "change": "narrows"},
@@ -173,6 +180,7 @@ def test_every_field_of_every_fact_class_has_wrong_values_above() -> None:
         "Model",
         "ModelError",
         "Note",
+        "ProductFit",
         "ReadingMatch",
         "Verdict",
     }

@@ -115,7 +115,11 @@ def test_settling_an_unknown_results_facts_settles_it(initiative: Initiative, da
             settled = initiative
             for path in result.unknowns:
                 settled = _settled(settled, path, data)
-            again = model.judge(attrs.evolve(settled)).criterion(result.id)
+            settled = attrs.evolve(settled)
+            if verdict.product is not None:
+                # Judged by product, the criteria are that product's: settling them settles it there.
+                settled = settled.producing_only(verdict.product)
+            again = model.judge(settled).criterion(result.id)
             assert again.status.value != "unknown", (model.id, result.id, [str(p) for p in result.unknowns])
 
 

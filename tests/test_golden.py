@@ -32,14 +32,14 @@ PAPER_CAUSES = {
 }
 
 
-def golden_rows() -> list[dict[str, str]]:
-    with GOLDEN.open(encoding="utf-8", newline="") as file:
+def read_table(path: Path, columns: list[str]) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as file:
         reader = csv.DictReader(file)
-        assert reader.fieldnames == COLUMNS, reader.fieldnames
+        assert reader.fieldnames == columns, reader.fieldnames
         return list(reader)
 
 
-ROWS = golden_rows()
+ROWS = read_table(GOLDEN, COLUMNS)
 
 
 def verdict_of(case_id: str, model_id: str) -> humanising.Verdict:
@@ -139,3 +139,36 @@ def test_every_built_in_model_has_its_own_short_name() -> None:
     """Column headings tell the models apart: no two built-in models share a short name."""
     names = [model.short_name for model in BUILTIN_MODELS]
     assert len(set(names)) == len(names), names
+
+
+PRODUCTS = Path(__file__).parent / "golden" / "products.csv"
+PRODUCT_COLUMNS = ["case", "model", "product", "fit", "deciding", "phrase"]
+
+
+PRODUCT_ROWS = read_table(PRODUCTS, PRODUCT_COLUMNS)
+
+
+@pytest.mark.parametrize("row", PRODUCT_ROWS, ids=lambda row: f"{row['case']}:{row['model']}:{row['product']}")
+def test_product_verdict(row: dict[str, str]) -> None:
+    """Each product of a case with several, judged on its own, has the fit the table gives, for the reason it names."""
+    case = humanising.casebook.load(row["case"])
+    whole = humanising.classify(case)[row["model"]]
+    assert {p.product: p.fit.value for p in whole.by_product}[row["product"]] == row["fit"]
+    verdict = humanising.classify(case.producing_only(row["product"]))[row["model"]]
+    assert verdict.fit.value == row["fit"]
+    if row["deciding"]:
+        (cause,) = [result for result in verdict.deciding if result.id == row["deciding"]]
+        assert row["phrase"] in cause.reason, (row["phrase"], cause.reason)
+
+
+def test_every_product_of_a_case_judged_by_product_has_a_row() -> None:
+    """The product table leaves out no product of a case with two or more, for either model that judges by product."""
+    expected = {
+        (case_id, model_id, product.id)
+        for case_id in humanising.casebook.ids()
+        for case in (humanising.casebook.load(case_id),)
+        if len(case.products) > 1
+        for model_id in ("coproduction", "coproduction_gold_standard")
+        for product in case.products
+    }
+    assert {(row["case"], row["model"], row["product"]) for row in PRODUCT_ROWS} == expected

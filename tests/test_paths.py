@@ -125,10 +125,11 @@ def test_a_case_file_error_locates_the_structured_path() -> None:
 
 def test_settle_fills_in_a_participation() -> None:
     case = humanising.casebook.load("east-lille-6")
-    (path,) = (path for path in humanising.classify(case)["coproduction"].unknowns if path.steps[0] == "participations")
+    gold = "coproduction_gold_standard"
+    (path,) = (path for path in humanising.classify(case)[gold].unknowns if path.steps[0] == "participations")
     settled = humanising.settle(case, path, "involved")
-    assert path not in humanising.classify(settled)["coproduction"].unknowns
-    assert str(path) in texts(humanising.classify(case)["coproduction"].unknowns)
+    assert path not in humanising.classify(settled)[gold].unknowns
+    assert str(path) in texts(humanising.classify(case)[gold].unknowns)
 
 
 def test_settle_takes_a_fact_with_its_basis() -> None:

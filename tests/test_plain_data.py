@@ -61,7 +61,7 @@ def test_no_public_field_of_a_verdict_holds_a_callable() -> None:
         analysis = humanising.analyse(humanising.casebook.load(case_id))
         for verdict in (*analysis.verdicts.values(), analysis.humanises):
             public = {field.name for field in attrs.fields(Verdict) if not field.name.startswith("_")}
-            assert public == {"model", "fit", "stages"}
+            assert public == {"model", "fit", "stages", "by_product", "product"}
             for name in (*public, "criteria", "notes", "unknowns", "reasons"):
                 value = getattr(verdict, name)
                 assert not callable(value), name

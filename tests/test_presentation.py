@@ -25,6 +25,7 @@ from humanising.cli import cli
 from humanising.reports import html_report, json_report, markdown_report
 from humanising.reports._common import entries
 from humanising.reports._present import (
+    ByProductLine,
     CriterionLine,
     FitLine,
     NoteLine,
@@ -69,6 +70,8 @@ def parts(line: VerdictLine) -> tuple[str, ...]:
     match line:
         case FitLine():
             return (line.fit.value, line.rests_on) if line.rests_on else (line.fit.value,)
+        case ByProductLine():
+            return (line.label, *line.phrases)
         case CriterionLine():
             return (line.mark, line.status.value, line.kind, line.reason)
         case NoteLine():

@@ -43,7 +43,7 @@ CASEBOOK = {
     "sleepwell": (Fit.DOES_NOT_FIT, (P, P, A, A)),
     "mhf-wales": (Fit.PARTLY, (P, A, A, A)),
     "east-lille-2": (Fit.DOES_NOT_FIT, (A, P, A, A)),
-    "east-lille-5": (Fit.DOES_NOT_FIT, (A, P, A, A)),
+    "east-lille-5": (Fit.DOES_NOT_FIT, (A, A, A, A)),  # roles are kept in its therapies, not initiative-wide
     "east-lille-6": (Fit.DOES_NOT_FIT, (A, A, A, A)),  # the sources never say who set its agenda
     "east-lille-7": (Fit.DOES_NOT_FIT, (P, A, A, A)),
     "east-lille-8": (Fit.DOES_NOT_FIT, (A, A, A, A)),

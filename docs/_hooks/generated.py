@@ -25,6 +25,7 @@ import humanising
 from humanising import Analysis, Initiative, Verdict, casebook
 from humanising.reports import mermaid
 from humanising.reports._present import (
+    ByProductLine,
     CriterionLine,
     FitLine,
     NoteLine,
@@ -354,6 +355,8 @@ def _verdict_details(title: str, verdict: Verdict) -> list[str]:
             case FitLine():
                 rests_on = f" ({line.rests_on})" if line.rests_on else ""
                 heading = [f"### {title}: {line.fit.value}{rests_on}", ""]
+            case ByProductLine():
+                heading += [f"{line.label.capitalize()}: {'; '.join(line.phrases)}.", ""]
             case CriterionLine():
                 criteria.append([f"`{line.id}`", line.kind, f"{line.mark} {line.status.value}", line.reason])
             case NoteLine():

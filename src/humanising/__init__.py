@@ -72,7 +72,7 @@ if TYPE_CHECKING:
     from humanising._reasoning._readings import Reading, ReadingMatch, readings
     from humanising._reasoning._registry import CriterionSpec, Model, ModelError, Registry
     from humanising._reasoning._relations import Quadrant, equalises, humanises, quadrant
-    from humanising._reasoning._verdict import CriterionResult, Fit, Note, Status, Verdict, criterion
+    from humanising._reasoning._verdict import CriterionResult, Fit, Note, ProductFit, Status, Verdict, criterion
 
 # Everything but the exceptions loads on first use (PEP 562), so that `import humanising`
 # and the command line's --help stay cheap; `humanising.Initiative` imports the facts.
@@ -123,7 +123,8 @@ _LAZY = {
     **dict.fromkeys(("CriterionSpec", "Model", "ModelError", "Registry"), "humanising._reasoning._registry"),
     **dict.fromkeys(("Quadrant", "equalises", "humanises", "quadrant"), "humanising._reasoning._relations"),
     **dict.fromkeys(
-        ("CriterionResult", "Fit", "Note", "Status", "Verdict", "criterion"), "humanising._reasoning._verdict"
+        ("CriterionResult", "Fit", "Note", "ProductFit", "Status", "Verdict", "criterion"),
+        "humanising._reasoning._verdict",
     ),
 }
 
@@ -179,6 +180,7 @@ __all__ = [
     "Participation",
     "PathKey",
     "Product",
+    "ProductFit",
     "ProductKind",
     "Quadrant",
     "Reading",

@@ -75,6 +75,7 @@ from humanising._facts._vocabulary import (
 from humanising.exceptions import (
     CapacityError,
     DuplicateIdError,
+    FactPathError,
     InvalidFactError,
     UndefinedStakeholderError,
 )
@@ -204,6 +205,9 @@ class Product:
         kind: What kind of thing it is.
         domain: The service domain it belongs to, or ``UNKNOWN``.
         stages: The stages in which it is produced (design and delivery unless stated).
+        role_differentiation: Whether, in delivering it, the split between providers and
+            recipients is kept, broadened or dissolved; unknown here means it is the
+            initiative's own ``role_differentiation``, the default for every product.
 
     Example:
         >>> Product(id="rules", name="the ward's rules", kind="policy", domain="mental_health").is_something
@@ -218,6 +222,11 @@ class Product:
     )
     stages: frozenset[Stage] = attrs.field(
         default=_PRODUCING_STAGES, converter=as_stages, validator=set_of(Stage, non_empty=True)
+    )
+    role_differentiation: Fact[RoleDifferentiation] = attrs.field(
+        default=Fact(UNKNOWN),
+        converter=as_role_differentiation_fact,
+        validator=fact_of(RoleDifferentiation, expected_one_of(RoleDifferentiation, "unknown")),
     )
 
     @property
@@ -624,6 +633,31 @@ class Initiative:
         # What other layers derive from the facts, built once per initiative and kept with it
         # (the reasoning layer's look-ups); not part of the facts, never compared or copied.
         return {}
+
+    def producing_only(self, product_id: str) -> Initiative:
+        """The initiative as if it produced one of its products alone: how a product is judged on its own.
+
+        Made once per product and kept with the initiative.
+
+        Raises:
+            FactPathError: The initiative has no product with that id.
+
+        Example:
+            >>> import humanising
+            >>> east_lille_5 = humanising.casebook.load("east-lille-5")
+            >>> therapies = east_lille_5.producing_only("therapies")
+            >>> humanising.classify(therapies)["coproduction"].fit.value
+            'does not fit'
+        """
+        key = ("producing_only", product_id)
+        found = self._derived.get(key)
+        if found is None:
+            products = tuple(product for product in self.products if product.id == product_id)
+            if not products:
+                have = ", ".join(product.id for product in self.products) or "none"
+                raise FactPathError(str(FactPath.product(product_id)), f"the id of one of its products ({have})")
+            found = self._derived[key] = attrs.evolve(self, products=products)
+        return found  # type: ignore[return-value] # only an initiative is kept under this key
 
     @cached_property
     def _stakeholders(self) -> dict[str, Stakeholder]:

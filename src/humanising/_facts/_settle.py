@@ -56,7 +56,6 @@ def settle(initiative: Initiative, path: FactPath | str, value: object) -> Initi
         'partly'
         >>> for path in verdict.unknowns:
         ...     print(path)
-        participations[ex-patients@recruitment_training].involvement
         role_differentiation
         user_knowledge_shapes_product
         >>> settled = humanising.settle(east_lille_6, "role_differentiation", "kept")
@@ -64,7 +63,8 @@ def settle(initiative: Initiative, path: FactPath | str, value: object) -> Initi
         'partly'
         >>> settled = humanising.settle(east_lille_6, "role_differentiation", "dissolved")
         >>> settled = humanising.settle(settled, "user_knowledge_shapes_product", True)
-        >>> settled = humanising.settle(settled, verdict.unknowns[0], "involved")
+        >>> training = "participations[ex-patients@recruitment_training].involvement"
+        >>> settled = humanising.settle(settled, training, "involved")
         >>> humanising.classify(settled)["coproduction"].fit.value
         'fits'
     """
@@ -98,6 +98,10 @@ def _settle(  # noqa: PLR0911 - one return per form of path
             product = _find(whole, initiative.products, product_id, "product", _product_id)
             changed_product = attrs.evolve(product, domain=value)
             return attrs.evolve(initiative, products=_replace(initiative.products, product, changed_product))
+        case ("products", PathKey(parts=(product_id,)), "role_differentiation"):
+            product = _find(whole, initiative.products, product_id, "product", _product_id)
+            changed_product = attrs.evolve(product, role_differentiation=_fact(product.role_differentiation, value))
+            return attrs.evolve(initiative, products=_replace(initiative.products, product, changed_product))
         case ("silent_stages", PathKey(parts=(stage,))):
             silent = {member for member in initiative.silent_stages if member.value == stage}
             if not silent:
@@ -121,8 +125,8 @@ def _settle(  # noqa: PLR0911 - one return per form of path
     raise FactPathError(
         str(whole),
         f"a fact of initiative {initiative.id!r}: a participation's involvement, a stakeholder's user_run, "
-        "a product's domain, products, or a fact of the initiative or of its evidence, design_process "
-        "or observations",
+        "a product's domain or role_differentiation, products, or a fact of the initiative or of its evidence, "
+        "design_process or observations",
     )
 
 

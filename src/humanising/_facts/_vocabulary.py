@@ -216,7 +216,7 @@ class RoleDifferentiation(Term):
 
     Example:
         >>> import humanising
-        >>> humanising.casebook.load("east-lille-5").role_differentiation.value
+        >>> humanising.casebook.load("east-lille-5").products[0].role_differentiation.value
         <RoleDifferentiation.KEPT: 'kept'>
     """
 

@@ -12,11 +12,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from humanising._facts import Initiative, Stage
+from humanising._facts import Initiative, Product, Stage
 from humanising._reasoning._evidence import EvidenceItem, Grounds
 from humanising._reasoning._logic import unique, unknown_paths
 from humanising._reasoning._look import Look, evidence_look, status_look
-from humanising._reasoning._verdict import STATUS_OF, CriterionResult, Note, Status, Verdict, fit_from
+from humanising._reasoning._verdict import (
+    STATUS_OF,
+    CriterionResult,
+    Fit,
+    Note,
+    ProductFit,
+    Status,
+    Verdict,
+    fit_from,
+    fit_over_products,
+)
 
 if TYPE_CHECKING:
     from humanising._reasoning._registry import CriterionSpec
@@ -29,7 +39,7 @@ class ModesDisagreeError(AssertionError):
 class DeclaredJudge:
     """The predicate of a model declared from its criteria. Pure: it reads the initiative and nothing else."""
 
-    __slots__ = ("_checks", "_essential", "criteria", "model", "module", "notes", "stages")
+    __slots__ = ("_checks", "_essential", "by_product", "criteria", "model", "module", "notes", "stages")
 
     def __init__(
         self,
@@ -39,6 +49,7 @@ class DeclaredJudge:
         notes: Callable[[Look, Verdict], Iterable[Note | str]] | None,
         *,
         module: str,
+        by_product: bool = False,
     ) -> None:
         from humanising.exceptions import RegistrationError
 
@@ -55,27 +66,68 @@ class DeclaredJudge:
         self.stages = stages
         self.notes = notes
         self.module = module
+        self.by_product = by_product
 
     def __call__(self, initiative: Initiative) -> Verdict:
         return self.verdict(initiative, status_look(initiative))
 
     def verdict(self, initiative: Initiative, look: Look) -> Verdict:
         """The verdict on ``initiative``, judged on its status ``look`` (which a registry shares among its models)."""
-        statuses = tuple(STATUS_OF[check(look)[0]] for check in self._checks)  # type: ignore[misc] # every one is set
-        fit = fit_from(zip(statuses, self._essential, strict=True))
+        if self.by_product and len(initiative.products) > 1:
+            return self._by_product(initiative)
+        statuses, fit = self._statuses(look)
         stages = self.stages(look) if self.stages is not None else ()
         return Verdict._deferred(self.model, fit, stages, _Evidence(self, initiative, statuses))  # noqa: SLF001
+
+    def _statuses(self, look: Look) -> tuple[tuple[Status, ...], Fit]:
+        statuses = tuple(STATUS_OF[check(look)[0]] for check in self._checks)  # type: ignore[misc] # every one is set
+        return statuses, fit_from(zip(statuses, self._essential, strict=True))
+
+    def _by_product(self, initiative: Initiative) -> Verdict:
+        # Each product judged as if the initiative produced it alone; the best decides, and
+        # its criteria are the verdict's. Notes are about the whole initiative.
+        judged = []
+        for product in sorted(initiative.products, key=_by_id):
+            view = initiative.producing_only(product.id)
+            look = status_look(view)
+            statuses, fit = self._statuses(look)
+            judged.append((product, view, look, statuses, fit))
+        best = fit_over_products(fit for *_, fit in judged)
+        # Among equally good products, the one produced at the most stages speaks for the initiative.
+        deciding, view, look, statuses, fit = min((entry for entry in judged if entry[4] is best), key=_breadth)
+        stages = self.stages(look) if self.stages is not None else ()
+        by_product = tuple(ProductFit(product.id, product.name, fit) for product, *_, fit in judged)
+        evidence = _Evidence(self, view, statuses, whole=initiative)
+        return Verdict._deferred(  # noqa: SLF001
+            self.model, best, stages, evidence, by_product=by_product, product=deciding.id
+        )
+
+
+def _by_id(product: Product) -> str:
+    return product.id
+
+
+def _breadth(entry: tuple[Product, object, object, object, object]) -> tuple[int, str]:
+    return (-len(entry[0].stages), entry[0].id)
 
 
 class _Evidence:
     """What a declared verdict needs to write its criteria when they are first read."""
 
-    __slots__ = ("initiative", "judge", "statuses")
+    __slots__ = ("initiative", "judge", "statuses", "whole")
 
-    def __init__(self, judge: DeclaredJudge, initiative: Initiative, statuses: tuple[Status, ...]) -> None:
+    def __init__(
+        self,
+        judge: DeclaredJudge,
+        initiative: Initiative,
+        statuses: tuple[Status, ...],
+        *,
+        whole: Initiative | None = None,
+    ) -> None:
         self.judge = judge
-        self.initiative = initiative
+        self.initiative = initiative  # the initiative judged: the whole, or one product's view of it
         self.statuses = statuses
+        self.whole = initiative if whole is None else whole
 
     def criteria(self) -> tuple[CriterionResult, ...]:
         look = evidence_look(self.initiative)
@@ -105,5 +157,5 @@ class _Evidence:
     def notes(self, verdict: Verdict) -> tuple[Note, ...]:
         if self.judge.notes is None:
             return ()
-        found = self.judge.notes(evidence_look(self.initiative), verdict)
+        found = self.judge.notes(evidence_look(self.whole), verdict)
         return tuple(Note(note) if isinstance(note, str) else note for note in found)

@@ -192,8 +192,14 @@ class Model:
         short_name: str | None = None,
         stages: Callable[[Look], tuple[Stage, ...]] | None = None,
         notes: Callable[[Look, Verdict], Iterable[Note | str]] | None = None,
+        by_product: bool = False,
     ) -> Model:
         """A model judged from its declared criteria: each must have a check and a wording.
+
+        With ``by_product``, an initiative with two or more products is judged product by
+        product, each as if it produced that alone; its fit is the best of theirs
+        (``fit_over_products``), its criteria are those of the product that decides, and
+        ``Verdict.by_product`` lists every product's fit.
 
         Raises:
             humanising.exceptions.RegistrationError: A criterion has no check.
@@ -201,7 +207,7 @@ class Model:
         declared = _as_criteria(criteria)
         # The module that declares the model names its package, as a predicate's module does.
         module = sys._getframe(1).f_globals.get("__name__", "unknown")  # noqa: SLF001
-        judge = DeclaredJudge(id, declared, stages, notes, module=str(module))
+        judge = DeclaredJudge(id, declared, stages, notes, module=str(module), by_product=by_product)
         extra = {} if short_name is None else {"short_name": short_name}
         return cls(
             id=id,

@@ -44,7 +44,7 @@ class Status(enum.StrEnum):
         >>> import humanising
         >>> verdict = humanising.classify(humanising.casebook.load("east-lille-6"))["coproduction"]
         >>> [result.status.value for result in verdict.criteria][-2:]
-        ['unknown', 'unknown']
+        ['unknown', 'unmet']
     """
 
     MET = "met"
@@ -196,6 +196,54 @@ class Note:
         return {"text": self.text, "about": self.about, "says": None if self.says is None else self.says.value}
 
 
+@attrs.frozen
+class ProductFit:
+    """How well a model fits one product of an initiative, judged as if it produced that alone.
+
+    A verdict lists its products' fits by product id.
+
+    Attributes:
+        product: The product's id.
+        name: The product's name.
+        fit: The model's fit for that product.
+
+    Example:
+        >>> import humanising
+        >>> verdict = humanising.classify(humanising.casebook.load("east-lille-1"))["coproduction"]
+        >>> [(p.product, p.fit.value) for p in verdict.by_product]
+        [('housing-policy', 'undetermined'), ('living-in-town', 'does not fit')]
+    """
+
+    product: str
+    name: str
+    fit: Fit
+
+    def to_dict(self) -> dict[str, Any]:
+        """The product's fit as plain data."""
+        return {"product": self.product, "name": self.name, "fit": self.fit.value}
+
+
+_PRODUCT_ORDER = {"does not fit": 0, "undetermined": 1, "partly": 2, "fits": 3}
+
+
+def fit_over_products(fits: Iterable[Fit]) -> Fit:
+    """An initiative's fit from its products' fits: the best of them.
+
+    It fits if a product fits; else it fits partly if a product does (an open product can
+    only add to that, which *partly* already allows); else it is undetermined if a product
+    is; else it does not fit.
+
+    Example:
+        >>> fit_over_products([Fit.DOES_NOT_FIT, Fit.UNDETERMINED]).value
+        'undetermined'
+    """
+    best = _DOES_NOT_FIT
+    for fit in fits:
+        if _PRODUCT_ORDER[fit.value] > _PRODUCT_ORDER[best.value]:
+            best = fit
+    return best
+
+
 def _as_paths(paths: Iterable[FactPath]) -> tuple[FactPath, ...]:
     return tuple(paths)
 
@@ -319,6 +367,12 @@ class Verdict:
         fit: How well it fits.
         stages: The stages the verdict singles out (for ``user_led``, the stages at
             which the initiative is user-led); empty for most models.
+        by_product: For a model that judges each product on its own (co-production and
+            its gold standard), every product's fit when there are two or more, by product
+            id; the criteria are then those of the product that decides. Empty otherwise.
+        product: The id of the product that decides, whose criteria these are: one with the
+            best fit and, among those, the one produced at the most stages (then the first
+            by id). ``None`` unless ``by_product`` is given.
 
     Example:
         >>> import humanising
@@ -342,6 +396,8 @@ class Verdict:
     # first read, or results already written. Never a public field: raw ones hold callables.
     _recorded: tuple[RawCriterion, ...] | tuple[CriterionResult, ...] | Deferred = attrs.field(repr=False)
     _recorded_notes: tuple[RawNote | Note, ...] | Deferred = attrs.field(repr=False)
+    by_product: tuple[ProductFit, ...] = ()
+    product: str | None = None
 
     def __init__(
         self,
@@ -351,12 +407,19 @@ class Verdict:
         stages: Iterable[Stage | str] = (),
         notes: Iterable[str | Note] = (),
         fit: Fit | str | None = None,
+        by_product: Iterable[ProductFit] = (),
+        product: str | None = None,
     ) -> None:
         """A verdict from written criterion results; ``fit``, if given, must be the one they add up to.
 
+        Where the model judges each product on its own, ``by_product`` holds every product's
+        fit, the criteria are those of the product that decides, and the fit they add up to
+        must be the best of the products' fits (``fit_over_products``).
+
         Raises:
             humanising.exceptions.InvalidVerdictError: ``fit`` contradicts the criteria,
-                or a criterion or note is not of the right type.
+                the products' fits contradict it, or a criterion, note or product fit is not
+                of the right type.
         """
         results = tuple(criteria)
         for result in results:
@@ -371,7 +434,25 @@ class Verdict:
             raise InvalidVerdictError(
                 model, f"its criteria add up to {follows.value!r}, not {Fit(fit).value!r}; the fit follows from them"
             )
-        self.__attrs_init__(model, follows, tuple(Stage(stage) for stage in stages), results, written)
+        products = tuple(by_product)
+        for entry in products:
+            if not isinstance(entry, ProductFit):
+                raise InvalidVerdictError(model, f"by_product must hold ProductFit values, got {entry!r}")
+        if products and fit_over_products(p.fit for p in products) is not follows:
+            raise InvalidVerdictError(
+                model,
+                f"its products' fits add up to {fit_over_products(p.fit for p in products).value!r}, "
+                f"not {follows.value!r}; the criteria must be those of the product that decides",
+            )
+        if (product is None) != (not products) or (
+            product is not None and not any(p.product == product and p.fit is follows for p in products)
+        ):
+            raise InvalidVerdictError(
+                model, "product must name one of by_product with the verdict's fit, and is given only with by_product"
+            )
+        self.__attrs_init__(
+            model, follows, tuple(Stage(stage) for stage in stages), results, written, products, product
+        )
 
     @classmethod
     def judge(
@@ -401,10 +482,19 @@ class Verdict:
         return verdict
 
     @classmethod
-    def _deferred(cls, model: str, fit: Fit, stages: tuple[Stage, ...], evidence: Deferred) -> Verdict:
+    def _deferred(
+        cls,
+        model: str,
+        fit: Fit,
+        stages: tuple[Stage, ...],
+        evidence: Deferred,
+        *,
+        by_product: tuple[ProductFit, ...] = (),
+        product: str | None = None,
+    ) -> Verdict:
         # A verdict judged from declared criteria: the fit now, the criteria when first read.
         verdict = cls.__new__(cls)
-        verdict.__attrs_init__(model, fit, stages, evidence, evidence)
+        verdict.__attrs_init__(model, fit, stages, evidence, evidence, by_product, product)
         return verdict
 
     @cached_property
@@ -516,10 +606,12 @@ class Verdict:
             "stages": [stage.value for stage in self.stages],
             "notes": list(self.notes),
             "unknowns": [str(path) for path in self.unknowns],
+            "by_product": [product.to_dict() for product in self.by_product],
+            "product": self.product,
         }
 
     def _key(self) -> tuple[object, ...]:
-        return (self.model, self.fit, self.stages, self.criteria, self.remarks)
+        return (self.model, self.fit, self.stages, self.criteria, self.remarks, self.by_product, self.product)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Verdict):
@@ -537,10 +629,14 @@ class Verdict:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled as what it says, with every sentence written: the raw criteria hold callables.
-        return (_rebuild, (self.model, self.criteria, self.stages, self.remarks))
+        return (_rebuild, (self.model, self.criteria, self.stages, self.remarks, (self.by_product, self.product)))
 
 
 def _rebuild(
-    model: str, criteria: tuple[CriterionResult, ...], stages: tuple[Stage, ...], notes: tuple[Note, ...]
+    model: str,
+    criteria: tuple[CriterionResult, ...],
+    stages: tuple[Stage, ...],
+    notes: tuple[Note, ...],
+    products: tuple[tuple[ProductFit, ...], str | None] = ((), None),
 ) -> Verdict:
-    return Verdict(model, criteria, stages=stages, notes=notes)
+    return Verdict(model, criteria, stages=stages, notes=notes, by_product=products[0], product=products[1])

@@ -285,6 +285,7 @@ def _explain_verdict(title: str, verdict: Verdict, style: Callable[..., str]) ->
 
     from humanising.reports._common import visible
     from humanising.reports._present import (
+        ByProductLine,
         CriterionLine,
         FitLine,
         NoteLine,
@@ -301,6 +302,8 @@ def _explain_verdict(title: str, verdict: Verdict, style: Callable[..., str]) ->
                 lines.append(
                     f"  {style(visible(title), bold=True)}: {style(fit.value, fg=_FIT_STYLE.get(fit.value))}{rests_on}"
                 )
+            case ByProductLine():
+                lines.append(f"    {line.label}: {visible('; '.join(line.phrases))}")
             case CriterionLine():
                 status = style(f"{line.mark} {line.status.value:<7}", fg=_STATUS_STYLE[line.status.value])
                 lines.append(f"    {status} {line.kind:<10}  {visible(line.reason)}")

@@ -6,7 +6,7 @@ its criteria are ``CriterionSpec`` declarations, and ``criterion()`` records one
 result of each for ``Verdict.judge``.
 
 - **Declarations and verdicts**: ``Model``, ``CriterionSpec``, ``criterion``,
-  ``Verdict``, ``Note``, ``Fit``, ``Status``, ``fit_of``, ``RawCriterion``, ``RawNote``.
+  ``Verdict``, ``Note``, ``Fit``, ``Status``, ``fit_of``, ``fit_over_products``, ``RawCriterion``, ``RawNote``.
 - **Three-valued judgements**: ``Judgement`` (a value ``True``, ``False`` or ``None``
   for unknown, with the unknown facts that left it open), ``TRUE``, ``FALSE``,
   ``all_of``, ``any_of``, ``negate``, ``judgement_of``.
@@ -17,7 +17,8 @@ result of each for ``Verdict.judge``.
 - **Wording**: ``stage_names``, ``seat_phrase``, ``seat_phrases``, ``seats_on``,
   ``paths``, ``is_service_user``, and ``PAPER``, the citation of the paper.
 - **Criteria two built-in models share**: ``PRODUCES`` with its check ``produces``, and
-  ``roles_dissolved`` with ``ROLES_WORDING``.
+  ``roles_dissolved`` with ``ROLES_WORDING``; ``product_roles`` (a product's role
+  differentiation, else the initiative's) and ``delivered_with_roles_not_kept``.
 - **Registration**: ``BUILTIN_MODELS`` (listed here and nowhere else),
   ``register_model``, ``unregister_model``, ``registered_models``, ``Registry``.
 
@@ -37,7 +38,7 @@ from __future__ import annotations
 
 from humanising._facts import in_stage_order
 from humanising._reasoning._analysis import register_model, registered_models, unregister_model
-from humanising._reasoning._evidence import EvidenceItem, Grounds, Wording, product_phrase, stage_names
+from humanising._reasoning._evidence import EvidenceItem, Grounds, Wording, product_phrase, stage_names, weakest_basis
 from humanising._reasoning._index import (
     ANY_SIDE,
     LIVED_EXPERIENCE,
@@ -65,15 +66,27 @@ from humanising._reasoning._look import (
     stages_in,
 )
 from humanising._reasoning._registry import CriterionSpec, Model, Registry
-from humanising._reasoning._verdict import Fit, Note, RawCriterion, RawNote, Status, Verdict, criterion, fit_of
+from humanising._reasoning._verdict import (
+    Fit,
+    Note,
+    RawCriterion,
+    RawNote,
+    Status,
+    Verdict,
+    criterion,
+    fit_of,
+    fit_over_products,
+)
 from humanising.models._shared import (
     PAPER,
     PRODUCES,
     ROLES_WORDING,
     at_least,
+    delivered_with_roles_not_kept,
     is_service_user,
     paths,
     produces,
+    product_roles,
     roles_dissolved,
     seat_phrase,
     seat_phrases,
@@ -147,7 +160,9 @@ __all__ = [
     "any_of",
     "at_least",
     "criterion",
+    "delivered_with_roles_not_kept",
     "fit_of",
+    "fit_over_products",
     "in_stage_order",
     "index_of",
     "is_service_user",
@@ -157,6 +172,7 @@ __all__ = [
     "paths",
     "produces",
     "product_phrase",
+    "product_roles",
     "register_model",
     "registered_models",
     "roles_dissolved",
@@ -170,5 +186,6 @@ __all__ = [
     "stages_of",
     "unregister_model",
     "voiced",
+    "weakest_basis",
     "weakest_hedge",
 ]

@@ -5,12 +5,13 @@ Wording helpers run only when a reason is read, never while judging.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from humanising._facts import (
     Identity,
     Involvement,
     Participation,
+    Product,
     RoleDifferentiation,
     Stage,
     Stakeholder,
@@ -19,8 +20,8 @@ from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN
 from humanising._reasoning._evidence import EvidenceItem, Grounds, Wording, stage_names, weakest_basis
 from humanising._reasoning._index import Index, Sides, participation_path
-from humanising._reasoning._logic import Judgement
-from humanising._reasoning._look import FactCheck, Look
+from humanising._reasoning._logic import Judgement, all_of, any_of
+from humanising._reasoning._look import Look
 from humanising._reasoning._registry import CriterionSpec
 
 PAPER = "Harcourt and Crepaz-Keay (2023), Co-Production is Good, but Other Things are Good Too"
@@ -105,18 +106,88 @@ PRODUCES = CriterionSpec(
 """Essential to co-production and to its gold standard alike."""
 
 _ROLES_PATH = FactPath("role_differentiation")
+_ROLES_STEP = "role_differentiation"
+_KEPT = RoleDifferentiation.KEPT
+_DISSOLVED = RoleDifferentiation.DISSOLVED
 
 
-roles_dissolved = FactCheck(_ROLES_PATH, holds=frozenset((RoleDifferentiation.DISSOLVED,)))
-"""'Doing with', not delivering to: role differentiation is dissolved, not kept or broadened."""
+def product_roles(look: Look, product: Product) -> Judgement:
+    """The role differentiation in delivering ``product``: its own, else the initiative's (the default).
+
+    The judgement's value is the ``RoleDifferentiation`` (``None`` while unknown), with the one fact it read.
+    """
+    fact = product.role_differentiation
+    path = FactPath.product(product.id).then(_ROLES_STEP)
+    if fact.value is UNKNOWN:
+        fact, path = look.initiative.role_differentiation, _ROLES_PATH
+    value = None if fact.value is UNKNOWN else fact.value
+    return (value, (EvidenceItem(path, fact.value, fact.basis, fact.note),) if look.collects else ())  # type: ignore[return-value]
+
+
+def _roles_where(
+    look: Look, products: Iterable[Product], holds: Callable[[RoleDifferentiation], bool]
+) -> list[Judgement]:
+    judged = []
+    for product in products:
+        value, items = product_roles(look, product)
+        judged.append((None if value is None else holds(value), items))  # type: ignore[arg-type]
+    if not judged:
+        value, items = look.fact(_ROLES_PATH, holds=holds)
+        judged.append((value, items))
+    return judged
+
+
+def delivered_with_roles_not_kept(look: Look) -> Judgement:
+    """Something delivered is delivered without kept roles: not somebody delivering to someone.
+
+    Read from the products delivered (each one's own role differentiation, else the
+    initiative's); with none recorded at delivery, from the initiative's.
+    """
+    delivered = look.index.products_at.get(Stage.DELIVERY, ())
+    return any_of(_roles_where(look, delivered, lambda roles: roles is not _KEPT))
+
+
+def roles_dissolved(look: Look) -> Judgement:
+    """'Doing with', not delivering to: role differentiation is dissolved, not kept or broadened.
+
+    Every product that is something must be delivered with roles dissolved (each one's own
+    role differentiation, else the initiative's); with none recorded, the initiative's.
+    """
+    something = [product for product in look.index.products if product.is_something]
+    return all_of(*_roles_where(look, something, lambda roles: roles is _DISSOLVED))
+
+
+def _roles_value(grounds: Grounds) -> str:
+    values = {getattr(item.value, "words", str(item.value)) for item in grounds.evidence if item.value is not UNKNOWN}
+    return " or ".join(sorted(values)) or "unknown"
+
+
+def _roles_products(grounds: Grounds) -> str:
+    named = [
+        grounds.product(item).name
+        for item in grounds.evidence
+        if item.path.steps[0] == "products" and item.value is not UNKNOWN
+    ]
+    return f" in delivering {', '.join(named)}" if named else ""
+
+
+def _roles_met(grounds: Grounds) -> str:
+    return (
+        f"Role differentiation is {_roles_value(grounds)}{_roles_products(grounds)}{grounds.hedge}: "
+        "providers and service users do the work together."
+    )
+
+
+def _roles_unmet(grounds: Grounds) -> str:
+    return (
+        f"Role differentiation is {_roles_value(grounds)}{_roles_products(grounds)}{grounds.hedge}: "
+        "somebody delivers something to someone, rather than doing it with them (paper, section 4.3)."
+    )
 
 
 ROLES_WORDING = Wording(
-    met="Role differentiation is {value}{hedge}: providers and service users do the work together.",
-    unmet=(
-        "Role differentiation is {value}{hedge}: somebody delivers something to someone, "
-        "rather than doing it with them (paper, section 4.3)."
-    ),
+    met=_roles_met,
+    unmet=_roles_unmet,
     unknown="Whether providers deliver to service users who only receive (role differentiation) is unknown.",
 )
 """The wording of a criterion whose check is ``roles_dissolved``."""

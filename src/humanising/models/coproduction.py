@@ -18,11 +18,13 @@ from humanising import (
     Initiative,
     Involvement,
     Relationship,
+    RoleDifferentiation,
     Stage,
     Stakeholder,
     equalises,
 )
 from humanising.models import (
+    ALL_STAGES,
     LIVED_EXPERIENCE,
     PAPER,
     PRODUCES,
@@ -43,14 +45,20 @@ from humanising.models import (
     ProductIn,
     Provides,
     Side,
+    StageSet,
     Verdict,
     Voice,
     Wording,
+    all_of,
+    any_of,
     at_least,
+    delivered_with_roles_not_kept,
     in_stage_order,
     is_service_user,
     roles_dissolved,
     stage_names,
+    stage_set,
+    weakest_basis,
 )
 
 MODEL_ID = "coproduction"
@@ -103,10 +111,15 @@ def _in_producing(look: Look, condition: Condition) -> Judgement:
     With no product recorded, any stage might be the one that produces it: the answer waits
     on the products, and on every open fact about who takes part where.
     """
-    judgement = look.somewhere(condition)
     if look.index.products:
-        return judgement
+        # Only the producing stages can hold it, so only they are evidence.
+        return look.somewhere(condition, _producing_stages_of(look))
+    judgement = look.somewhere(condition)
     return (None, (*judgement[1], *look.somewhere(_ANYONE_OPEN)[1]) if look.collects else ())
+
+
+def _producing_stages_of(look: Look) -> StageSet:
+    return stage_set(*look.index.products_at)
 
 
 def _voice(look: Look) -> Judgement:
@@ -140,8 +153,28 @@ SERVICE_USER_VOICE = CriterionSpec(
 )
 
 
+_BEFORE_DELIVERY = ALL_STAGES & ~stage_set(Stage.DELIVERY)
+
+
 def _doing_with(look: Look) -> Judgement:
-    return _in_producing(look, TOGETHER)
+    """Service users and others produce it together, and not by delivering it with kept roles.
+
+    Role differentiation is a matter of delivery (somebody delivering something to someone):
+    where the stage claimed as co-produced is delivery itself, kept roles there mean it is
+    not done with service users. Kept roles after a co-produced design only qualify the fit.
+    """
+    within = _producing_stages_of(look) if look.index.products else ALL_STAGES
+    before = look.somewhere(TOGETHER, within & _BEFORE_DELIVERY)
+    if before[0] is True and not look.collects:
+        judgement = before
+    else:
+        at_delivery = look.at(Stage.DELIVERY, TOGETHER)
+        if at_delivery[0] is not False:
+            at_delivery = all_of(at_delivery, delivered_with_roles_not_kept(look))
+        judgement = any_of((before, at_delivery))
+    if look.index.products:
+        return judgement
+    return (None, (*judgement[1], *look.somewhere(_ANYONE_OPEN)[1]) if look.collects else ())
 
 
 def _doing_with_unmet(grounds: Grounds) -> str:
@@ -149,6 +182,10 @@ def _doing_with_unmet(grounds: Grounds) -> str:
     users = set(grounds.stages_of(item for item in voiced if _on_side(grounds, item, LIVED_EXPERIENCE)))
     others = set(grounds.stages_of(item for item in voiced if _on_side(grounds, item, WITHOUT_LIVED_EXPERIENCE)))
     producing = _producing_set(grounds)
+    kept = _kept_roles(grounds)
+    if kept:
+        # Kept roles decide delivery, whoever has a say there.
+        producing.discard(Stage.DELIVERY)
     users &= producing
     others &= producing
     parts = []
@@ -161,8 +198,26 @@ def _doing_with_unmet(grounds: Grounds) -> str:
     others_only = [stage for stage in Stage if stage in others and stage not in users]
     if others_only:
         parts.append(f"others act without service users at {stage_names(others_only)}, which makes it top-down there")
+    if kept:
+        parts.append(
+            f"at delivery, roles are kept{kept}: somebody delivers something to someone, "
+            "not 'doing with' (paper, section 4.3)"
+        )
     detail = "; ".join(parts) or "no producing stage has both service users and others taking part"
+    if kept:
+        return f"At no producing stage is it done with service users: {detail}."
     return f"No producing stage has service users and others taking part together: {detail}."
+
+
+def _kept_roles(grounds: Grounds) -> str:
+    """`` in delivering art therapy (case author's coding)`` where kept roles are in the evidence, else empty."""
+    kept = [item for item in grounds.evidence if item.value is RoleDifferentiation.KEPT]
+    if not kept:
+        return ""
+    named = [grounds.product(item).name for item in kept if item.path.steps[0] == "products"]
+    where = f" in delivering {', '.join(named)}" if named else ""
+    basis = weakest_basis(kept)
+    return f"{where}{'' if basis is None else basis.hedge}"
 
 
 def _producing_set(grounds: Grounds) -> set[Stage]:
@@ -411,6 +466,7 @@ MODEL: Model = Model.declared(
         MENTAL_HEALTH_SERVICE,
     ),
     notes=_notes,
+    by_product=True,
 )
 """Essential: something is produced; service users have a real voice (involved or more) in a
 stage that produces it; they take part in that stage together with others ("doing with"); the

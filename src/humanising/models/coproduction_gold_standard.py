@@ -15,6 +15,7 @@ from humanising.models import (
     ALL_STAGES,
     PAPER,
     CriterionSpec,
+    Grounds,
     Judgement,
     Look,
     Model,
@@ -22,6 +23,7 @@ from humanising.models import (
     Voice,
     Wording,
     all_of,
+    at_least,
 )
 from humanising.models.coproduction import LIVED_VOICE, PRODUCING
 from humanising.models.coproduction import MODEL as BROAD_SENSE_MODEL
@@ -61,6 +63,18 @@ BROAD_SENSE = CriterionSpec(
         unknown="Whether it is co-production in the broad sense, which the gold standard presupposes, is unknown.",
     ),
 )
+
+
+def _equal_met(grounds: Grounds) -> str:
+    partners = at_least(grounds.participations(), Involvement.PARTNER)
+    if not partners:
+        return "Service users and providers produce nothing together, so no partnership of theirs has to be equal."
+    return (
+        "Wherever service users and providers produce it together, both are partners or lead: "
+        f"{grounds.seat_list(partners)}."
+    )
+
+
 EQUAL_PARTNERS_WHEREVER = CriterionSpec(
     "equal_partners",
     True,
@@ -68,7 +82,7 @@ EQUAL_PARTNERS_WHEREVER = CriterionSpec(
     source=_SECTION,
     check=_equal_wherever_claimed,
     wording=Wording(
-        met="Wherever service users and providers produce it together, both are partners or lead: {seats}.",
+        met=_equal_met,
         unmet="Service users and providers produce it together without both being partners: {seats}.",
         unknown=(
             "Whether service users and providers are equal partners wherever they produce it together "
@@ -84,6 +98,7 @@ MODEL: Model = Model.declared(
     summary="Co-production in which service users and the professionals who provide the service are equal partners.",
     source=f"{PAPER}, section 2",
     criteria=(BROAD_SENSE, EQUAL_PARTNERS_WHEREVER),
+    by_product=True,
 )
 """Essential: it is co-production in the broad sense; wherever service users and providers produce
 it together, both are partners (or lead).

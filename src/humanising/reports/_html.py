@@ -17,6 +17,7 @@ from humanising._reasoning._verdict import Fit, Verdict
 from humanising.reports._common import FIT_CLASSES, Entry, entries, model_columns, model_names, short_name
 from humanising.reports._mermaid import mermaid
 from humanising.reports._present import (
+    ByProductLine,
     CriterionLine,
     FitLine,
     NoteLine,
@@ -137,7 +138,9 @@ def _matrix(rows: Sequence[Entry], columns: Sequence[str], names: dict[str, str]
 
 
 def _verdict_details(verdict: Verdict, title: str, anchor: str) -> str:
-    summary, items, extra = "", [], []
+    summary = lead = ""
+    items: list[str] = []
+    extra: list[str] = []
     for line in verdict_lines(verdict):
         match line:
             case FitLine(fit=fit):
@@ -145,6 +148,8 @@ def _verdict_details(verdict: Verdict, title: str, anchor: str) -> str:
                 summary = (
                     f'{escape(title)}: <span class="badge fit-{FIT_CLASSES[fit]}">{escape(fit.value)}</span>{rests_on}'
                 )
+            case ByProductLine():
+                lead = f"<p>{line.label.capitalize()}: {escape('; '.join(line.phrases))}</p>"
             case CriterionLine():
                 items.append(
                     f'<li><span class="status status-{line.status.value}">{line.mark} '
@@ -161,7 +166,7 @@ def _verdict_details(verdict: Verdict, title: str, anchor: str) -> str:
             case _:
                 assert_never(line)
     return (
-        f'<details id="{escape(anchor)}"><summary>{summary}</summary>'
+        f'<details id="{escape(anchor)}"><summary>{summary}</summary>{lead}'
         f'<ul class="criteria">{"".join(items)}</ul>{"".join(extra)}</details>'
     )
 

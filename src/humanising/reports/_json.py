@@ -43,7 +43,11 @@ def report_data(analyses: Iterable[Analysis]) -> dict[str, Any]:
                   ],
                   "stages": [],                   # stages the verdict singles out (user_led)
                   "notes": [],                    # further sentences
-                  "unknowns": []                  # fact paths that would settle open criteria
+                  "unknowns": [],                 # fact paths that would settle open criteria
+                  "by_product": [                 # co-production and its gold standard, with two or
+                    {"product": "records",        # more products: each product's fit, judged alone
+                     "name": "the records", "fit": "does not fit"}],
+                  "product": "records"            # the product whose criteria these are, or null
                 }
               },
               "equalises": [                      # the relationships it narrows

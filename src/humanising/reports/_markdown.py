@@ -12,6 +12,7 @@ from humanising.reports._common import Entry, entries, model_columns, model_name
 from humanising.reports._mermaid import mermaid
 from humanising.reports._present import (
     STATUS_MARKS,
+    ByProductLine,
     CriterionLine,
     FitLine,
     NoteLine,
@@ -81,6 +82,8 @@ def _verdict(heading: str, verdict: Verdict) -> list[str]:
             case FitLine():
                 rests_on = f" ({line.rests_on})" if line.rests_on else ""
                 lines += [f"### {heading}: {line.fit.value}{rests_on}", ""]
+            case ByProductLine():
+                lines.append(f"- {line.label.capitalize()}: {escape_inline('; '.join(line.phrases))}")
             case CriterionLine():
                 lines.append(f"- {line.mark} {line.status.value} ({line.kind}): {escape_inline(line.reason)}")
             case NoteLine():

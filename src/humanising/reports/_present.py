@@ -41,6 +41,27 @@ class FitLine:
 
 
 @attrs.frozen
+class ByProductLine:
+    """Each product's fit, where the model judges by product, after a lower-case ``label``.
+
+    Attributes:
+        products: Each product's name, its fit, and whether it is the product whose criteria
+            are listed (the one that decides).
+        label: ``by product``.
+    """
+
+    products: tuple[tuple[str, Fit, bool], ...]
+    label: str = "by product"
+
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        """``the transparency policy: undetermined (the criteria below)``, one per product."""
+        return tuple(
+            f"{name}: {fit.value}{' (the criteria below)' if deciding else ''}" for name, fit, deciding in self.products
+        )
+
+
+@attrs.frozen
 class CriterionLine:
     """One criterion: its mark and status, whether it is essential or qualifying, and its reason.
 
@@ -82,13 +103,14 @@ class SettledByLine:
     label: str = "would be settled by"
 
 
-VerdictLine: TypeAlias = FitLine | CriterionLine | NoteLine | StagesLine | SettledByLine
+VerdictLine: TypeAlias = FitLine | ByProductLine | CriterionLine | NoteLine | StagesLine | SettledByLine
 
 
 def verdict_lines(verdict: Verdict) -> tuple[VerdictLine, ...]:
     """A verdict as the lines every output shows: the fit, each criterion, the notes, the stages, what would settle it.
 
-    A stages or settled-by line is there only when the verdict has stages or unknowns.
+    A by-product line follows the fit where the model judged each product on its own. A
+    stages or settled-by line is there only when the verdict has stages or unknowns.
 
     Example:
         >>> import humanising
@@ -103,6 +125,8 @@ def verdict_lines(verdict: Verdict) -> tuple[VerdictLine, ...]:
     """
     basis = verdict.basis
     lines: list[VerdictLine] = [FitLine(verdict.fit, "" if basis is None else basis.value)]
+    if verdict.by_product:
+        lines.append(ByProductLine(tuple((p.name, p.fit, p.product == verdict.product) for p in verdict.by_product)))
     lines.extend(
         CriterionLine(
             result.id,
