@@ -629,3 +629,25 @@ def test_case_files_written_before_observations_existed_still_load(case_id: str)
     older = humanising.structure(data)
     assert older.observations == Observations()
     assert [f.status for f in humanising.barriers(older)] == [Finding.NOT_ASSESSED] * 4
+
+
+def test_the_docs_table_files_each_indicator_where_the_data_does_and_marks_the_librarys_own() -> None:
+    """The table on the transformative page lists each barrier's indicators as the code files them:
+    the essay's own in one column, the library's additions in the other."""
+    from pathlib import Path
+
+    from humanising._reasoning._barriers import _INDICATORS, _NAMES
+
+    page = (Path(__file__).parents[1] / "docs" / "explanation" / "transformative-coproduction.md").read_text("utf-8")
+    table = page[page.index("| barrier | what the essay describes |") :].split("\n\n", 1)[0]
+    rows = [line.split(" | ") for line in table.splitlines()[2:]]
+    by_barrier = {row[0].removeprefix("| ").lower(): row for row in rows}
+    assert len(by_barrier) == len(_INDICATORS)
+    for barrier, indicators in _INDICATORS.items():
+        name = _NAMES[barrier].lower()
+        row = next(cells for key, cells in by_barrier.items() if name.startswith(key.split(" ")[0]))
+        essays, additions = row[2], row[3]
+        for indicator in indicators:
+            field = f"`{indicator.path.steps[-1]}"
+            assert field in (additions if indicator.addition else essays), (barrier, field)
+            assert field not in (essays if indicator.addition else additions), (barrier, field)

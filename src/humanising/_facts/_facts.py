@@ -416,8 +416,8 @@ def _as_barriers_met(values: Iterable[BarrierMet]) -> tuple[BarrierMet, ...]:
 class Observations:
     """What an initiative shows of power, agenda and institutional habit (the essay on Cahn).
 
-    Every observation defaults to unknown, so a case that records none of them stays
-    valid and its barrier findings read "not assessed".
+    Every observation defaults to unknown (and ``barriers_met`` to none recorded), so a
+    case that records none of them stays valid and its barrier findings read "not assessed".
 
     Attributes:
         agenda_set_by: Who sets the agenda: service users (or their organisations and
@@ -440,8 +440,8 @@ class Observations:
         mainstream_service: The service co-production was attempted in or with is a mainstream one (a
             statutory service: an NHS trust, a public psychiatric sector), not a user-run group or an
             independent project; where none was attempted, the service the initiative runs in.
-        barriers_met: The institutional barriers it met and overcame or went around, each with what was
-            done (empty: none recorded).
+        barriers_met: The institutional barriers it met and did not let co-opt it, each with its
+            `barrier`, its `outcome` (overcome or bypassed) and `how` (empty: none recorded).
         responsibility_on_individual: Responsibility for their care or its outcomes is shifted onto
             the individual ("responsibilised").
         market_choice: People choose as consumers in a market: among providers, or buying their own

@@ -289,7 +289,7 @@ def _finding(initiative: Initiative, barrier: Barrier) -> BarrierFinding:
         return BarrierFinding(
             barrier,
             status,
-            f"{name} was {status.value.removeprefix('met and ')} and did not co-opt it: " + "; ".join(clauses) + ".",
+            f"{name} was {status.value}, and did not co-opt the initiative: " + "; ".join(clauses) + ".",
             tuple(path for path, _ in shown) + tuple(path for path, _ in met),
             tuple(unknown),
         )
