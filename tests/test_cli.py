@@ -322,7 +322,7 @@ def test_models_table_wraps_the_criteria_of_a_model_with_many(capsys: pytest.Cap
     cells = [line.split(" | ")[-1] for line in lines[start:]]
     assert cells[:5] == [
         "essential: decision_power, resource_power,",
-        "  own_agenda",
+        "  own_agenda, professional_relationship",
         "qualifying: equal_knowledge, reciprocity,",
         "  assets, roles_disrupted, challenge,",
         "  not_absorbed",

@@ -80,6 +80,10 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, tuple[Any, ...]]]] = {
         {"description": TEXT, "answers": IDS, "basis": BASIS},
     ),
     "FailedPartnership": ({"partner": "services", "why": "no time"}, {"partner": ID, "why": TEXT, "basis": BASIS}),
+    "BarrierMet": (
+        {"barrier": "restrictive_practice", "outcome": "overcome", "how": "a team decision"},
+        {"barrier": ENUM, "outcome": ENUM, "how": TEXT, "basis": BASIS},
+    ),
     "HumanisingFeature": (
         {"kind": "own_goals", "description": "People choose"},
         {"kind": ENUM, "description": TEXT, "basis": BASIS},
@@ -94,7 +98,9 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, tuple[Any, ...]]]] = {
         {
             name: ENUM_FACT if name in ("agenda_set_by", "goals_set_by", "dissent", "scale") else BOOL_FACT
             for name in attrs.fields_dict(humanising.Observations)
-        },
+            if name != "barriers_met"
+        }
+        | {"barriers_met": LIST},
     ),
     "Initiative": (
         {"id": "mine", "name": "Mine"},

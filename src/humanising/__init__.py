@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from humanising._facts import (
         AgendaSetter,
         Aspect,
+        Barrier,
+        BarrierMet,
+        BarrierOutcome,
         Change,
         Claim,
         DesignProcess,
@@ -68,7 +71,7 @@ if TYPE_CHECKING:
         registered_models,
         unregister_model,
     )
-    from humanising._reasoning._barriers import Barrier, BarrierFinding, Finding, barriers
+    from humanising._reasoning._barriers import BarrierFinding, Finding, barriers
     from humanising._reasoning._readings import Reading, ReadingMatch, readings
     from humanising._reasoning._registry import CriterionSpec, Model, ModelError, Registry
     from humanising._reasoning._relations import Quadrant, equalises, humanises, quadrant
@@ -82,6 +85,9 @@ _LAZY = {
         (
             "AgendaSetter",
             "Aspect",
+            "Barrier",
+            "BarrierMet",
+            "BarrierOutcome",
             "Change",
             "Claim",
             "DesignProcess",
@@ -118,7 +124,7 @@ _LAZY = {
         ("Analysis", "analyse", "classify", "register_model", "registered_models", "unregister_model"),
         "humanising._reasoning._analysis",
     ),
-    **dict.fromkeys(("Barrier", "BarrierFinding", "Finding", "barriers"), "humanising._reasoning._barriers"),
+    **dict.fromkeys(("BarrierFinding", "Finding", "barriers"), "humanising._reasoning._barriers"),
     **dict.fromkeys(("Reading", "ReadingMatch", "readings"), "humanising._reasoning._readings"),
     **dict.fromkeys(("CriterionSpec", "Model", "ModelError", "Registry"), "humanising._reasoning._registry"),
     **dict.fromkeys(("Quadrant", "equalises", "humanises", "quadrant"), "humanising._reasoning._relations"),
@@ -152,6 +158,8 @@ __all__ = [
     "Aspect",
     "Barrier",
     "BarrierFinding",
+    "BarrierMet",
+    "BarrierOutcome",
     "Basis",
     "Change",
     "Claim",

@@ -16,7 +16,7 @@ The strategies, in hypothesis' style (plural nouns, keyword-only options):
 - The facts they are made of, for building your own: ``stakeholders()``,
   ``participations(stakeholders=...)``, ``products()``,
   ``relationships(stakeholders=...)``, ``evidence()``, ``design_processes()``,
-  ``observations()``, ``humanising_features()``, ``revisions()``,
+  ``observations()``, ``barriers_met()``, ``humanising_features()``, ``revisions()``,
   ``failed_partnerships(stakeholders=...)``, ``sources()``, and
   ``facts(values)`` for any fact that may be unknown.
 - Values: ``ids()``, ``identities()``, ``roles()``, ``stages()``,
@@ -64,6 +64,9 @@ from hypothesis.errors import InvalidArgument
 from humanising._facts import (
     AgendaSetter,
     Aspect,
+    Barrier,
+    BarrierMet,
+    BarrierOutcome,
     Change,
     Claim,
     DesignProcess,
@@ -94,6 +97,7 @@ from humanising._facts._unknown import UNKNOWN, Basis, Fact, Unknown
 
 __all__ = [
     "aspects",
+    "barriers_met",
     "bases",
     "changes",
     "design_processes",
@@ -713,6 +717,22 @@ def humanising_features() -> st.SearchStrategy[HumanisingFeature]:
     return st.builds(HumanisingFeature, kind=_members(FeatureKind), description=_DESCRIPTIONS, basis=bases())
 
 
+def barriers_met() -> st.SearchStrategy[BarrierMet]:
+    """Institutional barriers an initiative met and overcame or went around, each with what was done.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(barriers_met())
+        ... def check(met):
+        ...     assert met.how.strip()
+        >>> check()
+    """
+    return st.builds(
+        BarrierMet, barrier=_members(Barrier), outcome=_members(BarrierOutcome), how=_DESCRIPTIONS, basis=bases()
+    )
+
+
 def evidence(*, allow_unknown: bool = True) -> st.SearchStrategy[Evidence]:
     """The evidence-based-practice steps of an initiative, each a fact.
 
@@ -768,6 +788,13 @@ def observations(*, allow_unknown: bool = True) -> st.SearchStrategy[Observation
         risk_aversion=flag,
         conformity_demanded=flag,
         scale=_choice_facts(list(Scale), allow_unknown=allow_unknown),
+        coproduction_attempted=flag,
+        mainstream_service=flag,
+        barriers_met=st.lists(barriers_met(), max_size=2).map(tuple),
+        responsibility_on_individual=flag,
+        market_choice=flag,
+        support_withdrawn=flag,
+        public_governance=flag,
     )
 
 

@@ -8,6 +8,7 @@ fact paths (``_paths``). Nothing here imports the reasoning layer or the edges.
 from __future__ import annotations
 
 from humanising._facts._facts import (
+    BarrierMet,
     DesignProcess,
     Evidence,
     FailedPartnership,
@@ -26,6 +27,8 @@ from humanising._facts._unknown import UNKNOWN, Basis, Fact, Unknown
 from humanising._facts._vocabulary import (
     AgendaSetter,
     Aspect,
+    Barrier,
+    BarrierOutcome,
     Change,
     Claim,
     DissentHandling,
@@ -47,6 +50,9 @@ __all__ = [
     "UNKNOWN",
     "AgendaSetter",
     "Aspect",
+    "Barrier",
+    "BarrierMet",
+    "BarrierOutcome",
     "Basis",
     "Change",
     "Claim",

@@ -26,6 +26,8 @@ from humanising._facts._unknown import UNKNOWN, Basis, Fact, Unknown
 from humanising._facts._vocabulary import (
     AgendaSetter,
     Aspect,
+    Barrier,
+    BarrierOutcome,
     Change,
     Claim,
     DissentHandling,
@@ -321,6 +323,14 @@ def as_dissent_fact(value: Fact[DissentHandling] | DissentHandling | Unknown | s
 
 def as_scale_fact(value: Fact[Scale] | Scale | Unknown | str) -> Fact[Scale]:
     return as_enum_fact(Scale, value)
+
+
+def as_barrier(value: Barrier | str) -> Barrier:
+    return coerce(Barrier, value)  # type: ignore[return-value]
+
+
+def as_barrier_outcome(value: BarrierOutcome | str) -> BarrierOutcome:
+    return coerce(BarrierOutcome, value)  # type: ignore[return-value]
 
 
 def enum_fact_of(enum_type: type[enum.Enum]) -> Callable[[Any, Any, Any], None]:

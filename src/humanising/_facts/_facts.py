@@ -15,6 +15,8 @@ from humanising._facts._checks import (
     are_ids,
     as_agenda_fact,
     as_aspect,
+    as_barrier,
+    as_barrier_outcome,
     as_basis,
     as_bool_fact,
     as_change,
@@ -58,6 +60,8 @@ from humanising._facts._unknown import UNKNOWN, Basis, Fact, Unknown
 from humanising._facts._vocabulary import (
     AgendaSetter,
     Aspect,
+    Barrier,
+    BarrierOutcome,
     Change,
     Claim,
     DissentHandling,
@@ -392,11 +396,37 @@ class DesignProcess:
 
 
 @attrs.frozen
+class BarrierMet:
+    """An institutional barrier the initiative met and did not let co-opt it: worked through, or gone around.
+
+    Attributes:
+        barrier: The barrier met.
+        outcome: Whether it was overcome (answered inside the initiative) or bypassed (the
+            initiative went ahead without those who raised it).
+        how: What was done about it, as far as the sources say.
+        basis: What the fact rests on.
+
+    Example:
+        >>> BarrierMet("restrictive_practice", "overcome", "a documented team decision reassured staff").outcome
+        <BarrierOutcome.OVERCOME: 'overcome'>
+    """
+
+    barrier: Barrier = attrs.field(converter=as_barrier, validator=member_of(Barrier))
+    outcome: BarrierOutcome = attrs.field(converter=as_barrier_outcome, validator=member_of(BarrierOutcome))
+    how: str = attrs.field(validator=is_text)
+    basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=as_basis, validator=is_basis)
+
+
+def _as_barriers_met(values: Iterable[BarrierMet]) -> tuple[BarrierMet, ...]:
+    return as_tuple(values)
+
+
+@attrs.frozen
 class Observations:
     """What an initiative shows of power, agenda and institutional habit (the essay on Cahn).
 
-    Every observation defaults to unknown, so a case that records none of them stays
-    valid and its barrier findings read "not assessed".
+    Every observation defaults to unknown (and ``barriers_met`` to none recorded), so a
+    case that records none of them stays valid and its barrier findings read "not assessed".
 
     Attributes:
         agenda_set_by: Who sets the agenda: service users (or their organisations and
@@ -413,6 +443,22 @@ class Observations:
         conformity_demanded: Service users must keep institutional rules of behaviour, choice and
             language (the "obedient patient" role) to be accepted.
         scale: Whether it changes individual relationships, a service, or the system.
+        coproduction_attempted: Co-production was attempted: service users (or their organisations)
+            were to share decisions or delivery with a mental-health service's professionals, whether or
+            not it came about.
+        mainstream_service: The service co-production was attempted in or with is a mainstream one (a
+            statutory service: an NHS trust, a public psychiatric sector), not a user-run group or an
+            independent project; where none was attempted, the service the initiative runs in.
+        barriers_met: The institutional barriers it met and did not let co-opt it, each with its
+            `barrier`, its `outcome` (overcome or bypassed) and `how` (empty: none recorded).
+        responsibility_on_individual: Responsibility for their care or its outcomes is shifted onto
+            the individual ("responsibilised").
+        market_choice: People choose as consumers in a market: among providers, or buying their own
+            support (personal budgets, direct payments).
+        support_withdrawn: Support is withdrawn or cut back, leaving people to their own devices.
+        public_governance: The policy, funding or allocation decisions it shares are those of a public
+            body (a council, a health authority, a public service), so that taking part in them is
+            participatory governance.
 
     Example:
         >>> Observations(dissent="heard").dissent.value
@@ -445,6 +491,19 @@ class Observations:
     risk_aversion: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
     conformity_demanded: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
     scale: Fact[Scale] = attrs.field(default=Fact(UNKNOWN), converter=as_scale_fact, validator=enum_fact_of(Scale))
+    coproduction_attempted: Fact[bool] = attrs.field(
+        default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact
+    )
+    mainstream_service: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
+    barriers_met: tuple[BarrierMet, ...] = attrs.field(
+        default=(), converter=_as_barriers_met, validator=tuple_of(BarrierMet)
+    )
+    responsibility_on_individual: Fact[bool] = attrs.field(
+        default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact
+    )
+    market_choice: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
+    support_withdrawn: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
+    public_governance: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
 
 
 # One typed converter per item class: the type checker then rejects a list of the wrong

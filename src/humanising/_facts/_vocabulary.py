@@ -311,3 +311,31 @@ class Scale(Term):
     """Relationships between individual practitioners and service users."""
     SERVICE = "service"
     SYSTEM = "system"
+
+
+class Barrier(Term):
+    """A legacy of the old institutions that can co-opt co-production (the essay names four).
+
+    Example:
+        >>> [barrier.value for barrier in Barrier][:2]
+        ['institutional_resistance', 'restrictive_practice']
+    """
+
+    INSTITUTIONAL_RESISTANCE = "institutional_resistance"
+    RESTRICTIVE_PRACTICE = "restrictive_practice"
+    AVOIDANCE_OF_CHALLENGE = "avoidance_of_challenge"
+    DEMAND_TO_CONFORM = "demand_to_conform"
+
+
+class BarrierOutcome(Term):
+    """What an initiative did about a barrier it met, when the barrier did not co-opt it.
+
+    Example:
+        >>> BarrierOutcome("bypassed").words
+        'bypassed'
+    """
+
+    OVERCOME = "overcome"
+    """Worked through: the barrier was met inside the initiative and answered there."""
+    BYPASSED = "bypassed"
+    """Gone around: the initiative went ahead without those who put the barrier up."""

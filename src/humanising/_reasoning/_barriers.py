@@ -1,11 +1,16 @@
 """Institutional barriers to transformative co-production.
 
 The essay on Cahn names four legacies of the old institutions that blunt
-co-production in mainstream mental-health services: resistance to change
-(including co-option), restrictive procedure and professional practice,
-avoidance of challenge and emotional expression, and the demand to conform. Each
-is looked for in an initiative's facts; where none of the facts that would show
-it has been observed, the finding is "not assessed", never a silent "not found".
+co-production in mainstream mental-health services: resistance to change,
+restrictive procedure and professional practice, avoidance of challenge and
+emotional expression, and the demand to conform (which includes co-option into
+standard procedure). They are looked for only where co-production was attempted
+in or with a mainstream service; elsewhere every barrier is "not assessed", with
+the fact that puts it out of scope. One fact that shows a barrier makes it
+"indicated", two or more make it "present", and a barrier the initiative met and
+worked through or went around is told apart from one that co-opts it. Where none
+of the facts that would show it has been observed, the finding is "not
+assessed", never a silent "not found".
 """
 
 from __future__ import annotations
@@ -19,21 +24,8 @@ import attrs
 from humanising._facts import GoalSetter, Initiative, RoleDifferentiation
 from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN, Fact
+from humanising._facts._vocabulary import Barrier, BarrierOutcome
 from humanising.exceptions import NotAnInitiativeError
-
-
-class Barrier(enum.StrEnum):
-    """A legacy of the old institutions that can co-opt co-production.
-
-    Example:
-        >>> [barrier.value for barrier in Barrier][:2]
-        ['institutional_resistance', 'restrictive_practice']
-    """
-
-    INSTITUTIONAL_RESISTANCE = "institutional_resistance"
-    RESTRICTIVE_PRACTICE = "restrictive_practice"
-    AVOIDANCE_OF_CHALLENGE = "avoidance_of_challenge"
-    DEMAND_TO_CONFORM = "demand_to_conform"
 
 
 class Finding(enum.StrEnum):
@@ -41,11 +33,18 @@ class Finding(enum.StrEnum):
 
     Example:
         >>> import humanising
-        >>> sorted({f.status.value for f in barriers(humanising.casebook.load("east-lille-2"))})
-        ['not assessed', 'present']
+        >>> sorted({f.status.value for f in barriers(humanising.casebook.load("illustrative-coopted-recovery"))})
+        ['indicated', 'present']
     """
 
     PRESENT = "present"
+    """Two or more facts show it: it co-opts the initiative."""
+    INDICATED = "indicated"
+    """One fact shows it: a sign, not yet a finding that it is present."""
+    OVERCOME = "met and overcome"
+    """The initiative met it and worked it through (``Observations.barriers_met``)."""
+    BYPASSED = "met and bypassed"
+    """The initiative met it and went ahead without those who raised it."""
     NOT_FOUND = "not found"
     NOT_ASSESSED = "not assessed"
 
@@ -56,17 +55,19 @@ class BarrierFinding:
 
     Attributes:
         barrier: The barrier.
-        status: Present, not found, or not assessed.
+        status: Present, indicated, met and overcome, met and bypassed, not found, or not assessed.
         reason: A sentence a person can read.
-        facts: Paths of the facts that decided the finding (those that show it, when present;
-            every indicator, when not found).
+        facts: Paths of the facts that decided the finding (those that show it and, when it was
+            met and overcome or bypassed, the record of that; every indicator, when not found;
+            the fact that puts the initiative out of the essay's scope, when that is why it is
+            not assessed).
         unknowns: Paths of the indicators not yet observed.
 
     Example:
         >>> import humanising
-        >>> finding = barriers(humanising.casebook.load("east-lille-2"))[1]
+        >>> finding = barriers(humanising.casebook.load("illustrative-coopted-recovery"))[2]
         >>> finding.barrier.value, finding.status.value, [str(path) for path in finding.facts]
-        ('restrictive_practice', 'present', ['compulsion'])
+        ('avoidance_of_challenge', 'indicated', ['observations.dissent'])
     """
 
     barrier: Barrier
@@ -93,6 +94,10 @@ class _Indicator:
     absent: str  # what an observed-absent indicator shows
     read: Callable[[Initiative], Fact[Any]]
     present: Callable[[Any], bool]
+    addition: str = ""  # where the library's own indicator comes from; empty for the essay's own
+
+
+_ADDED = " (an indicator the library adds)"
 
 
 def _observation(name: str) -> Callable[[Initiative], Fact[Any]]:
@@ -129,13 +134,6 @@ _INDICATORS: dict[Barrier, tuple[_Indicator, ...]] = {
             _observation("user_organisations_excluded"),
             lambda value: value is True,
         ),
-        _Indicator(
-            FactPath("observations", "absorbed_into_procedure"),
-            "co-production is absorbed into standard procedure",
-            "it is not absorbed into standard procedure",
-            _observation("absorbed_into_procedure"),
-            lambda value: value is True,
-        ),
     ),
     Barrier.RESTRICTIVE_PRACTICE: (
         _Indicator(
@@ -165,6 +163,7 @@ _INDICATORS: dict[Barrier, tuple[_Indicator, ...]] = {
             "there is no compulsion",
             lambda initiative: initiative.compulsion,
             lambda value: value is True,
+            "the essay's remarks on compulsion under the Mental Health Act, not its list of barriers",
         ),
     ),
     Barrier.AVOIDANCE_OF_CHALLENGE: (
@@ -185,17 +184,62 @@ _INDICATORS: dict[Barrier, tuple[_Indicator, ...]] = {
             lambda value: value is True,
         ),
         _Indicator(
+            FactPath("observations", "absorbed_into_procedure"),
+            "co-production is co-opted into standard administrative or decision-making procedure",
+            "it is not absorbed into standard procedure",
+            _observation("absorbed_into_procedure"),
+            lambda value: value is True,
+        ),
+        _Indicator(
             FactPath("observations", "goals_set_by"),
             "professionals set people's goals for them",
             "people's goals are not set for them by professionals",
             _observation("goals_set_by"),
             lambda value: value is GoalSetter.PROFESSIONALS,
+            "Basaglia's 'preconceived therapeutic objectives' (paper, section 5), not the essay",
         ),
     ),
 }
 
 
-def _finding(initiative: Initiative, barrier: Barrier) -> BarrierFinding:
+_ATTEMPTED = FactPath("observations", "coproduction_attempted")
+_MAINSTREAM = FactPath("observations", "mainstream_service")
+_SCOPE = "the essay's barriers are those met by co-production attempted in mainstream mental-health services"
+
+
+def _listed(paths: tuple[FactPath, ...]) -> str:
+    return ", ".join(str(path) for path in paths)
+
+
+def _scope(initiative: Initiative) -> tuple[str, tuple[FactPath, ...], tuple[FactPath, ...]] | None:
+    """Why the initiative is outside the essay's scope, or not known to be in it: (why, facts, unknowns).
+
+    None when co-production was attempted in or with a mainstream service.
+    """
+    attempted = initiative.observations.coproduction_attempted
+    mainstream = initiative.observations.mainstream_service
+    if attempted.value is False:
+        return (f"{_SCOPE}, and co-production was never attempted here{attempted.hedge}", (_ATTEMPTED,), ())
+    if mainstream.value is False:
+        return (
+            f"{_SCOPE}, and the co-production attempted is not in or with a mainstream service{mainstream.hedge}",
+            (_MAINSTREAM,),
+            (),
+        )
+    unknown = tuple(path for path, fact in ((_ATTEMPTED, attempted), (_MAINSTREAM, mainstream)) if not fact.is_known)
+    if unknown:
+        observed = tuple(path for path in (_ATTEMPTED, _MAINSTREAM) if path not in unknown)
+        return (
+            f"{_SCOPE}, and whether that is so here is unknown ({_listed(unknown)} not observed)",
+            observed,
+            unknown,
+        )
+    return None
+
+
+def _shown(
+    initiative: Initiative, barrier: Barrier
+) -> tuple[list[tuple[FactPath, str]], list[tuple[FactPath, str]], list[FactPath]]:
     shown: list[tuple[FactPath, str]] = []
     absent: list[tuple[FactPath, str]] = []
     unknown: list[FactPath] = []
@@ -204,31 +248,66 @@ def _finding(initiative: Initiative, barrier: Barrier) -> BarrierFinding:
         if fact.value is UNKNOWN:
             unknown.append(indicator.path)
         elif indicator.present(fact.value):
-            shown.append((indicator.path, indicator.shows + fact.hedge))
+            shown.append((indicator.path, indicator.shows + fact.hedge + (_ADDED if indicator.addition else "")))
         else:
             absent.append((indicator.path, indicator.absent + fact.hedge))
-    extra: list[tuple[FactPath, str]] = []
     if barrier is Barrier.INSTITUTIONAL_RESISTANCE:
-        # A partnership the services would not enter is resistance the paper itself reports (MHF Wales).
+        # A co-production partnership the services would not enter: the paper's fact (MHF Wales),
+        # filed by the library under resistance.
         names = {s.id: s.name for s in initiative.stakeholders}
-        extra = [
+        shown.extend(
             (
                 FactPath.failed_partnership(failed.partner),
                 (
                     f"a partnership with {names[failed.partner]} was refused or could not be established: "
-                    f"{failed.why}{failed.basis.hedge}"
+                    f"{failed.why}{failed.basis.hedge}{_ADDED}"
                 ),
             )
             for failed in sorted(initiative.failed_partnerships, key=lambda failed: failed.partner)
-        ]
-    shown.extend(extra)
+        )
+    return shown, absent, unknown
+
+
+def _finding(initiative: Initiative, barrier: Barrier) -> BarrierFinding:
     name = _NAMES[barrier]
-    if shown:
+    scope = _scope(initiative)
+    if scope is not None:
+        why, facts, unknowns = scope
+        return BarrierFinding(barrier, Finding.NOT_ASSESSED, f"{name} is not assessed: {why}.", facts, unknowns)
+    shown, absent, unknown = _shown(initiative, barrier)
+    met = [
+        (FactPath("observations", "barriers_met", index), record)
+        for index, record in enumerate(initiative.observations.barriers_met)
+        if record.barrier is barrier
+    ]
+    if met:
+        bypassed = all(record.outcome is BarrierOutcome.BYPASSED for _, record in met)
+        status = Finding.BYPASSED if bypassed else Finding.OVERCOME
+        clauses = [clause for _, clause in shown] + [
+            f"{record.outcome.words}: {record.how}{record.basis.hedge}" for _, record in met
+        ]
+        return BarrierFinding(
+            barrier,
+            status,
+            f"{name} was {status.value}, and did not co-opt the initiative: " + "; ".join(clauses) + ".",
+            tuple(path for path, _ in shown) + tuple(path for path, _ in met),
+            tuple(unknown),
+        )
+    if len(shown) >= 2:
         return BarrierFinding(
             barrier,
             Finding.PRESENT,
             f"{name} is present: " + "; ".join(clause for _, clause in shown) + ".",
             tuple(path for path, _ in shown),
+            tuple(unknown),
+        )
+    if shown:
+        ((path, clause),) = shown
+        return BarrierFinding(
+            barrier,
+            Finding.INDICATED,
+            f"{name} is indicated, by one fact only: {clause}.",
+            (path,),
             tuple(unknown),
         )
     if not unknown:
@@ -251,9 +330,16 @@ def _finding(initiative: Initiative, barrier: Barrier) -> BarrierFinding:
 def barriers(initiative: Initiative) -> tuple[BarrierFinding, ...]:
     """Look for each of the four institutional barriers in an initiative's facts.
 
-    A barrier is ``present`` when any fact shows it, ``not found`` when every fact
-    that could show it has been observed and none does, and ``not assessed``
-    otherwise, naming the facts still to observe.
+    The essay's barriers are those met by co-production attempted in mainstream
+    mental-health services, so they are assessed only where
+    ``observations.coproduction_attempted`` and ``observations.mainstream_service``
+    are both true; otherwise every finding is ``not assessed``, citing the fact that
+    rules it out (or naming the unknown one). In scope, a barrier the initiative met
+    and worked through or went around (``observations.barriers_met``) is ``met and
+    overcome`` or ``met and bypassed``; else it is ``present`` when two or more facts
+    show it, ``indicated`` when one does, ``not found`` when every fact that could
+    show it has been observed and none does, and ``not assessed`` otherwise, naming
+    the facts still to observe.
 
     Args:
         initiative: The initiative.
@@ -264,7 +350,7 @@ def barriers(initiative: Initiative) -> tuple[BarrierFinding, ...]:
     Example:
         >>> import humanising
         >>> [f.status.value for f in barriers(humanising.casebook.load("mhf-wales"))][0]
-        'present'
+        'met and bypassed'
     """
     if not isinstance(initiative, Initiative):
         raise NotAnInitiativeError("barriers", initiative)

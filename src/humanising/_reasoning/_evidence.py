@@ -83,6 +83,9 @@ def plain(value: object) -> object:  # noqa: PLR0911 - one return per kind of va
         return [plain(item) for item in value]
     if isinstance(value, bool | int | float | str) or value is None:
         return value
+    if attrs.has(type(value)):
+        # A structured fact (a revision, a feature): its fields, as a case file writes them.
+        return {field.name: plain(getattr(value, field.name)) for field in attrs.fields(type(value))}  # type: ignore[arg-type]
     return str(value)
 
 

@@ -3,7 +3,10 @@
 Co-production has been read as democratic involvement of citizens in public
 services, as individual "responsibilised" consumerism in health and social care,
 and as power shifting to communities through participatory governance. An
-initiative may match several readings, or none.
+initiative may match several readings, or none. The consumerist reading is a
+critical one: it rests on responsibility shifted onto the individual, with choice
+in a market, never on people setting their own goals; participatory governance is
+the governance of a public body.
 """
 
 from __future__ import annotations
@@ -13,20 +16,18 @@ from typing import Any
 
 import attrs
 
-from humanising._facts import GoalSetter, Initiative, Involvement, Stage
+from humanising._facts import Initiative, Involvement, Stage
 from humanising._facts._paths import FactPath
-from humanising._facts._unknown import UNKNOWN
-from humanising._reasoning._evidence import EvidenceItem
 from humanising._reasoning._index import Side
-from humanising._reasoning._logic import Judgement, any_of, unknown_paths
+from humanising._reasoning._logic import Judgement, all_of, any_of, unknown_paths
 from humanising._reasoning._look import Voice, evidence_look, stage_set
 from humanising._reasoning._verdict import STATUS_OF, Status
 from humanising.exceptions import NotAnInitiativeError
 
-_GOALS_SET_BY_PATH = FactPath("observations", "goals_set_by")
-
-_PEOPLE_THEMSELVES = GoalSetter.PEOPLE_THEMSELVES
-_CARE_DECISIONS = Stage.CARE_DECISIONS
+_RESPONSIBILITY_PATH = FactPath("observations", "responsibility_on_individual")
+_WITHDRAWN_PATH = FactPath("observations", "support_withdrawn")
+_MARKET_PATH = FactPath("observations", "market_choice")
+_PUBLIC_GOVERNANCE_PATH = FactPath("observations", "public_governance")
 
 
 class Reading(enum.StrEnum):
@@ -59,7 +60,7 @@ class ReadingMatch:
         >>> import humanising
         >>> match = readings(humanising.casebook.load("mhf-wales"))[1]
         >>> match.reading.value, match.status.value
-        ('consumerist', 'met')
+        ('consumerist', 'unknown')
     """
 
     reading: Reading
@@ -79,7 +80,6 @@ class ReadingMatch:
 
 _TOGETHER_WITH_PROVIDERS = Voice(Side.SERVICE_USER, Involvement.INVOLVED) & Voice(Side.PROVIDER, Involvement.INVOLVED)
 _POLICY_OR_DESIGN = stage_set(Stage.POLICY, Stage.DESIGN)
-_PARTNERS_IN_OWN_CARE = Voice(Side.SERVICE_USER, Involvement.PARTNER)
 _COLLECTIVE_POWER = Voice(Side.SERVICE_USER | Side.SURVIVOR | Side.COMMUNITY, Involvement.PARTNER)
 _GOVERNANCE_STAGES = stage_set(Stage.POLICY, Stage.FUNDING, Stage.ALLOCATION)
 
@@ -89,20 +89,14 @@ _READING_WORDS = {
         "alongside those who run the service"
     ),
     Reading.CONSUMERIST: (
-        "individual, responsibilised consumerism: people take charge of their own care or set their own goals"
+        "individual, responsibilised consumerism: responsibility for their care is shifted onto people, or "
+        "their support withdrawn, and they choose as consumers in a market"
     ),
     Reading.COMMUNITY_POWER: (
         "community power through participatory governance: service users, survivors or communities "
-        "lead or partner on policy, funding or allocation"
+        "lead or partner on a public body's policy, funding or allocation"
     ),
 }
-
-
-def _goals(initiative: Initiative) -> Judgement:
-    goals = initiative.observations.goals_set_by.value
-    if goals is UNKNOWN:
-        return (None, (EvidenceItem(_GOALS_SET_BY_PATH, UNKNOWN),))
-    return (goals is _PEOPLE_THEMSELVES, ())
 
 
 def _match(reading: Reading, judgement: Judgement) -> ReadingMatch:
@@ -122,22 +116,28 @@ def readings(initiative: Initiative) -> tuple[ReadingMatch, ...]:
     """Tell which readings of co-production an initiative matches, with reasons.
 
     Democratic: service users are involved or more in policy or design together
-    with providers. Consumerist: service users partner on or lead decisions about
-    their own care, or set their own goals. Community power: service users,
-    survivors or community members lead or partner on policy, funding or allocation.
-    An initiative may match several readings, or none.
+    with providers. Consumerist: responsibility for their care or its outcomes is
+    shifted onto the individual, or their support is withdrawn, and they choose as
+    consumers in a market (``observations.responsibility_on_individual``,
+    ``support_withdrawn``, ``market_choice``); people setting their own goals, or
+    partnering on their own care, is not consumerism. Community power: service
+    users, survivors or community members lead or partner on policy, funding or
+    allocation, and those are a public body's decisions
+    (``observations.public_governance``). An initiative may match several readings,
+    or none.
 
     Example:
         >>> import humanising
-        >>> [m.reading.value for m in readings(humanising.casebook.load("mhf-wales")) if m.status.value == "met"]
-        ['consumerist', 'community_power']
+        >>> [m.status.value for m in readings(humanising.casebook.load("mhf-wales"))]
+        ['unmet', 'unknown', 'unmet']
     """
     if not isinstance(initiative, Initiative):
         raise NotAnInitiativeError("readings", initiative)
     look = evidence_look(initiative)
     democratic = look.somewhere(_TOGETHER_WITH_PROVIDERS, _POLICY_OR_DESIGN)
-    consumerist = any_of((look.at(_CARE_DECISIONS, _PARTNERS_IN_OWN_CARE), _goals(initiative)))
-    community = look.somewhere(_COLLECTIVE_POWER, _GOVERNANCE_STAGES)
+    responsibilised = any_of((look.fact(_RESPONSIBILITY_PATH), look.fact(_WITHDRAWN_PATH)))
+    consumerist = all_of(responsibilised, look.fact(_MARKET_PATH))
+    community = all_of(look.somewhere(_COLLECTIVE_POWER, _GOVERNANCE_STAGES), look.fact(_PUBLIC_GOVERNANCE_PATH))
     return (
         _match(Reading.DEMOCRATIC, democratic),
         _match(Reading.CONSUMERIST, consumerist),

@@ -6,15 +6,17 @@ survivors, their organisations and communities; the agenda is theirs rather than
 the institution's; their knowledge has equal status; relations move from
 subordination and dependency to parity, mutuality and reciprocity; everyone has
 assets to contribute; fixed roles are disrupted; and challenge, even
-confrontation, is part of the process. It may change individual relationships or
-a whole service or system, and the verdict says which.
+confrontation, is part of the process. It is a change in the relationship between
+professionals and service users, so professionals must take part; and it may
+change individual relationships between practitioners and service users (where no
+resources need move) or a whole service or system, and the verdict says which.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from humanising import UNKNOWN, FactPath, Involvement, RoleDifferentiation, Stage
+from humanising import UNKNOWN, FactPath, Involvement, RoleDifferentiation, Scale, Stage
 from humanising.models import (
     CriterionSpec,
     FactCheck,
@@ -26,6 +28,8 @@ from humanising.models import (
     Verdict,
     Voice,
     Wording,
+    any_of,
+    in_stage_order,
     stage_names,
     stage_set,
     stages_in,
@@ -35,7 +39,10 @@ MODEL_ID = "transformative_coproduction"
 ESSAY = "An essay on Edgar Cahn's transformative co-production and the legacy of the institutions"
 _ESSAY_SOURCE = "essay on Cahn"
 
-POWER_SIDES = Side.SERVICE_USER | Side.SURVIVOR
+POWER_SIDES = Side.SERVICE_USER | Side.SURVIVOR | Side.COMMUNITY
+"""Service users, survivors, organisations run by service users, and communities: those to whom the
+essay says power relocates ("service users, survivors, their organisations and communities")."""
+USER_SIDES = Side.SERVICE_USER | Side.SURVIVOR
 """Service users, survivors and organisations run by service users."""
 DECISION_STAGES = stage_set(
     Stage.INITIATION,
@@ -47,9 +54,14 @@ DECISION_STAGES = stage_set(
 )
 RESOURCE_STAGES = stage_set(Stage.FUNDING, Stage.ALLOCATION)
 HOLD_POWER = Voice(POWER_SIDES, Involvement.PARTNER)
-"""Service users, survivors or their organisations lead or partner at the stage."""
-CONTRIBUTE = Voice(POWER_SIDES, Involvement.INVOLVED)
-_DELIVERY = Stage.DELIVERY
+"""Service users, survivors, their organisations or communities lead or partner at the stage."""
+CONTRIBUTE = Voice(USER_SIDES, Involvement.INVOLVED)
+RECIPROCITY_STAGES = stage_set(Stage.DELIVERY, Stage.CARE_DECISIONS)
+WITH_PROFESSIONALS = Voice(Side.PROVIDER, Involvement.INVOLVED) & Voice(POWER_SIDES, Involvement.INVOLVED)
+"""Mental-health professionals and service users (survivors, their organisations or communities) both
+take part, involved or more, at the stage: a relationship between them that can be transformed."""
+_SCALE_PATH = FactPath("observations", "scale")
+_INDIVIDUAL = frozenset((Scale.INDIVIDUAL,))
 
 
 def _decision_power(look: Look) -> Judgement:
@@ -57,24 +69,63 @@ def _decision_power(look: Look) -> Judgement:
 
 
 def _resource_power(look: Look) -> Judgement:
-    return look.somewhere(HOLD_POWER, RESOURCE_STAGES)
+    # The essay allows "small but significant changes to individual relationships between
+    # practitioners and service users": at that scale no resources need relocate.
+    return any_of((look.fact(_SCALE_PATH, _INDIVIDUAL), look.somewhere(HOLD_POWER, RESOURCE_STAGES)))
+
+
+_HOLDERS = "service users, survivors, their organisations or communities"
+_NO_HOLDER = "No service user, survivor, organisation of theirs or community"
 
 
 def _power_wording(what: str, stages: int) -> Wording:
     return Wording(
-        met=f"Service users or survivors lead or partner on {what} at {{stages}}{{hedge}}: power relocates to them.",
-        unmet=(
-            f"No service user, survivor or organisation of theirs leads or partners on {what} "
-            f"({stage_names(stages_in(stages))}): {{seats}}."
-        ),
-        unknown=f"Whether service users or survivors lead or partner on {what} is unknown: {{seats}}.",
+        met=f"{_HOLDERS.capitalize()} lead or partner on {what} at {{stages}}{{hedge}}: power relocates to them.",
+        unmet=f"{_NO_HOLDER} leads or partners on {what} ({stage_names(stages_in(stages))}): {{seats}}.",
+        unknown=f"Whether {_HOLDERS} lead or partner on {what} is unknown: {{seats}}.",
     )
+
+
+def _scale_item(grounds: Grounds) -> Any:
+    return next((item for item in grounds.evidence if item.path == _SCALE_PATH), None)
+
+
+_RESOURCE_WORDING = _power_wording("resources", RESOURCE_STAGES)
+
+
+def _resource_met(grounds: Grounds) -> str:
+    scale = _scale_item(grounds)
+    if scale is not None and scale.value is Scale.INDIVIDUAL and not grounds.participations():
+        return (
+            "The change is to individual relationships between practitioners and service users"
+            f"{grounds.hedge}: at that scale the essay asks for no relocation of resources."
+        )
+    return _RESOURCE_WORDING.render(grounds)
+
+
+def _resource_unmet(grounds: Grounds) -> str:
+    scale = _scale_item(grounds)
+    at = f"; the change is at the scale of {_SCALE_WORDS[scale.value.value]}" if scale is not None else ""
+    return (
+        f"{_NO_HOLDER} leads or partners on resources ({stage_names(stages_in(RESOURCE_STAGES))}): "
+        f"{grounds.seats}{at}, where resources must relocate too."
+    )
+
+
+def _resource_unknown(grounds: Grounds) -> str:
+    scale = _scale_item(grounds)
+    if scale is not None and scale.value is UNKNOWN:
+        return (
+            f"Whether {_HOLDERS} lead or partner on resources is unknown: {grounds.seats}; and the scale of change, "
+            "which decides whether resources must relocate (not at the scale of individual relationships), is unknown."
+        )
+    return f"Whether {_HOLDERS} lead or partner on resources is unknown: {grounds.seats}."
 
 
 DECISION_POWER = CriterionSpec(
     "decision_power",
     True,
-    "Service users or survivors lead or partner on decisions.",
+    "Service users, survivors or communities lead or partner on decisions.",
     source=_ESSAY_SOURCE,
     check=_decision_power,
     wording=_power_wording("decisions", DECISION_STAGES),
@@ -82,10 +133,47 @@ DECISION_POWER = CriterionSpec(
 RESOURCE_POWER = CriterionSpec(
     "resource_power",
     True,
-    "Service users or survivors lead or partner on resources.",
+    "Service users, survivors or communities lead or partner on resources, unless the change is to "
+    "individual relationships only.",
     source=_ESSAY_SOURCE,
     check=_resource_power,
-    wording=_power_wording("resources", RESOURCE_STAGES),
+    wording=Wording(met=_resource_met, unmet=_resource_unmet, unknown=_resource_unknown),
+)
+
+
+def _professional_relationship(look: Look) -> Judgement:
+    return look.somewhere(WITH_PROFESSIONALS)
+
+
+def _relationship_unknown(grounds: Grounds) -> str:
+    silent = [
+        Stage(item.path.steps[1].parts[0])  # type: ignore[union-attr] # silent_stages[stage]
+        for item in grounds.unknown
+        if item.path.steps[0] == "silent_stages"
+    ]
+    seats = grounds.seats if grounds.participations() else "they take part together at no recorded stage"
+    where = f"; the sources are silent about who took part at {stage_names(in_stage_order(silent))}" if silent else ""
+    return f"Whether mental-health professionals take part with service users is unknown: {seats}{where}."
+
+
+PROFESSIONAL_RELATIONSHIP = CriterionSpec(
+    "professional_relationship",
+    True,
+    "Mental-health professionals take part with service users: there is a relationship between them to transform.",
+    source=_ESSAY_SOURCE,
+    check=_professional_relationship,
+    wording=Wording(
+        met=(
+            "Mental-health professionals and service users take part together at {stages}{hedge}: "
+            "there is a relationship between them to transform."
+        ),
+        unmet=(
+            "No stage has mental-health professionals taking part (involved or more) with service users, "
+            "survivors or communities: {seats}. The essay's transformation is of the relationship between "
+            "professionals and service users."
+        ),
+        unknown=_relationship_unknown,
+    ),
 )
 
 _AGENDA_PATH = FactPath("observations", "agenda_set_by")
@@ -116,6 +204,8 @@ _FALSE = frozenset((False,))
 def _agenda_met(grounds: Grounds) -> str:
     value = grounds.evidence[0].value
     words = _AGENDA_WORDS.get(str(value), str(value).replace("_", " "))
+    if str(value) == "shared":
+        return f"The agenda is set by {words}{grounds.hedge}: it is not determined by what the institution wants alone."
     return f"The agenda is set by {words}{grounds.hedge}, not by what the institution wants."
 
 
@@ -148,18 +238,21 @@ EQUAL_KNOWLEDGE = CriterionSpec(
 
 
 def _reciprocity(look: Look) -> Judgement:
-    return look.at(_DELIVERY, CONTRIBUTE)
+    return look.somewhere(CONTRIBUTE, RECIPROCITY_STAGES)
 
 
 RECIPROCITY = CriterionSpec(
     "reciprocity",
     False,
-    "Service users contribute as well as receive.",
+    "Service users contribute as well as receive: to delivery, or to the decisions on their own care.",
     source=_ESSAY_SOURCE,
     check=_reciprocity,
     wording=Wording(
         met="Service users contribute as well as receive: {seats}.",
-        unmet="Service users receive without contributing to delivery: {seats}.",
+        unmet=(
+            "Service users do not contribute (involved or more) to delivery or to the decisions on their own "
+            "care: {seats}."
+        ),
         unknown="Whether service users contribute as well as receive is unknown: {seats}.",
     ),
 )
@@ -240,13 +333,15 @@ MODEL: Model = Model.declared(
     short_name="transformative",
     summary=(
         "Power, control and the agenda relocate to service users, survivors, their organisations and "
-        "communities; relations move to parity and reciprocity; roles are disrupted; challenge is admitted."
+        "communities; relations with professionals move to parity and reciprocity; roles are disrupted; "
+        "challenge is admitted."
     ),
     source=ESSAY,
     criteria=(
         DECISION_POWER,
         RESOURCE_POWER,
         OWN_AGENDA,
+        PROFESSIONAL_RELATIONSHIP,
         EQUAL_KNOWLEDGE,
         RECIPROCITY,
         ASSETS,
@@ -256,11 +351,13 @@ MODEL: Model = Model.declared(
     ),
     notes=_notes,
 )
-"""Essential: service users, survivors or their organisations lead or partner on decisions,
-and on resources; the agenda is theirs (or shared), not the institution's. Qualifying: their
-knowledge has equal status; they contribute to delivery as well as receive; everyone is treated
-as having assets; fixed roles are dissolved; challenge is heard; it has not been absorbed into
-standard procedure. A note gives the scale of change where it is known.
+"""Essential: service users, survivors, their organisations or communities lead or partner on
+decisions, and on resources unless the change is to individual relationships only; the agenda
+is theirs (or shared), not the institution's; mental-health professionals take part with them,
+so that there is a relationship to transform. Qualifying: their knowledge has equal status; they
+contribute to delivery or to the decisions on their own care as well as receive; everyone is
+treated as having assets; fixed roles are dissolved; challenge is heard; it has not been
+absorbed into standard procedure. A note gives the scale of change where it is known.
 
 Example:
     >>> import humanising
