@@ -39,6 +39,9 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, tuple[Any, ...]]]] = {
             "user_run": BOOL_FACT,
             "note": STR,
             "domain": (3, "housng", ["housing"], "unknown"),
+            # run_by needs user_run true; the base leaves it unknown, so even a good value is refused.
+            "run_by": (3, "peers", "survivors"),
+            "avoided_services": BOOL_FACT,
         },
     ),
     "Participation": (

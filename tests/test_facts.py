@@ -194,3 +194,15 @@ def test_initiatives_are_immutable_and_hashable() -> None:
     with pytest.raises(AttributeError):
         initiative.name = "changed"  # type: ignore[misc]
     assert hash(initiative) == hash(humanising.casebook.load("sleepwell"))
+
+
+def test_someone_both_staff_and_service_user_acts_in_one_capacity_at_a_stage() -> None:
+    """Both identities are kept; each participation says which one it acts in there, and only one."""
+    peer = humanising.Stakeholder(
+        id="peer-worker", name="a peer worker on the payroll", identities={"service_user", "mental_health_professional"}
+    )
+    one = humanising.Participation("peer-worker", "delivery", "involved", capacity="service_user")
+    other = humanising.Participation("peer-worker", "delivery", "leads", capacity="mental_health_professional")
+    humanising.Initiative(id="peers", name="Peers", stakeholders=[peer], participations=[one])
+    with pytest.raises(humanising.exceptions.DuplicateIdError, match="at most one participation per stakeholder"):
+        humanising.Initiative(id="peers", name="Peers", stakeholders=[peer], participations=[one, other])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import attrs
+import pytest
 
 import humanising
 from humanising import Fit, Participation, Stakeholder
@@ -88,3 +89,61 @@ def test_a_survivor_run_group_is_user_led() -> None:
     assert verdicts["user_led"].fit is Fit.FITS
     assert [stage.value for stage in verdicts["user_led"].stages] == ["design", "delivery"]
     assert verdicts["coproduction"].criterion("service_user_voice").status.value == "met"
+
+
+def test_a_survivor_run_organisation_says_who_runs_it_and_is_user_led() -> None:
+    """W6: an organisation run by survivors is user-run, and its control is user-led control."""
+    group = humanising.Initiative(
+        id="survivor-group",
+        name="A survivor-run organisation",
+        stakeholders=[
+            Stakeholder(
+                id="collective",
+                name="a survivors' collective",
+                identities={"organisation"},
+                user_run=True,
+                run_by="survivors",
+            ),
+        ],
+        products=[humanising.Product(id="service", name="the service", kind="service", domain="mental_health")],
+        participations=[
+            Participation("collective", "design", "leads", capacity="organisation"),
+            Participation("collective", "delivery", "leads", capacity="organisation"),
+        ],
+    )
+    assert group.stakeholders[0].run_by is humanising.RunBy.SURVIVORS
+    verdict = humanising.classify(group)["user_led"]
+    assert verdict.fit is Fit.FITS
+    # The reason speaks of those the evidence holds: survivors, not service users.
+    assert verdict.criterion("led_somewhere").reason.startswith("Survivors lead, with no provider sharing control")
+    both = attrs.evolve(group, stakeholders=[attrs.evolve(group.stakeholders[0], run_by="both")])
+    reason = humanising.classify(both)["user_led"].criterion("led_somewhere").reason
+    assert reason.startswith("Service users and survivors lead")
+
+
+def test_who_runs_an_organisation_is_said_only_of_one_run_by_people_with_lived_experience() -> None:
+    """run_by beside user_run: a trust not run by its users cannot be run by survivors."""
+    from humanising.exceptions import InvalidFactError
+
+    with pytest.raises(InvalidFactError, match="run_by"):
+        Stakeholder(id="trust", name="a trust", identities={"organisation"}, user_run=False, run_by="survivors")
+
+
+def test_avoiding_services_is_a_flag_of_its_own_and_leaves_lived_experience_as_it_is() -> None:
+    """Footnote 1's survivors avoided services; the essay's need not have. Either way they have lived experience."""
+    base = humanising.casebook.load("mhf-wales")
+    for avoided in (True, False):
+        people = [
+            attrs.evolve(s, identities={"survivor"}, avoided_services=avoided) if s.id == "participants" else s
+            for s in base.stakeholders
+        ]
+        assert base.stakeholder("participants").identities  # the case has a participants stakeholder
+        recoded = attrs.evolve(
+            base,
+            stakeholders=people,
+            participations=[
+                attrs.evolve(p, capacity="survivor") if p.stakeholder == "participants" else p
+                for p in base.participations
+            ],
+        )
+        assert humanising.classify(recoded)["user_led"].fit is humanising.classify(base)["user_led"].fit

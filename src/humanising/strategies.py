@@ -88,6 +88,7 @@ from humanising._facts import (
     Revision,
     Role,
     RoleDifferentiation,
+    RunBy,
     Scale,
     Source,
     Stage,
@@ -495,16 +496,25 @@ def _stakeholders(
     user_run: st.SearchStrategy[Fact[bool]],
 ) -> Stakeholder:
     identity_set = draw(kinds)
+    run = draw(user_run) if Identity.ORGANISATION in identity_set else Fact(UNKNOWN)
     return Stakeholder(
         id=draw(ids),
         name=draw(_NAMES),
         identities=identity_set,
         roles=draw(_ROLE_SETS),
-        user_run=draw(user_run) if Identity.ORGANISATION in identity_set else Fact(UNKNOWN),
+        user_run=run,
         note=draw(_NOTES),
         # A professional or an organisation sometimes provides a service of its own domain.
         domain=draw(_PROVIDED_DOMAINS) if identity_set & _MAY_PROVIDE else None,
+        # Who runs a user-run organisation is sometimes said.
+        run_by=draw(_RUN_BY) if run.value is True else None,
+        avoided_services=draw(_AVOIDED) if identity_set & _LIVED else Fact(UNKNOWN),
     )
+
+
+_RUN_BY = st.one_of(st.none(), st.sampled_from(RunBy))
+_LIVED = frozenset({Identity.SERVICE_USER, Identity.SURVIVOR})
+_AVOIDED = st.one_of(st.just(Fact(UNKNOWN)), st.builds(Fact, st.booleans()))
 
 
 def _pick(people: tuple[Stakeholder, ...], position: int) -> Stakeholder:

@@ -39,6 +39,7 @@ from humanising._facts._vocabulary import (
     ProductKind,
     Role,
     RoleDifferentiation,
+    RunBy,
     Scale,
     Stage,
 )
@@ -125,6 +126,10 @@ def as_domain(value: Domain | Unknown | str) -> Domain | Unknown:
 
 def as_optional_domain(value: Domain | str | None) -> Domain | None:
     return None if value is None else coerce(Domain, value)  # type: ignore[return-value]
+
+
+def as_optional_run_by(value: RunBy | str | None) -> RunBy | None:
+    return None if value is None else coerce(RunBy, value)  # type: ignore[return-value]
 
 
 def as_product_kind(value: ProductKind | str) -> ProductKind:

@@ -30,6 +30,7 @@ from humanising._facts._checks import (
     as_ids,
     as_involvement,
     as_optional_domain,
+    as_optional_run_by,
     as_product_kind,
     as_role_differentiation_fact,
     as_roles,
@@ -73,6 +74,7 @@ from humanising._facts._vocabulary import (
     ProductKind,
     Role,
     RoleDifferentiation,
+    RunBy,
     Scale,
     Stage,
 )
@@ -130,7 +132,14 @@ class Stakeholder:
         name: A readable name.
         identities: What the stakeholder is; several at once are allowed.
         roles: The parts it plays in this initiative.
-        user_run: For an organisation, whether it is run by and for service users.
+        user_run: For an organisation, whether it is run by and for people with lived experience
+            (service users, survivors or both).
+        run_by: For an organisation run by and for people with lived experience, whose it is:
+            service users, survivors or both; ``None`` where not said.
+        avoided_services: Whether the stakeholder has lived experience of distress without, or
+            despite, using mental-health services: the sense of "survivor" in the paper's
+            footnote 1, recorded on its own, since the essay's survivors include people who went
+            through services.
         note: Free text.
         domain: For a professional or an organisation that provides a service, the service domain
             it provides (housing officials: ``housing``). It then provides a product of that
@@ -151,6 +160,19 @@ class Stakeholder:
     domain: Domain | None = attrs.field(
         default=None, converter=as_optional_domain, validator=optional_member_of(Domain)
     )
+    run_by: RunBy | None = attrs.field(default=None, converter=as_optional_run_by, validator=optional_member_of(RunBy))
+    avoided_services: Fact[bool] = attrs.field(default=Fact(UNKNOWN), converter=as_bool_fact, validator=is_bool_fact)
+
+    @run_by.validator
+    def _check_run_by(self, _attribute: object, value: RunBy | None) -> None:
+        if value is not None and self.user_run.value is not True:
+            raise InvalidFactError(
+                f"Stakeholder.run_by of {self.id!r}",
+                value.value,
+                "no run_by unless user_run is true: only an organisation run by and for people with "
+                "lived experience is run by service users or survivors",
+                path=FactPath("run_by"),
+            )
 
     @user_run.validator
     def _check_user_run(self, _attribute: object, value: Fact[bool]) -> None:

@@ -31,7 +31,9 @@ class Identity(Term):
     SERVICE_USER = "service_user"
     """A current or former user of mental-health services."""
     SURVIVOR = "survivor"
-    """Lived experience of mental distress while avoiding services (the paper's footnote 1); not a service user."""
+    """Someone with lived experience who calls themselves a survivor (the essay's "service users and
+    survivors"). Whether they avoided services, the sense of the paper's footnote 1, is the
+    stakeholder's ``avoided_services``."""
     CARER = "carer"
     """A carer or family member."""
     MENTAL_HEALTH_PROFESSIONAL = "mental_health_professional"
@@ -197,6 +199,20 @@ class Change(Term):
     NEVER_AROSE = "never_arose"
     """The set-up avoided the gap altogether: not equalising either."""
     UNKNOWN = "unknown"
+
+
+class RunBy(Term):
+    """Whose lived experience runs an organisation run by and for people with lived experience.
+
+    Example:
+        >>> RunBy("survivors").words
+        'survivors'
+    """
+
+    SERVICE_USERS = "service_users"
+    SURVIVORS = "survivors"
+    BOTH = "both"
+    """Service users and survivors together."""
 
 
 class Claim(Term):

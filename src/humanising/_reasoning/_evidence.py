@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
-from humanising._facts import Basis, Involvement, Product, Stage, in_stage_order
+from humanising._facts import Basis, Identity, Involvement, Product, RunBy, Stage, Stakeholder, in_stage_order
 from humanising._facts._paths import FactPath, PathKey
 from humanising._facts._unknown import UNKNOWN
 
@@ -133,8 +133,10 @@ class Grounds:
     in the evidence, in order), ``{seats}`` (each participation: who, how much say, where,
     with its hedge), ``{hedge}`` (the hedge of the weakest basis among the evidence),
     ``{value}`` (the one fact's value, in words), ``{note}`` (its note, in brackets),
-    ``{products}`` (the products in the evidence) and ``{names}`` (the stakeholders the
-    evidence names). A wording function reads the same through attributes.
+    ``{products}`` (the products in the evidence), ``{names}`` (the stakeholders the
+    evidence names) and ``{lived}`` or ``{Lived}`` (who among them has lived experience:
+    ``service users``, ``survivors`` or both). A wording function reads the same through
+    attributes.
 
     Example:
         >>> import humanising
@@ -225,6 +227,33 @@ class Grounds:
         return self._index.stakeholders[stakeholder].name
 
     @property
+    def lived(self) -> str:
+        """Who has lived experience among the evidence's participants, in the sources' words.
+
+        ``survivors`` where every one acts as a survivor (or for an organisation run by survivors),
+        ``service users and survivors`` where both do, else ``service users``, the paper's term.
+        """
+        kinds: set[RunBy] = set()
+        for item in self.participations():
+            where = participation_of(item.path)
+            if where is None:
+                continue
+            for participation in self._index.seats(where[1]):
+                if participation.stakeholder == where[0]:
+                    kinds |= _lived_kinds(participation.capacity, self._index.stakeholders[where[0]])
+        if kinds == {RunBy.SURVIVORS}:
+            return "survivors"
+        if RunBy.SURVIVORS in kinds:
+            return "service users and survivors"
+        return "service users"
+
+    @property
+    def Lived(self) -> str:  # noqa: N802 - the capitalised field, for the start of a sentence
+        """``lived``, capitalised."""
+        text = self.lived
+        return text[0].upper() + text[1:]
+
+    @property
     def names(self) -> str:
         """The stakeholders the participations in the evidence name, in order, once each."""
         seen: dict[str, None] = {}
@@ -272,7 +301,20 @@ class Grounds:
         return "; ".join(product_phrase(product) for product in seen.values())
 
 
-_FIELDS = ("stages", "seats", "hedge", "value", "note", "products", "names")
+_FIELDS = ("stages", "seats", "hedge", "value", "note", "products", "names", "lived", "Lived")
+
+
+def _lived_kinds(capacity: Identity, stakeholder: Stakeholder) -> set[RunBy]:
+    if capacity is Identity.SURVIVOR:
+        return {RunBy.SURVIVORS}
+    if capacity is Identity.SERVICE_USER:
+        return {RunBy.SERVICE_USERS}
+    if capacity is Identity.ORGANISATION and stakeholder.user_run.value is True:
+        run_by = stakeholder.run_by
+        if run_by is RunBy.BOTH:
+            return {RunBy.SERVICE_USERS, RunBy.SURVIVORS}
+        return {RunBy.SERVICE_USERS if run_by is None else run_by}
+    return set()
 
 
 class _Fields(Mapping[str, str]):

@@ -146,7 +146,7 @@ SERVICE_USER_VOICE = CriterionSpec(
     source=_SECTION,
     check=_voice,
     wording=Wording(
-        met="Service users have a real voice (involved or more) in producing it, at {stages}{hedge}.",
+        met="{Lived} have a real voice (involved or more) in producing it, at {stages}{hedge}.",
         unmet=_voice_unmet,
         unknown=_voice_unknown,
     ),

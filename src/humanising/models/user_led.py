@@ -58,7 +58,7 @@ LED_SOMEWHERE = CriterionSpec(
     source=_SECTION,
     check=_led_somewhere,
     wording=Wording(
-        met="Service users lead, with no provider sharing control, at {stages}{hedge}.",
+        met="{Lived} lead, with no provider sharing control, at {stages}{hedge}.",
         unmet="Service users lead no stage on their own: {seats}.",
         unknown="Whether service users lead any stage on their own is unknown: {seats}.",
     ),
