@@ -234,10 +234,16 @@ def case_page_lines(case_id: str) -> list[str]:
 # --- an equalised relationship
 
 
+def summary_of(explained: dict[str, list[list[str]]], case_id: str) -> list[str]:
+    """The paragraph of ``humanising explain`` that places a case between equalising and humanising."""
+    (last,) = [lines for lines in explained[case_id] if lines[0].startswith("  quadrant: ")]
+    return last
+
+
 def test_explain_lists_the_phrase_of_every_relationship_it_equalises(explained: dict[str, list[list[str]]]) -> None:
     for analysis in ANALYSES:
-        (last,) = [lines for lines in explained[analysis.initiative.id] if lines[0].startswith("  equalises: ")]
-        assert listed(last[0].removeprefix("  equalises: ")) == phrases(analysis)
+        (line,) = [line for line in summary_of(explained, analysis.initiative.id) if line.startswith("  equalises: ")]
+        assert listed(line.removeprefix("  equalises: ")) == phrases(analysis)
 
 
 def terminal_table() -> tuple[list[str], dict[str, list[str]]]:
@@ -291,8 +297,11 @@ def test_the_casebook_pages_list_the_phrase_of_every_relationship_it_equalises()
 
 def test_explain_names_the_quadrant(explained: dict[str, list[list[str]]]) -> None:
     for analysis in ANALYSES:
-        (last,) = [lines for lines in explained[analysis.initiative.id] if lines[0].startswith("  equalises: ")]
-        assert last[1:] == [f"  quadrant: {quadrant_axes(analysis).quadrant}"]
+        summary = summary_of(explained, analysis.initiative.id)
+        assert summary[0] == f"  quadrant: {quadrant_axes(analysis).quadrant}"
+        nested = [line for line in summary if line.startswith("  quadrant on the nested reading: ")]
+        differs = analysis.nested_quadrant is not analysis.quadrant
+        assert nested == ([f"  quadrant on the nested reading: {analysis.nested_quadrant}"] if differs else [])
 
 
 def test_the_table_names_the_quadrant() -> None:
@@ -384,7 +393,7 @@ def test_the_quadrant_chart_titles_its_axes_as_the_function_does(html_page: Bloc
     assert up.startswith(axes.humanises.axis)
     cells = [block.text for block in html_page.within("quadrants", "text") if block.get("class") == "cell-label"]
     sides = (True, None, False)
-    assert sorted(cells) == sorted(quadrant_axes((h, e)).quadrant for h in sides for e in sides)
+    assert sorted(cells) == sorted(quadrant_axes((h, e)).quadrant for h in sides for e in (*sides, "beyond"))
 
 
 @given(hst.initiatives(max_parts=1))

@@ -71,7 +71,18 @@ if TYPE_CHECKING:
     from humanising._reasoning._barriers import Barrier, BarrierFinding, Finding, barriers
     from humanising._reasoning._readings import Reading, ReadingMatch, readings
     from humanising._reasoning._registry import CriterionSpec, Model, ModelError, Registry
-    from humanising._reasoning._relations import Quadrant, equalises, humanises, quadrant
+    from humanising._reasoning._relations import (
+        Equalising,
+        HypothesisReading,
+        Quadrant,
+        RelationshipKind,
+        equalises,
+        equalising,
+        exceeds_equalising,
+        humanises,
+        quadrant,
+        relationship_kind,
+    )
     from humanising._reasoning._verdict import CriterionResult, Fit, Note, Status, Verdict, criterion
 
 # Everything but the exceptions loads on first use (PEP 562), so that `import humanising`
@@ -121,7 +132,21 @@ _LAZY = {
     **dict.fromkeys(("Barrier", "BarrierFinding", "Finding", "barriers"), "humanising._reasoning._barriers"),
     **dict.fromkeys(("Reading", "ReadingMatch", "readings"), "humanising._reasoning._readings"),
     **dict.fromkeys(("CriterionSpec", "Model", "ModelError", "Registry"), "humanising._reasoning._registry"),
-    **dict.fromkeys(("Quadrant", "equalises", "humanises", "quadrant"), "humanising._reasoning._relations"),
+    **dict.fromkeys(
+        (
+            "Equalising",
+            "HypothesisReading",
+            "Quadrant",
+            "RelationshipKind",
+            "equalises",
+            "equalising",
+            "exceeds_equalising",
+            "humanises",
+            "quadrant",
+            "relationship_kind",
+        ),
+        "humanising._reasoning._relations",
+    ),
     **dict.fromkeys(
         ("CriterionResult", "Fit", "Note", "Status", "Verdict", "criterion"), "humanising._reasoning._verdict"
     ),
@@ -159,6 +184,7 @@ __all__ = [
     "DesignProcess",
     "DissentHandling",
     "Domain",
+    "Equalising",
     "Evidence",
     "Fact",
     "FactPath",
@@ -168,6 +194,7 @@ __all__ = [
     "Fit",
     "GoalSetter",
     "HumanisingFeature",
+    "HypothesisReading",
     "Identity",
     "Initiative",
     "Involvement",
@@ -185,6 +212,7 @@ __all__ = [
     "ReadingMatch",
     "Registry",
     "Relationship",
+    "RelationshipKind",
     "Revision",
     "Role",
     "RoleDifferentiation",
@@ -203,6 +231,8 @@ __all__ = [
     "criterion",
     "dumps",
     "equalises",
+    "equalising",
+    "exceeds_equalising",
     "exceptions",
     "humanises",
     "load_file",
@@ -211,6 +241,7 @@ __all__ = [
     "readings",
     "register_model",
     "registered_models",
+    "relationship_kind",
     "settle",
     "structure",
     "unregister_model",
