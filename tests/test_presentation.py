@@ -33,6 +33,7 @@ from humanising.reports._present import (
     VerdictLine,
     quadrant_axes,
     relationship_phrase,
+    summary_lines,
     verdict_lines,
 )
 from humanising.reports._text import casebook_table
@@ -273,6 +274,40 @@ def test_the_html_report_lists_and_draws_the_phrase_of_every_relationship_it_equ
         captions = [text.text for text in html_page.within(article, "text") if text.get("class") == "caption"]
         numbered = [caption.partition(": ")[2] for caption in captions if caption.partition(": ")[0].isdigit()]
         assert numbered == phrases(analysis)  # the numbered arcs of the stakeholder diagram
+
+
+def beyond_phrases(analysis: humanising.Analysis) -> list[str]:
+    """What the one function says of each relationship the analysis goes beyond equalising."""
+    return [relationship_phrase(relationship, analysis.initiative) for relationship in analysis.exceeds]
+
+
+def test_every_output_says_what_goes_beyond_equalising_the_outcome_and_the_notes(
+    explained: dict[str, list[list[str]]], markdown_page: Blocks, html_page: Blocks
+) -> None:
+    """Explain, the Markdown and HTML reports and the casebook pages give the same summary lines of each case."""
+    seen_beyond = seen_note = False
+    for analysis in ANALYSES:
+        summary = summary_lines(analysis)
+        labels = [label for label, _ in summary]
+        assert ("Beyond equalising" in labels) == bool(analysis.exceeds)
+        assert labels.count("Note") == len(analysis.notes)
+        assert dict(summary)["Equalising"] == analysis.equalising.value
+        if analysis.exceeds:
+            seen_beyond = True
+            assert listed(dict(summary)["Beyond equalising"]) == beyond_phrases(analysis)
+        seen_note = seen_note or bool(analysis.notes)
+        expected = [f"{label}: {text}" for label, text in summary]
+        markdown = markdown_sections(markdown_page)[analysis.initiative.name, ""]
+        assert [item for item in markdown if item.split(":")[0] in labels] == expected
+        html = texts(html_page.within(f"case-{analysis.initiative.id}", "li"))
+        assert [item for item in html if item.split(":")[0] in labels] == expected
+        cli_lines = [line.strip() for line in summary_of(explained, analysis.initiative.id)]
+        assert cli_lines == [f"{label.lower()}: {text}" for label, text in summary if label != "Humanises"]
+        page = case_page_lines(analysis.initiative.id)
+        assert all(f"**{label}:** {text}" in " ".join(page) for label, text in summary)
+    # The casebook has both: East Lille 7 and the Welsh course go beyond equalising, East Lille 6 has a note.
+    assert seen_beyond
+    assert seen_note
 
 
 def test_the_json_report_lists_the_relationships_the_phrases_name() -> None:

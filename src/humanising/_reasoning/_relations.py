@@ -1,10 +1,13 @@
-"""Equalising and humanising, and the four quadrants they make.
+"""Equalising and humanising, and the quadrants they make.
 
 The paper's conclusion (section 5) separates initiatives that equalise a
 relationship (between service users and professionals, inhabitants, other
 services, or the non-clinical population) from those that show respect and
 humanity in design or delivery, and closes on the hypothesis that humanising is
-not always equalising.
+not always equalising. Here: the kind of each relationship, read from its
+parties; what an initiative does to its relationships (an aim or a result, or
+going beyond equalising); Basaglia's two sides as the criteria of humanising;
+and the quadrants, on the independent and the nested reading of the hypothesis.
 """
 
 from __future__ import annotations
@@ -360,9 +363,10 @@ def _no_imposed_objectives(initiative: Initiative) -> RawCriterion:
 def humanises(initiative: Initiative) -> Verdict:
     """Whether an initiative shows respect and humanity in design or delivery, by Basaglia's two sides.
 
-    The paper (section 5) quotes Basaglia: taking care of a person, not leaving them to their own
-    devices, and at the same time not controlling them or imposing preconceived therapeutic
-    objectives on them. The two sides are its two criteria:
+    The paper (section 5) quotes a sentence it attributes to Basaglia, through Roelandt et al.:
+    taking care of a person, not leaving them to their own devices, and at the same time not
+    controlling them or imposing preconceived therapeutic objectives on them. The two sides are
+    its two criteria (their names are the library's):
 
     - ``care`` (essential): the person is taken care of. Every recorded humanising feature
       (dignity, privacy, less intrusion or coercion, felt safety, people setting their own goals,
