@@ -207,7 +207,9 @@ def quadrant_svg(rows: Sequence[Entry]) -> str:
         placed = quadrant_axes(row.analysis)
         cells.setdefault((placed.humanises, placed.equalises), []).append((row, placed))
     label_width = max((len(row.analysis.initiative.id) for row in rows), default=10) * _CHAR
-    cell_w = max(200.0, label_width + 40)
+    # The widest cell label (bold, so a little wider than a character of the dots' labels) fits too.
+    cell_label_width = max(len(quadrant_axes((h, e)).quadrant) for h in lines for e in columns) * _CHAR * 1.15
+    cell_w = max(200.0, label_width + 40, cell_label_width + 16)
     left, top = 118.0, 16.0
     heights = [
         max(
