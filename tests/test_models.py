@@ -319,7 +319,7 @@ class TestEqualisingAndHumanising:
         narrowed = humanising.equalises(case(relationships=relationships))
         assert [r.change for r in narrowed] == [humanising.Change.NARROWS]
 
-    def test_quadrants(self) -> None:
+    def test_quadrants_on_the_independent_reading(self) -> None:
         narrows = (humanising.Relationship(("users", "staff"), "power", "narrows"),)
         feature = (humanising.HumanisingFeature("dignity", "respect"),)
         quadrant = humanising.quadrant
@@ -330,6 +330,78 @@ class TestEqualisingAndHumanising:
         assert quadrant(case()).value == "undetermined"
         unknown_change = (humanising.Relationship(("users", "staff"), "power", "unknown"),)
         assert quadrant(case(relationships=unknown_change, humanising_features=feature)).value == "undetermined"
+        bypassed = (humanising.Relationship(("users", "staff"), "power", "bypassed"),)
+        assert quadrant(case(relationships=bypassed, humanising_features=feature)) is (
+            humanising.Quadrant.BEYOND_EQUALISING_AND_HUMANISING
+        )
+        assert (
+            quadrant(case(relationships=bypassed, humanising_features=())) is humanising.Quadrant.BEYOND_EQUALISING_ONLY
+        )
+
+    def test_quadrants_on_the_nested_reading(self) -> None:
+        narrows = (humanising.Relationship(("users", "staff"), "power", "narrows"),)
+        feature = (humanising.HumanisingFeature("dignity", "respect"),)
+
+        def nested(initiative: Initiative) -> str:
+            return humanising.quadrant(initiative, reading="nested").value
+
+        # Equalising is one way of humanising: it needs no recorded feature, and settles an unknown one.
+        assert nested(case(relationships=narrows, humanising_features=())) == "equalising and humanising"
+        assert nested(case(relationships=narrows)) == "equalising and humanising"
+        assert nested(case(humanising_features=feature)) == "humanising only"
+        assert nested(case(humanising_features=())) == "neither"
+
+    def test_an_aim_is_not_an_observed_narrowing(self) -> None:
+        aim = humanising.Relationship(("users", "staff"), "power", "narrows", claim="aim")
+        observed = humanising.Relationship(("users", "neighbours"), "power", "narrows", claim="observed")
+        aimed = case(relationships=(aim,), humanising_features=())
+        assert humanising.equalises(aimed) == (aim,)
+        assert humanising.equalises(aimed, claim="observed") == ()
+        assert humanising.equalises(aimed, claim=humanising.Claim.AIM) == (aim,)
+        assert humanising.equalising(aimed) is humanising.Equalising.AIM
+        # Counting results only, an aim alone leaves open whether it equalises.
+        assert humanising.equalising(aimed, observed_only=True) is humanising.Equalising.UNDETERMINED
+        assert humanising.quadrant(aimed, observed_only=True) is humanising.Quadrant.UNDETERMINED
+        both = case(relationships=(aim, observed), humanising_features=())
+        assert humanising.equalising(both, observed_only=True) is humanising.Equalising.OBSERVED
+
+    def test_going_beyond_equalising_is_not_equalising_and_not_nothing(self) -> None:
+        bypassed = humanising.Relationship(("users", "staff"), "power", "bypassed")
+        initiative = case(relationships=(bypassed,))
+        assert humanising.equalises(initiative) == ()
+        assert humanising.exceeds_equalising(initiative) == (bypassed,)
+        assert humanising.equalising(initiative) is humanising.Equalising.BEYOND
+        # A narrowing elsewhere still equalises; the bypassed one is still reported.
+        narrows = humanising.Relationship(("users", "neighbours"), "social_inclusion", "narrows")
+        mixed = case(relationships=(bypassed, narrows))
+        assert humanising.equalising(mixed) is humanising.Equalising.OBSERVED
+        assert humanising.exceeds_equalising(mixed) == (bypassed,)
+
+    @pytest.mark.parametrize(
+        ("identities", "domain", "kind"),
+        [
+            ({"mental_health_professional"}, None, "service_users_and_professionals"),
+            ({"organisation"}, "mental_health", "service_users_and_professionals"),
+            ({"organisation"}, "housing", "service_users_and_other_services"),
+            ({"other_professional"}, "other", "service_users_and_other_services"),
+            ({"community_member"}, None, "service_users_and_local_population"),
+            ({"general_public"}, None, "clinical_and_non_clinical"),
+            ({"other_professional"}, None, "other"),  # a consultant provides no service
+            ({"service_user"}, None, "other"),  # peers with peers
+            ({"carer"}, None, "other"),
+            ({"mental_health_professional", "community_member"}, None, "other"),  # two kinds at once: not guessed
+            ({"mental_health_professional", "service_user"}, None, "other"),  # a peer worker on the staff
+        ],
+    )
+    def test_relationship_kind_is_read_from_the_parties(
+        self, identities: set[str], domain: str | None, kind: str
+    ) -> None:
+        other = Stakeholder(id="other", name="the other party", identities=identities, domain=domain)
+        relationship = humanising.Relationship(("users", "other"), "power", "narrows")
+        initiative = case(stakeholders=(USERS, other), relationships=(relationship,))
+        assert humanising.relationship_kind(initiative, relationship).value == kind
+        swapped = attrs.evolve(relationship, between=("other", "users"))
+        assert humanising.relationship_kind(attrs.evolve(initiative, relationships=(swapped,)), swapped).value == kind
 
     def test_humanises_names_every_feature_with_its_basis(self) -> None:
         features = (
@@ -337,11 +409,111 @@ class TestEqualisingAndHumanising:
             humanising.HumanisingFeature("privacy", "a locker"),
         )
         verdict = humanising.humanises(case(humanising_features=features))
-        assert verdict.fit is Fit.FITS
-        assert [result.id for result in verdict.criteria] == ["privacy", "privacy_2"]
-        assert "a room of one's own (case author's inference)" in verdict.criteria[1].reason
+        assert [result.id for result in verdict.criteria] == ["care", "no_imposed_objectives"]
+        care = verdict.criterion("care")
+        assert care.status is Status.MET
+        assert care.essential
+        assert "a room of one's own (case author's inference)" in care.reason
+        assert "a locker" in care.reason
         assert humanising.humanises(case(humanising_features=())).fit is Fit.DOES_NOT_FIT
-        assert texts(humanising.humanises(case()).unknowns) == ("humanising_features",)
+        assert "humanising_features" in texts(humanising.humanises(case()).unknowns)
+
+
+class TestBasagliasTwoSides:
+    """Taking care of a person, and at the same time not controlling them with objectives set in advance."""
+
+    FEATURE = (humanising.HumanisingFeature("felt_safety", "a calm house"),)
+
+    def test_care_with_no_compulsion_and_goals_people_set_fits(self) -> None:
+        observations = humanising.Observations(goals_set_by="shared")
+        verdict = humanising.humanises(
+            case(humanising_features=self.FEATURE, observations=observations, compulsion=False)
+        )
+        assert verdict.fit is Fit.FITS
+        assert verdict.criterion("no_imposed_objectives").status is Status.MET
+
+    def test_own_goals_leave_the_second_side_open_while_compulsion_is_unknown(self) -> None:
+        # Met only when no fact filled in later could turn it unmet.
+        own = (humanising.HumanisingFeature("own_goals", "people choose their goals"),)
+        observations = humanising.Observations(goals_set_by="people_themselves")
+        verdict = humanising.humanises(case(humanising_features=own, observations=observations))
+        assert verdict.fit is Fit.PARTLY
+        assert texts(verdict.criterion("no_imposed_objectives").unknowns) == ("compulsion",)
+
+    def test_care_with_nothing_said_of_control_is_partly(self) -> None:
+        verdict = humanising.humanises(case(humanising_features=self.FEATURE))
+        assert verdict.fit is Fit.PARTLY
+        result = verdict.criterion("no_imposed_objectives")
+        assert result.status is Status.UNKNOWN
+        assert not result.essential
+        assert texts(result.unknowns) == ("compulsion", "observations.goals_set_by")
+
+    @pytest.mark.parametrize(
+        ("facts", "words"),
+        [
+            ({"compulsion": True}, "Compulsion remains"),
+            ({"observations": {"goals_set_by": "professionals"}}, "Professionals set the goals"),
+            # Less coercion is less control, not its absence: compulsion still fails the side.
+            ({"compulsion": True, "observations": {"goals_set_by": "people_themselves"}}, "Compulsion remains"),
+        ],
+    )
+    def test_control_or_imposed_goals_fail_the_second_side(self, facts: dict[str, Any], words: str) -> None:
+        if "observations" in facts:
+            facts = {**facts, "observations": humanising.Observations(**facts["observations"])}
+        less = (humanising.HumanisingFeature("less_coercion", "open wards"),)
+        verdict = humanising.humanises(case(humanising_features=less, **facts))
+        assert verdict.fit is Fit.PARTLY
+        result = verdict.criterion("no_imposed_objectives")
+        assert result.status is Status.UNMET
+        assert words in result.reason
+
+    def test_no_care_recorded_does_not_fit_whatever_the_goals(self) -> None:
+        observations = humanising.Observations(goals_set_by="people_themselves")
+        verdict = humanising.humanises(case(humanising_features=(), observations=observations))
+        assert verdict.fit is Fit.DOES_NOT_FIT
+
+
+class TestCoherenceWithServiceUserProfessionalRelationships:
+    """Co-production is "fundamentally about" equalising service users' relationships with professionals."""
+
+    def coproduced(self, *relationships: humanising.Relationship) -> humanising.Analysis:
+        return humanising.analyse(attrs.evolve(CO_PRODUCED, relationships=relationships))
+
+    def test_a_fitting_coproduction_with_no_narrowing_gets_a_note_reading_its_verdict(self) -> None:
+        analysis = self.coproduced()
+        (note,) = analysis.notes
+        assert note.about == "coproduction"
+        assert note.says is analysis.verdicts["coproduction"].fit is Fit.FITS
+        assert "is recorded as narrowing" in note.text
+
+    def test_an_observed_narrowing_needs_no_note(self) -> None:
+        narrows = humanising.Relationship(("users", "staff"), "power", "narrows", claim="observed")
+        assert self.coproduced(narrows).notes == ()
+
+    @pytest.mark.parametrize(
+        ("change", "claim", "words"),
+        [
+            ("widens", "observed", "widens"),
+            ("narrows", "aim", "only as an aim"),
+            ("unknown", "observed", "is known to narrow"),
+            ("unchanged", "observed", "is recorded as narrowing"),
+        ],
+    )
+    def test_a_widening_an_aim_or_an_unknown_change_gets_a_note(self, change: str, claim: str, words: str) -> None:
+        relationship = humanising.Relationship(("users", "staff"), "power", change, claim=claim)
+        (note,) = self.coproduced(relationship).notes
+        assert words in note.text
+
+    def test_a_narrowing_with_the_neighbours_is_not_one_with_professionals(self) -> None:
+        narrows = humanising.Relationship(("users", "neighbours"), "social_inclusion", "narrows")
+        (note,) = self.coproduced(narrows).notes
+        assert "is recorded as narrowing" in note.text
+
+    def test_no_note_where_coproduction_does_not_fit_or_is_not_judged(self) -> None:
+        assert humanising.analyse(case(humanising_features=())).notes == ()
+        from humanising.models import user_led
+
+        assert humanising.analyse(CO_PRODUCED, models=[user_led.MODEL]).notes == ()
 
 
 def always_fits(_initiative: Initiative) -> humanising.Verdict:

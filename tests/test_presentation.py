@@ -34,6 +34,7 @@ from humanising.reports._present import (
     VerdictLine,
     quadrant_axes,
     relationship_phrase,
+    summary_lines,
     verdict_lines,
 )
 from humanising.reports._text import casebook_table
@@ -237,10 +238,16 @@ def case_page_lines(case_id: str) -> list[str]:
 # --- an equalised relationship
 
 
+def summary_of(explained: dict[str, list[list[str]]], case_id: str) -> list[str]:
+    """The paragraph of ``humanising explain`` that places a case between equalising and humanising."""
+    (last,) = [lines for lines in explained[case_id] if lines[0].startswith("  quadrant: ")]
+    return last
+
+
 def test_explain_lists_the_phrase_of_every_relationship_it_equalises(explained: dict[str, list[list[str]]]) -> None:
     for analysis in ANALYSES:
-        (last,) = [lines for lines in explained[analysis.initiative.id] if lines[0].startswith("  equalises: ")]
-        assert listed(last[0].removeprefix("  equalises: ")) == phrases(analysis)
+        (line,) = [line for line in summary_of(explained, analysis.initiative.id) if line.startswith("  equalises: ")]
+        assert listed(line.removeprefix("  equalises: ")) == phrases(analysis)
 
 
 def terminal_table() -> tuple[list[str], dict[str, list[str]]]:
@@ -272,6 +279,40 @@ def test_the_html_report_lists_and_draws_the_phrase_of_every_relationship_it_equ
         assert numbered == phrases(analysis)  # the numbered arcs of the stakeholder diagram
 
 
+def beyond_phrases(analysis: humanising.Analysis) -> list[str]:
+    """What the one function says of each relationship the analysis goes beyond equalising."""
+    return [relationship_phrase(relationship, analysis.initiative) for relationship in analysis.exceeds]
+
+
+def test_every_output_says_what_goes_beyond_equalising_the_outcome_and_the_notes(
+    explained: dict[str, list[list[str]]], markdown_page: Blocks, html_page: Blocks
+) -> None:
+    """Explain, the Markdown and HTML reports and the casebook pages give the same summary lines of each case."""
+    seen_beyond = seen_note = False
+    for analysis in ANALYSES:
+        summary = summary_lines(analysis)
+        labels = [label for label, _ in summary]
+        assert ("Beyond equalising" in labels) == bool(analysis.exceeds)
+        assert labels.count("Note") == len(analysis.notes)
+        assert dict(summary)["Equalising"] == analysis.equalising.value
+        if analysis.exceeds:
+            seen_beyond = True
+            assert listed(dict(summary)["Beyond equalising"]) == beyond_phrases(analysis)
+        seen_note = seen_note or bool(analysis.notes)
+        expected = [f"{label}: {text}" for label, text in summary]
+        markdown = markdown_sections(markdown_page)[analysis.initiative.name, ""]
+        assert [item for item in markdown if item.split(":")[0] in labels] == expected
+        html = texts(html_page.within(f"case-{analysis.initiative.id}", "li"))
+        assert [item for item in html if item.split(":")[0] in labels] == expected
+        cli_lines = [line.strip() for line in summary_of(explained, analysis.initiative.id)]
+        assert cli_lines == [f"{label.lower()}: {text}" for label, text in summary if label != "Humanises"]
+        page = case_page_lines(analysis.initiative.id)
+        assert all(f"**{label}:** {text}" in " ".join(page) for label, text in summary)
+    # The casebook has both: East Lille 7 and the Welsh course go beyond equalising, East Lille 6 has a note.
+    assert seen_beyond
+    assert seen_note
+
+
 def test_the_json_report_lists_the_relationships_the_phrases_name() -> None:
     """The JSON holds each relationship as data (ids, terms), not words: each entry is the one its phrase names."""
     by_id = {initiative["id"]: initiative for initiative in json.loads(json_report(ANALYSES))["initiatives"]}
@@ -294,8 +335,11 @@ def test_the_casebook_pages_list_the_phrase_of_every_relationship_it_equalises()
 
 def test_explain_names_the_quadrant(explained: dict[str, list[list[str]]]) -> None:
     for analysis in ANALYSES:
-        (last,) = [lines for lines in explained[analysis.initiative.id] if lines[0].startswith("  equalises: ")]
-        assert last[1:] == [f"  quadrant: {quadrant_axes(analysis).quadrant}"]
+        summary = summary_of(explained, analysis.initiative.id)
+        assert summary[0] == f"  quadrant: {quadrant_axes(analysis).quadrant}"
+        nested = [line for line in summary if line.startswith("  quadrant on the nested reading: ")]
+        differs = analysis.nested_quadrant is not analysis.quadrant
+        assert nested == ([f"  quadrant on the nested reading: {analysis.nested_quadrant}"] if differs else [])
 
 
 def test_the_table_names_the_quadrant() -> None:
@@ -387,7 +431,7 @@ def test_the_quadrant_chart_titles_its_axes_as_the_function_does(html_page: Bloc
     assert up.startswith(axes.humanises.axis)
     cells = [block.text for block in html_page.within("quadrants", "text") if block.get("class") == "cell-label"]
     sides = (True, None, False)
-    assert sorted(cells) == sorted(quadrant_axes((h, e)).quadrant for h in sides for e in sides)
+    assert sorted(cells) == sorted(quadrant_axes((h, e)).quadrant for h in sides for e in (*sides, "beyond"))
 
 
 @given(hst.initiatives(max_parts=1))

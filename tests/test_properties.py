@@ -447,6 +447,97 @@ def test_equalises_returns_exactly_the_narrowed_relationships(initiative: Initia
     assert collections.Counter(returned) == collections.Counter(narrowed)
 
 
+@given(_JUDGED)
+def test_an_aim_never_counts_as_an_observed_narrowing(initiative: Initiative) -> None:
+    """An aim never counts as an observed narrowing: counting results only, an aim leaves equalising open."""
+    observed = humanising.equalises(initiative, claim="observed")
+    aims = humanising.equalises(initiative, claim="aim")
+    assert all(r.claim is humanising.Claim.OBSERVED for r in observed)
+    assert collections.Counter(observed) + collections.Counter(aims) == collections.Counter(
+        humanising.equalises(initiative)
+    )
+    outcome = humanising.equalising(initiative)
+    assert (outcome is humanising.Equalising.OBSERVED) == bool(observed)
+    counted = humanising.equalising(initiative, observed_only=True)
+    assert counted is not humanising.Equalising.AIM
+    if aims and not observed:
+        assert counted is humanising.Equalising.UNDETERMINED
+
+
+@given(_JUDGED)
+def test_going_beyond_equalising_is_its_own_outcome(initiative: Initiative) -> None:
+    """An initiative goes beyond equalising exactly when nothing narrows, no change is unknown and one is bypassed."""
+    changes = {r.change for r in initiative.relationships}
+    beyond = Change.NARROWS not in changes and Change.UNKNOWN not in changes and Change.BYPASSED in changes
+    assert (humanising.equalising(initiative) is humanising.Equalising.BEYOND) == beyond
+    assert bool(humanising.exceeds_equalising(initiative)) == (Change.BYPASSED in changes)
+    beyond_cells = {humanising.Quadrant.BEYOND_EQUALISING_AND_HUMANISING, humanising.Quadrant.BEYOND_EQUALISING_ONLY}
+    if humanising.quadrant(initiative) in beyond_cells:
+        assert beyond
+
+
+@given(_JUDGED)
+def test_the_nested_reading_never_puts_anything_in_equalising_only(initiative: Initiative) -> None:
+    """On the nested reading nothing is "equalising only"; where nothing narrows, the two readings agree."""
+    nested = humanising.quadrant(initiative, reading="nested")
+    assert nested is not humanising.Quadrant.EQUALISING_ONLY
+    independent = humanising.quadrant(initiative)
+    if not humanising.equalises(initiative):
+        assert nested is independent
+    else:
+        assert nested is humanising.Quadrant.EQUALISING_AND_HUMANISING
+    if independent is not humanising.Quadrant.UNDETERMINED and independent is not humanising.Quadrant.EQUALISING_ONLY:
+        assert nested is independent
+
+
+@given(_JUDGED)
+def test_a_relationships_kind_does_not_depend_on_the_order_of_its_parties(initiative: Initiative) -> None:
+    """A relationship's kind is the same with its parties swapped, and it is the paper's only with a service user."""
+    for relationship in initiative.relationships:
+        swapped = attrs.evolve(relationship, between=relationship.between[::-1])
+        kind = humanising.relationship_kind(initiative, relationship)
+        assert humanising.relationship_kind(initiative, swapped) is kind
+        parties = [initiative.stakeholder(party) for party in relationship.between]
+        if not any(Identity.SERVICE_USER in p.identities or p.user_run.value is True for p in parties):
+            assert kind is humanising.RelationshipKind.OTHER
+
+
+@given(_JUDGED)
+def test_the_coherence_note_reads_the_coproduction_verdict(initiative: Initiative) -> None:
+    """A co-production that fits (or partly) with no observed narrowing between service users and professionals has one note, which reads that verdict; else none."""  # noqa: E501 - a law in one sentence
+    analysis = humanising.analyse(initiative)
+    verdict = analysis.verdicts["coproduction"]
+    ours = [
+        r
+        for r in initiative.relationships
+        if humanising.relationship_kind(initiative, r) is humanising.RelationshipKind.SERVICE_USERS_AND_PROFESSIONALS
+    ]
+    observed = any(r.change is Change.NARROWS and r.claim is humanising.Claim.OBSERVED for r in ours)
+    widened = any(r.change is Change.WIDENS for r in ours)
+    expected = verdict.fit in (Fit.FITS, Fit.PARTLY) and (widened or not observed)
+    assert len(analysis.notes) == (1 if expected else 0)
+    for note in analysis.notes:
+        assert (note.about, note.says) == ("coproduction", verdict.fit)
+
+
+@given(_JUDGED)
+def test_humanises_has_basaglias_two_sides(initiative: Initiative) -> None:
+    """``humanises`` is its two sides: care (essential) and no imposed objectives (qualifying), and compulsion fails the second."""  # noqa: E501 - a law in one sentence
+    verdict = humanising.humanises(initiative)
+    care, objectives = verdict.criteria
+    assert (care.id, care.essential, objectives.id, objectives.essential) == (
+        "care",
+        True,
+        "no_imposed_objectives",
+        False,
+    )
+    features = initiative.humanising_features.value
+    assert (care.status is Status.MET) == (features is not UNKNOWN and bool(features))
+    if initiative.compulsion.value is True:
+        assert objectives.status is Status.UNMET
+        assert verdict.fit is not Fit.FITS
+
+
 @given(st.one_of(hst.initiatives(), hst.programmes(max_parts=3)))
 def test_round_trip_through_plain_data_json_and_yaml(initiative: Initiative) -> None:
     """``structure(unstructure(x)) == x`` for every initiative, directly and through JSON and YAML text."""

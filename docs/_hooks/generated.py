@@ -33,6 +33,7 @@ from humanising.reports._present import (
     StagesLine,
     quadrant_axes,
     relationship_phrase,
+    summary_lines,
     verdict_lines,
 )
 
@@ -424,6 +425,11 @@ def case_page(case_id: str) -> str:
     )
     out += [
         f"**Equalises:** {_equalised(analysis)}  ",
+        *(
+            f"**{label}:** {text}  "
+            for label, text in summary_lines(analysis)
+            if label not in ("Quadrant", "Equalises", "Humanises")
+        ),
         f"**Humanises:** {analysis.humanises.fit.value}  ",
         f"**Quadrant:** {quadrant_axes(analysis).quadrant}",
         "",

@@ -75,7 +75,18 @@ if TYPE_CHECKING:
     from humanising._reasoning._barriers import BarrierFinding, Finding, barriers
     from humanising._reasoning._readings import Reading, ReadingMatch, readings
     from humanising._reasoning._registry import CriterionSpec, Model, ModelError, Registry
-    from humanising._reasoning._relations import Quadrant, equalises, humanises, quadrant
+    from humanising._reasoning._relations import (
+        Equalising,
+        HypothesisReading,
+        Quadrant,
+        RelationshipKind,
+        equalises,
+        equalising,
+        exceeds_equalising,
+        humanises,
+        quadrant,
+        relationship_kind,
+    )
     from humanising._reasoning._verdict import CriterionResult, Fit, Note, ProductFit, Status, Verdict, criterion
 
 # Everything but the exceptions loads on first use (PEP 562), so that `import humanising`
@@ -129,7 +140,21 @@ _LAZY = {
     **dict.fromkeys(("BarrierFinding", "Finding", "barriers"), "humanising._reasoning._barriers"),
     **dict.fromkeys(("Reading", "ReadingMatch", "readings"), "humanising._reasoning._readings"),
     **dict.fromkeys(("CriterionSpec", "Model", "ModelError", "Registry"), "humanising._reasoning._registry"),
-    **dict.fromkeys(("Quadrant", "equalises", "humanises", "quadrant"), "humanising._reasoning._relations"),
+    **dict.fromkeys(
+        (
+            "Equalising",
+            "HypothesisReading",
+            "Quadrant",
+            "RelationshipKind",
+            "equalises",
+            "equalising",
+            "exceeds_equalising",
+            "humanises",
+            "quadrant",
+            "relationship_kind",
+        ),
+        "humanising._reasoning._relations",
+    ),
     **dict.fromkeys(
         ("CriterionResult", "Fit", "Note", "ProductFit", "Status", "Verdict", "criterion"),
         "humanising._reasoning._verdict",
@@ -170,6 +195,7 @@ __all__ = [
     "DesignProcess",
     "DissentHandling",
     "Domain",
+    "Equalising",
     "Evidence",
     "Fact",
     "FactPath",
@@ -179,6 +205,7 @@ __all__ = [
     "Fit",
     "GoalSetter",
     "HumanisingFeature",
+    "HypothesisReading",
     "Identity",
     "Initiative",
     "Involvement",
@@ -197,6 +224,7 @@ __all__ = [
     "ReadingMatch",
     "Registry",
     "Relationship",
+    "RelationshipKind",
     "Revision",
     "Role",
     "RoleDifferentiation",
@@ -216,6 +244,8 @@ __all__ = [
     "criterion",
     "dumps",
     "equalises",
+    "equalising",
+    "exceeds_equalising",
     "exceptions",
     "humanises",
     "load_file",
@@ -224,6 +254,7 @@ __all__ = [
     "readings",
     "register_model",
     "registered_models",
+    "relationship_kind",
     "settle",
     "structure",
     "unregister_model",

@@ -260,7 +260,7 @@ class FeatureKind(Term):
     OWN_GOALS = "own_goals"
     """People set their own goals rather than having goals imposed."""
     CARE_NOT_WITHDRAWN = "care_not_withdrawn"
-    """Care continues without leaving people to an abstract liberty (Basaglia)."""
+    """Care continues: people are not left to cope alone (the library's name, after the paper's Basaglia passage)."""
     TRANSPARENCY = "transparency"
     TIMELY_CARE = "timely_care"
     COMMUNITY_LIFE = "community_life"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from humanising._facts import Initiative, Relationship
+from humanising._facts import Change, Claim, Initiative, Relationship
 from humanising._reasoning._registry import (
     BrokenEntryPoint,
     Model,
@@ -16,8 +16,20 @@ from humanising._reasoning._registry import (
     entry_point_models,
     warn_model_errors,
 )
-from humanising._reasoning._relations import Quadrant, equalises, humanises, quadrant_of
-from humanising._reasoning._verdict import Verdict
+from humanising._reasoning._relations import (
+    Equalising,
+    HypothesisReading,
+    Quadrant,
+    RelationshipKind,
+    equalises,
+    equalising_of,
+    exceeds_equalising,
+    humanises,
+    quadrant_of,
+    relationship_kind,
+    relationship_order,
+)
+from humanising._reasoning._verdict import Fit, Note, Verdict
 from humanising.exceptions import NotAnInitiativeError, RegistrationError
 
 if TYPE_CHECKING:
@@ -158,12 +170,20 @@ class Analysis:
         verdicts: Every model's verdict, keyed by model id.
         equalises: The relationships it narrows.
         humanises: Whether it shows respect and humanity.
-        quadrant: Where it sits between equalising and humanising.
+        quadrant: Where it sits between equalising and humanising, on the independent reading.
         barriers: The institutional barriers its facts show, one finding per barrier.
         readings: Which readings of co-production it matches.
         parts: The analyses of its parts, each judged as if alone.
         errors: The contributed models that failed on it (left out of ``verdicts``), each as
             a [`ModelError`][humanising.ModelError]; empty when every model gave a verdict.
+        equalising: What it does to its relationships taken together: equalises (observed or
+            aim), goes beyond equalising (bypassed), does not equalise, or undetermined.
+        exceeds: The relationships it goes beyond equalising, by making one party absent.
+        nested_quadrant: Where it sits on the nested reading of the closing hypothesis, where
+            equalising is one way of humanising.
+        notes: Sentences on how its verdicts and its relationships bear on each other, each
+            reading the verdict it speaks of (``Note.about``); e.g. a co-production that fits
+            while no relationship between service users and mental-health professionals narrows.
 
     Example:
         >>> import humanising
@@ -181,6 +201,10 @@ class Analysis:
     readings: tuple[ReadingMatch, ...] = ()
     parts: tuple[Analysis, ...] = ()
     errors: tuple[ModelError, ...] = ()
+    equalising: Equalising = Equalising.UNDETERMINED
+    exceeds: tuple[Relationship, ...] = ()
+    nested_quadrant: Quadrant = Quadrant.UNDETERMINED
+    notes: tuple[Note, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The analysis as plain data, with its parts': the shape of an entry of the JSON report.
@@ -204,18 +228,26 @@ class Analysis:
             "name": initiative.name,
             "illustrative": initiative.illustrative,
             "verdicts": {model_id: verdict.to_dict() for model_id, verdict in self.verdicts.items()},
-            "equalises": [_relationship(relationship) for relationship in self.equalises],
+            "equalises": [_relationship(initiative, relationship) for relationship in self.equalises],
+            "exceeds": [_relationship(initiative, relationship) for relationship in self.exceeds],
+            "equalising": self.equalising.value,
             "humanises": self.humanises.to_dict(),
             "quadrant": self.quadrant.value,
+            "quadrants": {
+                HypothesisReading.INDEPENDENT.value: self.quadrant.value,
+                HypothesisReading.NESTED.value: self.nested_quadrant.value,
+            },
+            "notes": [note.to_dict() for note in self.notes],
             "barriers": [finding.to_dict() for finding in self.barriers],
             "readings": [match.to_dict() for match in self.readings],
             "errors": [error.to_dict() for error in self.errors],
         }
 
 
-def _relationship(relationship: Relationship) -> dict[str, Any]:
+def _relationship(initiative: Initiative, relationship: Relationship) -> dict[str, Any]:
     return {
         "between": list(relationship.between),
+        "kind": relationship_kind(initiative, relationship).value,
         "aspect": relationship.aspect.value,
         "change": relationship.change.value,
         "claim": relationship.claim.value,
@@ -261,14 +293,81 @@ def analyse(initiative: Initiative, *, models: Registry | Iterable[Model] | None
     warn_model_errors(errors, stacklevel=2)
     narrowed = equalises(initiative)
     humanising = humanises(initiative)
+    outcome = equalising_of(initiative, narrowed)
     return Analysis(
         initiative=initiative,
         verdicts=verdicts,
         equalises=narrowed,
         humanises=humanising,
-        quadrant=quadrant_of(initiative, narrowed, humanising),
+        quadrant=quadrant_of(outcome, humanising),
         barriers=barriers(initiative),
         readings=readings(initiative),
         parts=tuple(analyse(part, models=registry) for part in initiative.parts),
         errors=errors,
+        equalising=outcome,
+        exceeds=exceeds_equalising(initiative),
+        nested_quadrant=quadrant_of(outcome, humanising, reading=HypothesisReading.NESTED),
+        notes=coherence_notes(initiative, verdicts),
     )
+
+
+_COPRODUCTION = "coproduction"
+_FITS_WORDS = {Fit.FITS: "fits", Fit.PARTLY: "fits in part"}
+_FUNDAMENTALLY = (
+    'the paper calls co-production "fundamentally about" equalising relationships between service users '
+    "and mental-health professionals (section 5)."
+)
+
+
+def coherence_notes(initiative: Initiative, verdicts: Mapping[str, Verdict]) -> tuple[Note, ...]:
+    """Notes on a co-production verdict that fits while no relationship of service users with professionals narrows.
+
+    Co-production is judged without reading relationships: its benefits do not make something
+    co-production. But the paper calls it "fundamentally about" equalising the relationship
+    between service users and mental-health professionals (section 5); so where the
+    ``coproduction`` verdict fits, or fits in part, while no such relationship narrows (none is
+    recorded, or they are unchanged, bypassed, widened or unknown, or they narrow only as an aim),
+    a note says so. It reads that verdict, and records its fit.
+
+    Example:
+        >>> import humanising
+        >>> (note,) = humanising.analyse(humanising.casebook.load("east-lille-6")).notes
+        >>> note.about, note.says.value
+        ('coproduction', 'partly')
+    """
+    verdict = verdicts.get(_COPRODUCTION)
+    if verdict is None or verdict.fit not in _FITS_WORDS:
+        return ()
+    ours = [
+        r
+        for r in sorted(initiative.relationships, key=relationship_order)
+        if relationship_kind(initiative, r) is RelationshipKind.SERVICE_USERS_AND_PROFESSIONALS
+    ]
+    narrowed = [r for r in ours if r.change is Change.NARROWS]
+    widened = [r for r in ours if r.change is Change.WIDENS]
+    said = f"Co-production {_FITS_WORDS[verdict.fit]}"
+    if widened:
+        names = "; ".join(f"{_parties(initiative, r)} ({r.aspect.words}{r.basis.hedge})" for r in widened)
+        text = f"{said}, yet the relationship between {names} widens: {_FUNDAMENTALLY}"
+    elif any(r.claim is Claim.OBSERVED for r in narrowed):
+        return ()
+    elif narrowed:
+        text = (
+            f"{said}, yet the relationship between service users and mental-health professionals narrows "
+            f"only as an aim: {_FUNDAMENTALLY}"
+        )
+    elif any(r.change is Change.UNKNOWN for r in ours):
+        text = (
+            f"{said}, yet no relationship between service users and mental-health professionals is known "
+            f"to narrow: {_FUNDAMENTALLY}"
+        )
+    else:
+        text = (
+            f"{said}, yet no relationship between service users and mental-health professionals is recorded "
+            f"as narrowing: {_FUNDAMENTALLY}"
+        )
+    return (Note(text, about=_COPRODUCTION, says=verdict.fit),)
+
+
+def _parties(initiative: Initiative, relationship: Relationship) -> str:
+    return " and ".join(initiative.stakeholder(party).name for party in relationship.between)

@@ -349,7 +349,7 @@ def explain(files: tuple[str, ...], model_id: str | None, output: str | None, fo
     """
     from humanising._reasoning._analysis import registered_models
     from humanising.reports._common import entries, model_names, visible
-    from humanising.reports._present import quadrant_axes, relationship_phrase
+    from humanising.reports._present import summary_lines
 
     known = [model.id for model in registered_models()]
     if model_id is not None and model_id not in (*known, "humanises"):
@@ -374,12 +374,10 @@ def explain(files: tuple[str, ...], model_id: str | None, output: str | None, fo
         if model_id in (None, "humanises"):
             lines += [*_explain_verdict("humanises", analysis.humanises, style), ""]
         if model_id is None:
-            equalised = [relationship_phrase(relationship, initiative) for relationship in analysis.equalises]
             lines += [
-                visible(f"  equalises: {'; '.join(equalised) if equalised else 'nothing'}"),
-                f"  quadrant: {quadrant_axes(analysis).quadrant}",
-                "",
+                visible(f"  {label.lower()}: {text}") for label, text in summary_lines(analysis) if label != "Humanises"
             ]
+            lines.append("")
     if batch.loaded:
         _emit("\n".join(lines).rstrip("\n") + "\n", output, colour=colour, inputs=files, force=force)
     batch.finish()

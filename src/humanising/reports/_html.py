@@ -24,7 +24,7 @@ from humanising.reports._present import (
     SettledByLine,
     StagesLine,
     quadrant_axes,
-    relationship_phrase,
+    summary_lines,
     verdict_lines,
 )
 from humanising.reports._svg import quadrant_svg, stakeholder_svg
@@ -86,6 +86,8 @@ svg .cell-equalising-and-humanising { fill: #d3f0dc; }
 svg .cell-humanising-only { fill: #dbeafe; }
 svg .cell-equalising-only { fill: #fdecc8; }
 svg .cell-neither { fill: #eeeeee; }
+svg .cell-beyond-equalising-and-humanising { fill: #e4dcf5; }
+svg .cell-beyond-equalising-only { fill: #f1e6f0; }
 svg .cell-undetermined { fill: #f7f7f7; }
 svg .cell-label { font-size: 12px; font-weight: 600; fill: #59636e; }
 svg .dot { stroke: #fff; stroke-width: 1.5; fill: #0b5cad; }
@@ -180,18 +182,16 @@ def _case(row: Entry, columns: Sequence[str], names: dict[str, str]) -> str:
     meta.extend(escape(text) for text in (initiative.place, initiative.period) if text)
     if initiative.illustrative:
         meta.append("<strong>illustrative: an invented case</strong>")
-    equalised = [relationship_phrase(relationship, initiative) for relationship in analysis.equalises]
     parts = [
         f'<article id="{escape(anchor)}"><h2>{escape(initiative.name)}</h2>',
         f'<p class="meta">{" · ".join(meta)}</p>',
     ]
     if initiative.summary:
         parts.append(f"<p>{escape(initiative.summary)}</p>")
-    parts.append(
-        f"<ul><li><strong>Quadrant:</strong> {escape(quadrant_axes(analysis).quadrant)}</li>"
-        f"<li><strong>Equalises:</strong> {escape('; '.join(equalised) if equalised else 'nothing')}</li>"
-        f"<li><strong>Humanises:</strong> {escape(analysis.humanises.fit.value)}</li></ul>"
+    summary = "".join(
+        f"<li><strong>{escape(label)}:</strong> {escape(text)}</li>" for label, text in summary_lines(analysis)
     )
+    parts.append(f"<ul>{summary}</ul>")
     parts.append("<h3>Verdicts and reasons</h3>")
     parts.extend(
         _verdict_details(analysis.verdicts[model_id], names.get(model_id, model_id), f"{anchor}-{model_id}")

@@ -52,11 +52,22 @@ def report_data(analyses: Iterable[Analysis]) -> dict[str, Any]:
               },
               "equalises": [                      # the relationships it narrows
                 {"between": ["patients", "inhabitants"], "aspect": "social_inclusion",
+                 "kind": "service_users_and_local_population",   # derived from the parties
                  "change": "narrows", "claim": "aim", "basis": "published", "note": ""}
               ],
+              "exceeds": [],                      # the relationships it goes beyond equalising
+                                                  # (bypassed), in the shape of "equalises"
+              "equalising": "equalises (aim)",    # or: equalises (observed), beyond equalising
+                                                  #     (bypassed), does not equalise, undetermined
               "humanises": {"fit": "fits", "criteria": [...], "stages": [], "notes": [], "unknowns": []},
               "quadrant": "humanising only",      # or: equalising and humanising, equalising only,
-                                                  #     neither, undetermined
+                                                  #     neither, beyond equalising and humanising,
+                                                  #     beyond equalising only, undetermined
+              "quadrants": {"independent": "humanising only",   # both readings of the hypothesis
+                            "nested": "humanising only"},       # ("quadrant" is the independent one)
+              "notes": [                          # on how its verdicts and relationships bear on each
+                {"text": "...", "about": "coproduction", "says": "fits"}   # other; "says" is the fit
+              ],                                  # of the verdict the note reads
               "barriers": [{"barrier": "restrictive_practice", "status": "present",
                             "reason": "...", "facts": [...], "unknowns": [...]}],
               "readings": [{"reading": "democratic", "status": "unmet", "reason": "...", "unknowns": []}],

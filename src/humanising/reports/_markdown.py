@@ -19,7 +19,7 @@ from humanising.reports._present import (
     SettledByLine,
     StagesLine,
     quadrant_axes,
-    relationship_phrase,
+    summary_lines,
     verdict_lines,
 )
 
@@ -117,13 +117,8 @@ def _section(row: Entry, columns: Sequence[str], names: dict[str, str]) -> list[
     lines += [" · ".join(facts), ""]
     if initiative.summary:
         lines += [escape_block(initiative.summary), ""]
-    equalised = [relationship_phrase(relationship, initiative) for relationship in analysis.equalises]
-    lines += [
-        f"- **Quadrant:** {quadrant_axes(analysis).quadrant}",
-        f"- **Equalises:** {escape_inline('; '.join(equalised)) if equalised else 'nothing'}",
-        f"- **Humanises:** {analysis.humanises.fit.value}",
-        "",
-    ]
+    lines += [f"- **{label}:** {escape_inline(text)}" for label, text in summary_lines(analysis)]
+    lines.append("")
     lines += _table(
         ["model", "fit"],
         [(names.get(model_id, model_id), analysis.verdicts[model_id].fit.value) for model_id in columns],

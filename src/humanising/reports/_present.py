@@ -1,20 +1,20 @@
 """What every output says of a verdict, an equalised relationship and a place on the quadrant chart.
 
-Three functions give the words, never markup: ``verdict_lines``, ``relationship_phrase`` and
-``quadrant_axes``. The command line, the Markdown and HTML reports and the documentation site
+Functions give the words, never markup: ``verdict_lines``, ``relationship_phrase``,
+``summary_lines`` and ``quadrant_axes``. The command line, the Markdown and HTML reports and the documentation site
 each format and escape those words their own way, so that they cannot come to say different
 things. (The JSON report holds the data these words are made from, as ``Analysis.entry`` gives it.)
 """
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from typing import Literal, TypeAlias
 
 import attrs
 
 from humanising._facts import Change, Initiative, Relationship
 from humanising._reasoning._analysis import Analysis
-from humanising._reasoning._relations import Quadrant
+from humanising._reasoning._relations import Equalising, Quadrant, humanising_side, relationship_kind
 from humanising._reasoning._verdict import Fit, Status, Verdict
 
 STATUS_MARKS = {Status.MET: "✓", Status.UNMET: "✗", Status.UNKNOWN: "?"}
@@ -146,19 +146,56 @@ def verdict_lines(verdict: Verdict) -> tuple[VerdictLine, ...]:
 
 
 def relationship_phrase(relationship: Relationship, initiative: Initiative) -> str:
-    """An equalised relationship as one phrase: both parties by name, then the aspect and whether it is an aim.
+    """A relationship as one phrase: both parties by name, the aspect, whether it is an aim, and its kind.
 
-    A fact that is not published (informal, hedged, inferred) keeps its hedge.
+    A fact that is not published (informal, hedged, inferred) keeps its hedge. Only a narrowing
+    shows its claim (aim or observed); the kind follows a dash.
 
     Example:
         >>> import humanising
         >>> case = humanising.casebook.load("east-lille-4")
         >>> relationship_phrase(humanising.equalises(case)[0], case)
-        'patients ↔ mental health professionals (information, aim)'
+        'patients ↔ mental health professionals (information, aim) — service users and mental-health professionals'
     """
     names = {stakeholder.id: stakeholder.name for stakeholder in initiative.stakeholders}
     one, other = (names.get(party, party) for party in relationship.between)
-    return f"{one} ↔ {other} ({relationship.aspect.words}, {relationship.claim.words}{relationship.basis.hedge})"
+    kind = relationship_kind(initiative, relationship)
+    claim = f", {relationship.claim.words}" if relationship.change is Change.NARROWS else ""
+    return f"{one} ↔ {other} ({relationship.aspect.words}{claim}{relationship.basis.hedge}) — {kind.words}"
+
+
+def summary_lines(analysis: Analysis) -> tuple[tuple[str, str], ...]:
+    """What every report says of an initiative before its verdicts, as (label, text) pairs.
+
+    The quadrant (on the nested reading too, where that differs), what it does to its relationships, the ones it narrows, the ones
+    it goes beyond equalising (only when there are some), whether it humanises, and the notes on
+    its verdicts and relationships.
+
+    Example:
+        >>> import humanising
+        >>> for label, text in summary_lines(humanising.analyse(humanising.casebook.load("east-lille-7"))):
+        ...     print(f"{label}: {text}")
+        Quadrant: beyond equalising and humanising
+        Equalising: beyond equalising (bypassed)
+        Equalises: nothing
+        Beyond equalising: service users running the groups ↔ mental health professionals (power) — service users and mental-health professionals
+        Humanises: partly
+    """  # noqa: E501 - a doctest line as the report writes it
+    initiative = analysis.initiative
+    equalised = [relationship_phrase(relationship, initiative) for relationship in analysis.equalises]
+    lines = [("Quadrant", analysis.quadrant.value)]
+    if analysis.nested_quadrant is not analysis.quadrant:
+        lines.append(("Quadrant on the nested reading", analysis.nested_quadrant.value))
+    lines += [
+        ("Equalising", analysis.equalising.value),
+        ("Equalises", "; ".join(equalised) if equalised else "nothing"),
+    ]
+    if analysis.exceeds:
+        beyond = "; ".join(relationship_phrase(relationship, initiative) for relationship in analysis.exceeds)
+        lines.append(("Beyond equalising", beyond))
+    lines.append(("Humanises", analysis.humanises.fit.value))
+    lines.extend(("Note", note.text) for note in analysis.notes)
+    return tuple(lines)
 
 
 @attrs.frozen
@@ -167,7 +204,8 @@ class Side:
 
     Attributes:
         axis: The axis's title: ``humanises`` or ``equalises``.
-        word: ``yes``, ``no``, or ``cannot tell`` when the facts do not say.
+        word: ``yes``, ``no``, ``cannot tell`` when the facts do not say, or (equalises only)
+            ``beyond`` when it goes beyond equalising.
     """
 
     axis: str
@@ -183,39 +221,42 @@ class Axes:
     quadrant: str
 
 
-SIDES: tuple[bool | None, ...] = (False, None, True)
-"""The sides of an axis (no, cannot tell, yes), in the order a chart runs from its origin."""
+BEYOND: Literal["beyond"] = "beyond"
+"""The equalising side of an initiative that goes beyond equalising (a relationship bypassed)."""
 
-_WORDS = {False: "no", None: "cannot tell", True: "yes"}
-_QUADRANTS: dict[tuple[bool | None, bool | None], Quadrant] = {
+EqualisingSide: TypeAlias = bool | Literal["beyond"] | None
+"""A side of the equalising axis: yes, no, cannot tell, or beyond."""
+
+SIDES: tuple[bool | None, ...] = (False, None, True)
+"""The sides of the humanising axis (no, cannot tell, yes), in the order a chart runs from its origin."""
+
+EQUALISING_SIDES: tuple[EqualisingSide, ...] = (False, None, True, BEYOND)
+"""The sides of the equalising axis, left to right: going beyond equalising lies past "yes"."""
+
+_WORDS: dict[EqualisingSide, str] = {False: "no", None: "cannot tell", True: "yes", BEYOND: "beyond"}
+_QUADRANTS: dict[tuple[bool | None, EqualisingSide], Quadrant] = {
     (True, True): Quadrant.EQUALISING_AND_HUMANISING,
     (True, False): Quadrant.HUMANISING_ONLY,
     (False, True): Quadrant.EQUALISING_ONLY,
     (False, False): Quadrant.NEITHER,
+    (True, BEYOND): Quadrant.BEYOND_EQUALISING_AND_HUMANISING,
+    (False, BEYOND): Quadrant.BEYOND_EQUALISING_ONLY,
+}
+_EQUALISING: dict[Equalising, EqualisingSide] = {
+    Equalising.OBSERVED: True,
+    Equalising.AIM: True,
+    Equalising.BEYOND: BEYOND,
+    Equalising.NONE: False,
+    Equalising.UNDETERMINED: None,
 }
 
 
-def _equalising(analysis: Analysis) -> bool | None:
-    if analysis.equalises:
-        return True
-    if any(relationship.change is Change.UNKNOWN for relationship in analysis.initiative.relationships):
-        return None
-    return False
-
-
-def _humanising(analysis: Analysis) -> bool | None:
-    if analysis.humanises.fit is Fit.FITS:
-        return True
-    if analysis.humanises.fit is Fit.DOES_NOT_FIT:
-        return False
-    return None
-
-
-def quadrant_axes(place: Analysis | tuple[bool | None, bool | None]) -> Axes:
+def quadrant_axes(place: Analysis | tuple[bool | None, EqualisingSide]) -> Axes:
     """The quadrant chart's axes at an analysis, or at a ``(humanises, equalises)`` cell of the chart.
 
-    Either side is ``True``, ``False`` or ``None`` (the facts cannot tell); a cell with a side that
-    cannot be told is in the ``undetermined`` quadrant. An analysis is named by its own quadrant.
+    Humanises is ``True``, ``False`` or ``None`` (the facts cannot tell); equalises may also be
+    ``"beyond"``. A cell with a side that cannot be told is in the ``undetermined`` quadrant. An
+    analysis is named by its own quadrant (on the independent reading).
 
     Example:
         >>> import humanising
@@ -224,9 +265,12 @@ def quadrant_axes(place: Analysis | tuple[bool | None, bool | None]) -> Axes:
         ('yes', 'no', 'humanising only')
         >>> quadrant_axes((None, True)).quadrant, quadrant_axes((None, True)).humanises
         ('undetermined', Side(axis='humanises', word='cannot tell'))
+        >>> quadrant_axes((True, "beyond")).quadrant
+        'beyond equalising and humanising'
     """
     if isinstance(place, Analysis):
-        humanising, equalising = _humanising(place), _equalising(place)
+        humanising: bool | None = humanising_side(place.humanises)
+        equalising = _EQUALISING[place.equalising]
         quadrant = place.quadrant
     else:
         humanising, equalising = place

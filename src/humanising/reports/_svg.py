@@ -18,7 +18,7 @@ from humanising._facts._unknown import UNKNOWN, Unknown
 from humanising._reasoning._relations import equalises
 from humanising.reports._common import Entry, clip
 from humanising.reports._mermaid import GROUP_NAMES
-from humanising.reports._present import SIDES, Axes, Side, quadrant_axes, relationship_phrase
+from humanising.reports._present import EQUALISING_SIDES, SIDES, Axes, Side, quadrant_axes, relationship_phrase
 
 _CHAR = 6.4  # the average width of a 12px sans-serif character, for layout
 _LINE = 15
@@ -187,9 +187,9 @@ def _sides(axes: Axes) -> tuple[Side, Side]:
 def quadrant_svg(rows: Sequence[Entry]) -> str:
     """The equalising-by-humanising chart, placing every initiative, as an inline ``<svg>``.
 
-    Equalising runs left (no) to right (yes), humanising bottom (no) to top
-    (yes); a middle band on each axis holds the initiatives for which that side
-    cannot be told from the facts. Each initiative is a dot and its id, linking
+    Equalising runs left (no) to right (yes, then beyond: a relationship bypassed),
+    humanising bottom (no) to top (yes); a middle band on each axis holds the
+    initiatives for which that side cannot be told from the facts. Each initiative is a dot and its id, linking
     to its section of the report.
 
     Example:
@@ -199,7 +199,7 @@ def quadrant_svg(rows: Sequence[Entry]) -> str:
         >>> 'href="#case-sleepwell"' in quadrant_svg(rows)
         True
     """
-    columns = SIDES  # equalises, left to right
+    columns = EQUALISING_SIDES  # equalises, left to right
     lines = SIDES[::-1]  # humanises, top first
     # Dots are placed by their sides, so that each sits in its cell whatever the cell is called.
     cells: dict[tuple[Side, Side], list[tuple[Entry, Axes]]] = {}
@@ -207,7 +207,9 @@ def quadrant_svg(rows: Sequence[Entry]) -> str:
         placed = quadrant_axes(row.analysis)
         cells.setdefault((placed.humanises, placed.equalises), []).append((row, placed))
     label_width = max((len(row.analysis.initiative.id) for row in rows), default=10) * _CHAR
-    cell_w = max(200.0, label_width + 40)
+    # The widest cell label (bold, so a little wider than a character of the dots' labels) fits too.
+    cell_label_width = max(len(quadrant_axes((h, e)).quadrant) for h in lines for e in columns) * _CHAR * 1.15
+    cell_w = max(200.0, label_width + 40, cell_label_width + 16)
     left, top = 118.0, 16.0
     heights = [
         max(
@@ -244,7 +246,13 @@ def quadrant_svg(rows: Sequence[Entry]) -> str:
         parts.append(_text(left + (column + 0.5) * cell_w, bottom + 18, word, class_="axis", text_anchor="middle"))
     titles = quadrant_axes((None, None))
     parts.append(
-        _text(left + 1.5 * cell_w, bottom + 38, f"{titles.equalises.axis} →", class_="axis-title", text_anchor="middle")
+        _text(
+            left + len(columns) / 2 * cell_w,
+            bottom + 38,
+            f"{titles.equalises.axis} →",
+            class_="axis-title",
+            text_anchor="middle",
+        )
     )
     y = top
     for side, height in zip(lines, heights, strict=True):
@@ -261,7 +269,7 @@ def quadrant_svg(rows: Sequence[Entry]) -> str:
             transform=f"rotate(-90 24 {top + sum(heights) / 2:.1f})",
         )
     )
-    width, height = left + 3 * cell_w + 16, bottom + 50
+    width, height = left + len(columns) * cell_w + 16, bottom + 50
     title = "Where each initiative sits between equalising and humanising"
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="quadrant" role="img"'
