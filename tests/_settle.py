@@ -132,7 +132,18 @@ def known_paths(initiative: Initiative) -> tuple[FactPath, ...]:
 
 
 def forget(initiative: Initiative, path: FactPath) -> Initiative:
-    """The initiative with the fact at ``path`` unknown (``products``: no product recorded)."""
+    """The initiative with the fact at ``path`` unknown (``products``: no product recorded).
+
+    Forgetting whether an organisation is user-run forgets whose it is too: ``run_by`` is said
+    only of one that is.
+    """
+    if _form(path) == "user_run":
+        key = path.steps[1]
+        assert isinstance(key, PathKey)
+        stakeholders = tuple(
+            attrs.evolve(s, run_by=None) if s.id == key.parts[0] else s for s in initiative.stakeholders
+        )
+        initiative = attrs.evolve(initiative, stakeholders=stakeholders)
     return humanising.settle(initiative, path, () if path == _PRODUCTS else UNKNOWN)
 
 

@@ -278,6 +278,7 @@ class TestUserCentredDesign:
         }
         facts.update(process)
         return case(
+            (USERS, Stage.DESIGN, "consulted"),
             stakeholders=(USERS, STAFF, DESIGNERS, CLIENT),
             design_process=DesignProcess(**facts),
         )
@@ -299,6 +300,33 @@ class TestUserCentredDesign:
         assert verdict.fit is Fit.PARTLY
         assert "answered the concerns of clinicians" in verdict.criterion("iteration").reason
         assert judge("user_centred_design", self.ucd(revisions=())).criterion("iteration").status is Status.UNMET
+
+    def test_end_users_take_part_in_designing_it_not_only_in_testing_it(self) -> None:
+        # Section 3: user-centred design "involves users in every stage of the design process".
+        absent = attrs.evolve(self.ucd(), participations=())
+        verdict = judge("user_centred_design", absent)
+        assert verdict.fit is Fit.PARTLY
+        assert verdict.criterion("end_users_in_design").status is Status.UNMET
+        silent = attrs.evolve(absent, silent_stages={"design"})
+        assert judge("user_centred_design", silent).criterion("end_users_in_design").status is Status.UNKNOWN
+
+    def test_with_design_silent_no_corner_is_absent(self) -> None:
+        # Where the sources never say who designed it, a client or designer not recorded may be anyone.
+        initiative = attrs.evolve(self.ucd(), stakeholders=(USERS, STAFF), silent_stages={"design"})
+        verdict = judge("user_centred_design", initiative)
+        assert verdict.criterion("roles").status is Status.UNKNOWN
+        assert "silent_stages[design]" in [str(path) for path in verdict.unknowns]
+        assert (
+            judge("user_centred_design", humanising.settle(initiative, "silent_stages[design]", False))
+            .criterion("roles")
+            .status
+            is Status.UNMET
+        )
+
+    def test_sleepwell_a_safety_pilot_is_not_a_prototype_tried_with_end_users(self) -> None:
+        verdict = humanising.classify(humanising.casebook.load("sleepwell"))["user_centred_design"]
+        assert verdict.criterion("prototyping").status is Status.UNMET
+        assert "safety" in verdict.criterion("prototyping").reason
 
     @pytest.mark.parametrize("missing", ["end_user_research", "ideation", "prototyping"])
     def test_essential_steps(self, missing: str) -> None:

@@ -10,7 +10,7 @@ gap between client, designer and end user need not arise, and the verdict notes 
 
 from __future__ import annotations
 
-from humanising import UNKNOWN, FactPath, Involvement, Revision, Role, Stage, Stakeholder
+from humanising import UNKNOWN, FactPath, Involvement, PathKey, Revision, Role, Stage, Stakeholder
 from humanising.models import (
     PAPER,
     CriterionSpec,
@@ -49,13 +49,23 @@ def _role_items(stakeholders: list[Stakeholder]) -> tuple[EvidenceItem, ...]:
     return tuple(EvidenceItem(FactPath.stakeholder(s.id).then("roles"), s.roles) for s in stakeholders)
 
 
+_DESIGN = Stage.DESIGN
+_SILENT_DESIGN = EvidenceItem(FactPath("silent_stages", PathKey(_DESIGN.value)), UNKNOWN)
+"""The sources are silent about who took part in design."""
+
+
 def _roles(look: Look) -> Judgement:
     found = [_holding(look, role) for role in _ROLES]
-    value = all(found)
+    value: bool | None = all(found)
+    # Where the sources are silent about who designed it, a corner not recorded may be anyone's.
+    silent = not value and _DESIGN in look.initiative.silent_stages
+    if silent:
+        value = None
     if not look.collects:
         return (value, ())
     seen = {s.id: s for holders in found for s in holders}
-    return (value, _role_items(sorted(seen.values(), key=lambda s: s.id)))
+    items = _role_items(sorted(seen.values(), key=lambda s: s.id))
+    return (value, (*items, _SILENT_DESIGN) if silent else items)
 
 
 def _roles_of(grounds: Grounds) -> dict[Role, list[str]]:
@@ -81,13 +91,22 @@ def _roles_unmet(grounds: Grounds) -> str:
     return f"The three corners of design are not all there: no {missing}."
 
 
+def _roles_unknown(grounds: Grounds) -> str:
+    by_role = _roles_of(grounds)
+    missing = ", ".join(_ROLE_WORDS[role] for role in _ROLES if not by_role[role])
+    return (
+        f"Whether there is a client, a designer and end users is unknown: no {missing} is recorded, "
+        "and the sources are silent about who took part in design."
+    )
+
+
 ROLES = CriterionSpec(
     "roles",
     True,
     "There is a client, a designer and end users.",
     source=_SECTION,
     check=_roles,
-    wording=Wording(met=_roles_met, unmet=_roles_unmet, unknown=_roles_unmet),
+    wording=Wording(met=_roles_met, unmet=_roles_unmet, unknown=_roles_unknown),
 )
 
 
@@ -146,10 +165,46 @@ IDEATION = CriterionSpec(
 PROTOTYPING = CriterionSpec(
     "prototyping",
     True,
-    "Prototypes or pilots test the design before it is finalised.",
+    "Prototypes are tried out with end users before the design is finalised.",
     source=_SECTION,
     check=FactCheck(_PROTOTYPING_PATH),
-    wording=_fact_wording("prototyping or piloting"),
+    wording=_fact_wording("prototyping with end users"),
+)
+
+
+def _end_users_in_design(look: Look) -> Judgement:
+    end_users = frozenset(s.id for s in _holding(look, _END_USER))
+    seats = [p for p in look.index.seats(_DESIGN) if p.stakeholder in end_users]
+    taking_part = [p for p in seats if p.involvement is not UNKNOWN and p.involvement.at_least(_CONSULTED)]
+    open_seats = [p for p in seats if p.involvement is UNKNOWN]
+    silent = _DESIGN in look.initiative.silent_stages
+    if taking_part:
+        value: bool | None = True
+        shown = taking_part
+    elif open_seats or silent:
+        value, shown = None, open_seats
+    else:
+        value, shown = False, seats
+    if not look.collects:
+        return (value, ())
+    items = tuple(
+        EvidenceItem(FactPath.participation(p.stakeholder, p.stage).then("involvement"), p.involvement, p.basis)
+        for p in shown
+    )
+    return (value, (*items, _SILENT_DESIGN) if value is None and silent else items)
+
+
+END_USERS_IN_DESIGN = CriterionSpec(
+    "end_users_in_design",
+    False,
+    "End users take part in designing it (consulted or more), not only in testing what was designed.",
+    source="paper, section 3",
+    check=_end_users_in_design,
+    wording=Wording(
+        met="End users take part in designing it: {seats}.",
+        unmet="End users take no part in designing it: {seats}.",
+        unknown="Whether end users take part in designing it is unknown: {seats}.",
+    ),
 )
 
 
@@ -235,12 +290,13 @@ MODEL: Model = Model.declared(
         "iterations that respond to end users' needs."
     ),
     source=f"{PAPER}, sections 3 and 4.2",
-    criteria=(ROLES, RESEARCH, IDEATION, PROTOTYPING, ITERATION),
+    criteria=(ROLES, RESEARCH, IDEATION, PROTOTYPING, ITERATION, END_USERS_IN_DESIGN),
     notes=_notes,
 )
-"""Essential: a client, a designer and end users; research with end users; ideation; prototypes or
-pilots. Qualifying: revisions that answer end users' needs. A note says when client and designers
-were themselves service users.
+"""Essential: a client, a designer and end users; research with end users; ideation; prototypes
+tried with end users. Qualifying: revisions that answer end users' needs; end users taking part in
+the design itself (section 3: users in every stage of the design process). A note says when client
+and designers were themselves service users.
 
 Example:
     >>> import humanising
