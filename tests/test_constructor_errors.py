@@ -65,6 +65,8 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, tuple[Any, ...]]]] = {
             "domain": ENUM,
             "stages": (*ENUM_SET, set()),
             "role_differentiation": ENUM_FACT,
+            "basis": BASIS,
+            "note": STR,
         },
     ),
     "Relationship": (

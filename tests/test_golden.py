@@ -2,7 +2,10 @@
 
 ``tests/golden/verdicts.csv`` has a row per case and model (``humanises`` is the humanising
 verdict): the expected ``fit`` and, where it is filled in, the ``deciding`` criterion, the
-one whose status explains the fit. A changed verdict is a changed row, seen in review.
+one whose status explains the fit, with a ``phrase`` of its reason; and, where the paper hedges
+its own verdict ("arguably", "an uncertain fit", "not clear"), that ``hedge``, which the
+verdict's reasons must carry too. ``products.csv`` does the same per product. A changed verdict
+is a changed row.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from humanising.models import BUILTIN_MODELS
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden" / "verdicts.csv"
 HUMANISES = "humanises"
-COLUMNS = ["case", "model", "fit", "deciding", "phrase"]
+COLUMNS = ["case", "model", "fit", "deciding", "phrase", "hedge"]
 PAPER_CAUSES = {
     # The paper's verdicts on its own cases that are "does not fit" or "partly", each with the cause it gives.
     ("sleepwell", "coproduction"),
@@ -80,6 +83,9 @@ def test_verdict(row: dict[str, str]) -> None:
         if (row["case"], row["model"]) in PAPER_CAUSES:
             assert row["phrase"], "a paper cause names a phrase of its reason"
         assert row["phrase"] in cause.reason, (row["phrase"], cause.reason)
+    if row["hedge"]:
+        # The paper hedges its own verdict here ("arguably", "an uncertain fit"): so does the library's.
+        assert row["hedge"] in " ".join(verdict.reasons), (row["hedge"], verdict.reasons)
 
 
 def test_every_paper_cause_is_in_the_table() -> None:
@@ -142,7 +148,7 @@ def test_every_built_in_model_has_its_own_short_name() -> None:
 
 
 PRODUCTS = Path(__file__).parent / "golden" / "products.csv"
-PRODUCT_COLUMNS = ["case", "model", "product", "fit", "deciding", "phrase"]
+PRODUCT_COLUMNS = ["case", "model", "product", "fit", "deciding", "phrase", "hedge"]
 
 
 PRODUCT_ROWS = read_table(PRODUCTS, PRODUCT_COLUMNS)
@@ -159,6 +165,10 @@ def test_product_verdict(row: dict[str, str]) -> None:
     if row["deciding"]:
         (cause,) = [result for result in verdict.deciding if result.id == row["deciding"]]
         assert row["phrase"] in cause.reason, (row["phrase"], cause.reason)
+    if row["hedge"]:
+        # "it is not clear that ... anything is 'produced'": the fact is hedged, and so is its reason.
+        assert verdict.basis is humanising.Basis.HEDGED
+        assert row["hedge"] in " ".join(verdict.reasons), (row["hedge"], verdict.reasons)
 
 
 def test_every_product_of_a_case_judged_by_product_has_a_row() -> None:

@@ -362,14 +362,21 @@ def test_undetermined_verdict_names_its_unknown_facts(initiative: Initiative) ->
 
 @given(_OPEN, st.data())
 def test_filling_in_the_named_unknowns_settles_the_verdict(initiative: Initiative, data: st.DataObject) -> None:
-    """Filling in every unknown fact an undetermined verdict names, with any values, settles it."""
+    """Filling in every unknown fact an undetermined verdict names, with any values, settles it.
+
+    A verdict judged by product names the unknowns of the product that decides; once they are
+    filled in, another open product may decide, so it takes at most one round per product.
+    """
     for model_id, verdict in _verdicts(initiative).items():
         if verdict.fit is not Fit.UNDETERMINED:
             continue
-        settled = initiative
-        for path in verdict.unknowns:
-            settled = _settle.fill(settled, path, data.draw(_settle.values_for(settled, path), path))
-        after = _verdict(settled, model_id)
+        settled, after = initiative, verdict
+        for _round in range(max(1, len(initiative.products))):
+            for path in after.unknowns:
+                settled = _settle.fill(settled, path, data.draw(_settle.values_for(settled, path), path))
+            after = _verdict(settled, model_id)
+            if after.fit is not Fit.UNDETERMINED:
+                break
         assert after.fit is not Fit.UNDETERMINED, (model_id, verdict.unknowns, after.unknowns)
 
 

@@ -234,6 +234,9 @@ class Product:
         role_differentiation: Whether, in delivering it, the split between providers and
             recipients is kept, broadened or dissolved; unknown here means it is the
             initiative's own ``role_differentiation``, the default for every product.
+        basis: Who says what it is (its kind, domain and stages): the paper hedges whether
+            reading one's record produces anything ("it is not clear").
+        note: Free text.
 
     Example:
         >>> Product(id="rules", name="the ward's rules", kind="policy", domain="mental_health").is_something
@@ -254,6 +257,8 @@ class Product:
         converter=as_role_differentiation_fact,
         validator=fact_of(RoleDifferentiation, expected_one_of(RoleDifferentiation, "unknown")),
     )
+    basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=as_basis, validator=is_basis)
+    note: str = attrs.field(default="", validator=is_str)
 
     @property
     def is_something(self) -> bool:

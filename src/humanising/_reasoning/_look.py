@@ -284,7 +284,7 @@ def _by_id(product: Any) -> str:
 
 
 def _product_item(product: Any, field: str) -> EvidenceItem:
-    return EvidenceItem(FactPath.product(product.id).then(field), getattr(product, field))
+    return EvidenceItem(FactPath.product(product.id).then(field), getattr(product, field), product.basis, product.note)
 
 
 # --- the compact summary the status mode reads

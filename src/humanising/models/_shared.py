@@ -85,7 +85,10 @@ def produces(look: Look) -> Judgement:
     if not look.collects:
         return (bool(something), ())
     shown = sorted(something or products, key=lambda product: product.id)
-    return (bool(something), tuple(EvidenceItem(FactPath.product(p.id).then("kind"), p.kind) for p in shown))
+    return (
+        bool(something),
+        tuple(EvidenceItem(FactPath.product(p.id).then("kind"), p.kind, p.basis, p.note) for p in shown),
+    )
 
 
 PRODUCES = CriterionSpec(
@@ -97,8 +100,8 @@ PRODUCES = CriterionSpec(
     wording=Wording(
         met="Something is produced: {products}.",
         unmet=(
-            "Nothing is produced: {products}. Access, a status or a place to live is not a product, "
-            "so it cannot be co-produced (paper, section 4.3)."
+            "Nothing is produced{hedge}: {products}{note}. Access, a status or a place to live is not a "
+            "product, so it cannot be co-produced (paper, section 4.3)."
         ),
         unknown="No product is recorded, so whether anything is produced is unknown.",
     ),

@@ -284,7 +284,8 @@ def _with_providers_unmet(grounds: Grounds) -> str:
     if community:
         sentences.append(
             f"Service users worked with {grounds.seat_list(community)} instead: that is community "
-            "involvement, not co-production (co-production with whom?)."
+            "involvement, for which 'co-production' is an uncertain fit (co-production with whom?, "
+            "paper, sections 4.2 and 5)."
         )
     for item in grounds.evidence:
         if item.path.steps[0] == "failed_partnerships":
@@ -298,7 +299,10 @@ def _with_providers_unmet(grounds: Grounds) -> str:
     )
     led = tuple(stage for stage in led if stage in producing)
     if led:
-        sentences.append(f"Service users were in sole charge instead, at {stage_names(led)}.")
+        sentences.append(
+            f"Service users were in sole charge instead, at {stage_names(led)}: arguably not co-production "
+            "but beyond it, with no provider to share it with (paper, sections 4.2 and 4.3)."
+        )
     return " ".join(sentences)
 
 

@@ -15,15 +15,19 @@ from humanising.models import (
     ALL_STAGES,
     PAPER,
     CriterionSpec,
+    Fit,
     Grounds,
     Judgement,
     Look,
     Model,
+    Note,
     Provides,
+    Verdict,
     Voice,
     Wording,
     all_of,
     at_least,
+    stage_names,
 )
 from humanising.models.coproduction import LIVED_VOICE, PRODUCING
 from humanising.models.coproduction import MODEL as BROAD_SENSE_MODEL
@@ -91,6 +95,28 @@ EQUAL_PARTNERS_WHEREVER = CriterionSpec(
     ),
 )
 
+
+def _notes(look: Look, verdict: Verdict) -> list[Note]:
+    # Falling short because service users ran it alone is not falling short: the paper's MHF
+    # "arguably ended up exceeding even the 'gold standard'". The note reads the user-led verdict.
+    from humanising.models.user_led import MODEL as USER_LED
+
+    if verdict.fit is not Fit.DOES_NOT_FIT:
+        return []
+    led = USER_LED.judge(look.initiative)
+    if led.fit not in (Fit.FITS, Fit.PARTLY):
+        return []
+    return [
+        Note(
+            f"It does not reach the gold standard, but not for want of equality: service users were in sole "
+            f"charge at {stage_names(led.stages)} (user-led: {led.fit.value}), with no provider to be equal "
+            "partners with, which the paper says of MHF Wales arguably exceeds the gold standard (section 4.2).",
+            about=USER_LED.id,
+            says=led.fit,
+        )
+    ]
+
+
 MODEL: Model = Model.declared(
     id=MODEL_ID,
     name="Co-production (gold standard)",
@@ -98,6 +124,7 @@ MODEL: Model = Model.declared(
     summary="Co-production in which service users and the professionals who provide the service are equal partners.",
     source=f"{PAPER}, section 2",
     criteria=(BROAD_SENSE, EQUAL_PARTNERS_WHEREVER),
+    notes=_notes,
     by_product=True,
 )
 """Essential: it is co-production in the broad sense; wherever service users and providers produce
