@@ -178,7 +178,7 @@ def test_classify_table_json_markdown_and_html(capsys: pytest.CaptureFixture[str
     assert out.splitlines()[2].startswith("mine ")
     code, out, _ = run(capsys, "classify", case, "-f", "json")
     data = json.loads(out)
-    assert data["format"] == 1
+    assert data["format"] == 2
     assert [initiative["id"] for initiative in data["initiatives"]] == ["mine"]
     assert data["initiatives"][0]["verdicts"]["user_led"]["stages"] == ["delivery"]
     code, out, _ = run(capsys, "classify", case, "-f", "markdown", "--title", "Mine")
@@ -192,7 +192,7 @@ def test_classify_writes_to_output(capsys: pytest.CaptureFixture[str], tmp_path:
     case = write(tmp_path, MINIMAL)
     code, out, _ = run(capsys, "classify", case, "-f", "json", "-o", str(tmp_path / "out.json"))
     assert (code, out) == (0, "")
-    assert json.loads((tmp_path / "out.json").read_text())["format"] == 1
+    assert json.loads((tmp_path / "out.json").read_text())["format"] == 2
 
 
 def test_an_output_that_cannot_be_written(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -244,7 +244,7 @@ def test_models_json_lists_every_registered_model_with_its_criteria(capsys: pyte
     code, out, err = run(capsys, "models", "--format", "json")
     assert (code, err) == (0, "")
     data = json.loads(out)
-    assert data["format"] == 1
+    assert data["format"] == 2
     assert [model["id"] for model in data["models"]] == [model.id for model in humanising.registered_models()]
     (user_led,) = [model for model in data["models"] if model["id"] == "user_led"]
     assert user_led == {
@@ -332,7 +332,7 @@ def test_models_table_wraps_the_criteria_of_a_model_with_many(capsys: pytest.Cap
 def test_models_writes_to_output(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, _ = run(capsys, "models", "-f", "json", "-o", str(tmp_path / "models.json"))
     assert (code, out) == (0, "")
-    assert json.loads((tmp_path / "models.json").read_text(encoding="utf-8"))["format"] == 1
+    assert json.loads((tmp_path / "models.json").read_text(encoding="utf-8"))["format"] == 2
 
 
 # --- explain, diagram, schema, new
@@ -434,7 +434,7 @@ def test_validate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         ["no-such-command"],
         ["validate"],
         ["explain"],
-        ["models", "--format", "markdown"],
+        ["models", "--format", "html"],
     ],
 )
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
@@ -572,3 +572,15 @@ def test_usage_error_from_a_real_process() -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "Invalid value for '-f' / '--format'" in result.stderr
+
+
+def test_models_as_markdown_is_a_table_of_every_model_and_its_criteria(capsys: pytest.CaptureFixture[str]) -> None:
+    """``humanising models --format markdown``: one row per model, its essential and qualifying criteria apart."""
+    code, out, err = run(capsys, "models", "--format", "markdown")
+    assert (code, err) == (0, "")
+    rows = [line for line in out.splitlines() if line.startswith("| `")]
+    assert [row.split("|")[1].strip(" `") for row in rows] == [model.id for model in humanising.registered_models()]
+    (user_led,) = [row for row in rows if row.startswith("| `user_led`")]
+    essential, qualifying = user_led.split(" | ")[2:4]
+    assert "Service users lead at least one stage" in essential
+    assert "Service users lead at least one stage" not in qualifying

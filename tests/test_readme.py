@@ -46,3 +46,13 @@ def test_exactly_two_set_up_commands_and_ci_runs_both() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert main in ci
     assert tests in ci
+
+
+def test_the_models_table_is_the_models_command_s_markdown() -> None:
+    """The README's table of models is generated from the models' declarations, never kept by hand."""
+    from humanising.models import BUILTIN_MODELS
+    from humanising.reports._json import models_data
+    from humanising.reports._markdown import models_markdown
+
+    table = models_markdown(models_data(BUILTIN_MODELS))
+    assert table in README

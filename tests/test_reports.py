@@ -34,7 +34,7 @@ def check_verdict(data: dict[str, Any]) -> None:
 
 def test_json_report_has_the_documented_shape() -> None:
     data = json.loads(json_report(ANALYSES))
-    assert data["format"] == FORMAT == 1
+    assert data["format"] == FORMAT == 2
     assert [model["id"] for model in data["models"]] == [model.id for model in humanising.registered_models()]
     assert [initiative["id"] for initiative in data["initiatives"]] == list(humanising.casebook.ids())
     for initiative in data["initiatives"]:

@@ -507,17 +507,19 @@ def export(directory: str, force: bool) -> None:
     epilog="""\b
 Examples:
   humanising models
-  humanising models --format json -o models.json""",
+  humanising models --format json -o models.json
+  humanising models --format markdown""",
 )
 @click.option(
     "-f",
     "--format",
     "format_",
-    type=click.Choice(("table", "json")),
+    type=click.Choice(("table", "json", "markdown")),
     default="table",
     show_default=True,
     help="table: for reading, each model's criteria and source wrapped to 100 columns; "
-    "json: the versioned list other tools parse.",
+    "json: the versioned list other tools parse; markdown: a table of each model's essential "
+    "and qualifying criteria and source, for documents.",
 )
 @_output_options
 def models(format_: str, output: str | None, force: bool) -> None:
@@ -545,6 +547,10 @@ def models(format_: str, output: str | None, force: bool) -> None:
         import json
 
         _emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output, force=force)
+    elif format_ == "markdown":
+        from humanising.reports._markdown import models_markdown
+
+        _emit(models_markdown(data), output, force=force)
     else:
         from humanising.reports._text import models_table
 

@@ -2,7 +2,7 @@
 
 - ``mermaid``: an initiative as Mermaid flowchart text.
 - ``report_data`` and ``json_report``:
-  the versioned JSON report (``{"format": 1, "initiatives": [...]}``).
+  the versioned JSON report (``{"format": 2, "initiatives": [...]}``).
 - ``markdown_report``: sections with verdict tables, reasons
   and Mermaid diagrams.
 - ``html_report``: one self-contained page with the cases-by-models

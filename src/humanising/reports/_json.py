@@ -11,17 +11,17 @@ from humanising._reasoning._analysis import Analysis
 from humanising._reasoning._registry import BrokenEntryPoint, Model, model_package
 from humanising.reports._common import entries, model_columns, model_names
 
-FORMAT = 1
+FORMAT = 2
 """The version of the report's shape. Keys are only ever added; a renamed or removed key bumps it."""
 
 
 def report_data(analyses: Iterable[Analysis]) -> dict[str, Any]:
-    """The report as plain data, ``{"format": 1, "models": [...], "initiatives": [...]}``.
+    """The report as plain data, ``{"format": 2, "models": [...], "initiatives": [...]}``.
 
-    The shape, version 1 (``format``)::
+    The shape, version 2 (``format``)::
 
         {
-          "format": 1,
+          "format": 2,
           "models": [{"id": "coproduction", "name": "Co-production"}, ...],
           "initiatives": [
             {
@@ -73,7 +73,7 @@ def report_data(analyses: Iterable[Analysis]) -> dict[str, Any]:
               "readings": [{"reading": "democratic", "status": "unmet", "reason": "...", "unknowns": []}],
               "errors": [                         # contributed models that failed on it, so have no verdict
                 {"model": "my_model", "package": "my_package", "message": "ZeroDivisionError: division by zero"}
-              ]                                   # (added in version 1; empty when every model gave a verdict)
+              ]                                   # (empty when every model gave a verdict)
             }
           ]
         }
@@ -96,7 +96,7 @@ def report_data(analyses: Iterable[Analysis]) -> dict[str, Any]:
         >>> from humanising.reports import report_data
         >>> data = report_data([humanising.analyse(humanising.casebook.load("sleepwell"))])
         >>> data["format"], data["initiatives"][0]["quadrant"]
-        (1, 'humanising only')
+        (2, 'humanising only')
         >>> data["initiatives"][0]["verdicts"]["evidence_based_practice"]["fit"]
         'fits'
     """
@@ -145,17 +145,17 @@ def html_safe(text: str) -> str:
     return _HTML_UNSAFE.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
 
 
-MODELS_FORMAT = 1
+MODELS_FORMAT = 2
 """The version of the models listing's shape (``humanising models --format json``); it changes as ``FORMAT`` does."""
 
 
 def models_data(models: Iterable[Model], broken: Iterable[BrokenEntryPoint] = ()) -> dict[str, Any]:
-    """The registered models as plain data, ``{"format": 1, "models": [...]}``.
+    """The registered models as plain data, ``{"format": 2, "models": [...]}``.
 
-    The shape, version 1 (``format``)::
+    The shape, version 2 (``format``)::
 
         {
-          "format": 1,
+          "format": 2,
           "models": [
             {
               "id": "coproduction",               # the id verdicts are keyed by
@@ -181,7 +181,7 @@ def models_data(models: Iterable[Model], broken: Iterable[BrokenEntryPoint] = ()
         >>> import humanising
         >>> data = models_data(humanising.registered_models())
         >>> data["format"], data["models"][0]["id"], data["models"][0]["status"]
-        (1, 'coproduction', 'ok')
+        (2, 'coproduction', 'ok')
         >>> data["models"][0]["criteria"][0]["id"], data["models"][0]["criteria"][0]["essential"]
         ('produces', True)
     """

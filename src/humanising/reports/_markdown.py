@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import assert_never
+from typing import Any, assert_never
 
 from humanising._reasoning._analysis import Analysis
 from humanising._reasoning._verdict import Verdict
@@ -186,3 +186,34 @@ def markdown_report(analyses: Iterable[Analysis], *, title: str = "humanising re
     for row in rows:
         lines += _section(row, columns, names)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def models_markdown(data: dict[str, Any]) -> str:
+    """A Markdown table of models from ``models_data``: id, name, essential and qualifying criteria, source.
+
+    The README's table of models is this table of the built-in ones, so it is never kept by hand.
+
+    Example:
+        >>> import humanising
+        >>> from humanising.reports._json import models_data
+        >>> models_markdown(models_data(humanising.registered_models())).splitlines()[0]
+        '| id | model | essential (one unmet: does not fit) | qualifying (unmet: at most partly) | source |'
+    """
+    lines = [
+        "| id | model | essential (one unmet: does not fit) | qualifying (unmet: at most partly) | source |",
+        "|---|---|---|---|---|",
+    ]
+    for model in data["models"]:
+        criteria = model.get("criteria", [])
+        essential = "; ".join(_clause(c["description"]) for c in criteria if c["essential"]) or "—"
+        qualifying = "; ".join(_clause(c["description"]) for c in criteria if not c["essential"]) or "—"
+        lines.append(
+            f"| {_code(model['id'])} | {escape_inline(model['name'])} | {essential} | {qualifying} "
+            f"| {escape_inline(model['source']) or '—'} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _clause(description: str) -> str:
+    # A criterion's description is a sentence; in a list of them its full stop would read twice.
+    return escape_inline(description.removesuffix("."))
