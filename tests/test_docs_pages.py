@@ -268,3 +268,27 @@ def test_the_add_a_model_example_is_the_checked_file() -> None:
     (block,) = re.findall(r'```python title="peer_support.py"\n(.*?)```', page, flags=re.DOTALL)
     assert block == (ROOT / "docs" / "examples" / "peer_support.py").read_text(encoding="utf-8")
     assert "humanising._" not in block
+
+
+def test_every_test_the_readings_page_names_exists() -> None:
+    """Each row of "How the library reads the texts" names its test; every one named is a real test."""
+    import ast
+
+    page = (Path(__file__).parent.parent / "docs" / "explanation" / "reading-the-texts.md").read_text(encoding="utf-8")
+    defined: dict[str, set[str]] = {}
+    named = 0
+    for row in (line for line in page.splitlines() if line.startswith("| ") and "tests/" in line):
+        current = None
+        for ref in re.findall(r"`((?:tests/[\w/]+\.py)?(?:::[\w]+(?:\[[^\]`]*\])?)*)`", row.rsplit(" | ", 1)[-1]):
+            path, *parts = ref.split("::")
+            current = path or current
+            assert current, ref
+            if current not in defined:
+                tree = ast.parse((Path(__file__).parent.parent / current).read_text(encoding="utf-8"))
+                defined[current] = {
+                    node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef | ast.ClassDef)
+                }
+            for part in parts:
+                assert part.split("[")[0] in defined[current], (current, part)
+                named += 1
+    assert named > 50
