@@ -20,6 +20,7 @@ import yaml
 import humanising
 from humanising import casebook
 from humanising.reports import mermaid
+from humanising.reports._present import fit_cell
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -139,7 +140,8 @@ def test_casebook_overview_has_a_row_per_case_and_a_column_per_model() -> None:
     header = next(line for line in overview.splitlines() if line.startswith("| case |"))
     assert header.count("|") - 1 == 1 + len(humanising.registered_models()) + 3
     sleepwell = next(row for row in rows if "(sleepwell.md)" in row)
-    assert "| **fits** |" in sleepwell  # evidence-based practice
+    ebp = humanising.classify(casebook.load("sleepwell"))["evidence_based_practice"]
+    assert f"| **fits**{fit_cell(ebp).mark} |" in sleepwell  # evidence-based practice
     assert sleepwell.rstrip(" |").endswith("humanising only")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
@@ -23,8 +24,10 @@ from _hostile import render_markdown
 from humanising import strategies as hst
 from humanising.cli import cli
 from humanising.reports import html_report, json_report, markdown_report
-from humanising.reports._common import entries
+from humanising.reports._common import entries, short_name, visible
 from humanising.reports._present import (
+    LEGEND_LEAD,
+    MARK_SEPARATOR,
     ByProductLine,
     CriterionLine,
     FitLine,
@@ -122,7 +125,7 @@ class Blocks(HTMLParser):
 
     TAGS = frozenset(
         {"article", "section", "details", "summary", "h2", "h3", "li", "p", "table", "tr", "td", "th", "a", "text"}
-        | {"title"}
+        | {"title", "abbr", "span"}
     )
     SHAPES = frozenset({"rect", "circle"})
 
@@ -250,11 +253,10 @@ def test_explain_lists_the_phrase_of_every_relationship_it_equalises(explained: 
         assert listed(line.removeprefix("  equalises: ")) == phrases(analysis)
 
 
-def terminal_table() -> tuple[list[str], dict[str, list[str]]]:
-    """The header and the rows (by case id) of ``humanising casebook``'s table."""
-    header, _rule, *rows = [
-        [cell.strip() for cell in line.split(" | ")] for line in casebook_table(ANALYSES).splitlines()
-    ]
+def terminal_table(analyses: list[humanising.Analysis] = ANALYSES) -> tuple[list[str], dict[str, list[str]]]:
+    """The header and the rows (by case id) of ``humanising casebook``'s table, without the legend under it."""
+    table = casebook_table(analyses).split("\n\n")[0]
+    header, _rule, *rows = [[cell.strip() for cell in line.split(" | ")] for line in table.splitlines()]
     return header, {row[0]: row for row in rows}
 
 
@@ -531,3 +533,186 @@ def test_the_casebook_pages_show_each_verdict_as_its_lines() -> None:
             for line, text in zip(rest, shown, strict=True):
                 # A criterion is a table row, its cells in the table's own order.
                 assert says(text, line, in_order=not isinstance(line, CriterionLine)), (text, line)
+
+
+# --- a verdict's basis in a table's cells
+
+MARKS = {"hedged": "h", "insider_report": "a", "informal": "r", "inferred": "i"}
+"""The mark of each basis weaker than the case author's coding, as the docs promise it; the others have none."""
+
+
+def expected_mark(verdict: humanising.Verdict) -> str:
+    """The mark a cell must carry after the verdict's fit: ``·i``, or nothing (published, coded or no basis)."""
+    basis = verdict.basis
+    return MARK_SEPARATOR + MARKS[basis.value] if basis is not None and basis.value in MARKS else ""
+
+
+def legend_marks(text: str) -> dict[str, str]:
+    """What a legend says each mark stands for: ``{"·i": "inferred"}``, read from its words."""
+    assert text.startswith(f"{LEGEND_LEAD}:"), text
+    entries = re.findall(rf"({MARK_SEPARATOR}[a-z]) ([a-z_]+) \(", text)
+    assert len({mark for mark, _ in entries}) == len(entries), text  # each mark once
+    return dict(entries)
+
+
+def read_cell(text: str, legend: dict[str, str]) -> tuple[str, str | None]:
+    """A cell as a reader takes it: the fit, and the basis its mark stands for by the legend (``None``: no mark)."""
+    fit, separator, mark = text.partition(MARK_SEPARATOR)
+    return fit, (legend[separator + mark] if separator else None)
+
+
+def check_cells(cells: list[tuple[str, humanising.Verdict]], legend_text: str) -> None:
+    """Each cell shows its verdict's fit and, by the legend, its weak basis; the legend lists exactly the marks used."""
+    legend = legend_marks(legend_text) if legend_text else {}
+    for mark, named in legend.items():
+        assert MARKS[named] == mark.removeprefix(MARK_SEPARATOR), (mark, named)
+    for text, verdict in cells:
+        mark = expected_mark(verdict)
+        assert text == verdict.fit.value + mark, (text, verdict.fit, verdict.basis)
+        fit, read = read_cell(text, legend)
+        assert fit == verdict.fit.value
+        assert read == (verdict.basis.value if mark and verdict.basis is not None else None), (text, verdict.basis)
+    assert set(legend) == {expected_mark(verdict) for _, verdict in cells} - {""}
+
+
+def row_verdicts(analysis: humanising.Analysis) -> list[humanising.Verdict]:
+    """The verdicts of a row of the cases-by-models tables, in their columns' order: every model, then humanises."""
+    return [*analysis.verdicts.values(), analysis.humanises]
+
+
+def terminal_legend(analyses: list[humanising.Analysis]) -> str:
+    """The legend under ``humanising casebook``'s table, its lines joined, or nothing where it has none."""
+    _, _, legend = casebook_table(analyses).partition("\n\n")
+    return " ".join(legend.split("\n")).replace("; ", ", ").strip()
+
+
+def test_the_casebook_marks_weak_bases_on_cases_of_every_kind() -> None:
+    """The casebook has cells of every kind: a mark of each weak basis, and published, coded and no basis unmarked."""
+    verdicts = [verdict for analysis in ANALYSES for verdict in row_verdicts(analysis)]
+    assert {verdict.basis.value for verdict in verdicts if verdict.basis is not None} == {
+        "published", "coded", "hedged", "insider_report", "informal", "inferred"
+    }  # fmt: skip
+    assert any(verdict.basis is None for verdict in verdicts)
+
+
+def test_the_table_marks_each_fit_with_its_weak_basis() -> None:
+    header, rows = terminal_table()
+    columns = [header.index(short_name(model_id)) for model_id in ANALYSES[0].verdicts] + [header.index("humanises")]
+    cells = [
+        (rows[analysis.initiative.id][column], verdict)
+        for analysis in ANALYSES
+        for column, verdict in zip(columns, row_verdicts(analysis), strict=True)
+    ]
+    check_cells(cells, terminal_legend(ANALYSES))
+
+
+def test_the_tables_legend_keeps_each_mark_beside_its_words() -> None:
+    legend = casebook_table(ANALYSES).partition("\n\n")[2].splitlines()
+    assert legend[0] == f"{LEGEND_LEAD}:"
+    for line in legend[1:]:
+        assert len(line) <= 100
+        assert all(re.fullmatch(rf"{MARK_SEPARATOR}[a-z] [a-z_]+ \([^)]*\)", entry) for entry in line.split("; "))
+
+
+@given(hst.initiatives(max_parts=1))
+def test_any_initiatives_table_marks_each_fit_with_its_weak_basis(initiative: humanising.Initiative) -> None:
+    """Law: any initiative's cells are each its verdict's fit and the mark of a weak basis, spelt out in the legend."""
+    analyses = [row.analysis for row in entries([humanising.analyse(initiative)])]
+    header, rows = terminal_table(analyses)
+    columns = [header.index(short_name(model_id)) for model_id in analyses[0].verdicts] + [header.index("humanises")]
+    cells = [
+        (rows[visible(analysis.initiative.id)][column], verdict)
+        for analysis in analyses
+        for column, verdict in zip(columns, row_verdicts(analysis), strict=True)
+    ]
+    check_cells(cells, terminal_legend(analyses))
+
+
+def blocks_after(page: Blocks, block: Block, tag: str) -> Block | None:
+    """The first block with ``tag`` after ``block`` and outside it."""
+    index = page.blocks.index(block)
+    return next((later for later in page.blocks[index + 1 :] if later.tag == tag and index not in later.parents), None)
+
+
+def legend_under(page: Blocks, table: Block) -> str:
+    """The legend paragraph right under a table, or nothing where the next paragraph is not one."""
+    following = blocks_after(page, table, "p")
+    return following.text if following is not None and following.text.startswith(LEGEND_LEAD) else ""
+
+
+def tables(page: Blocks, first_header: str) -> list[tuple[Block, list[str], list[list[str]]]]:
+    """Every table whose first heading is ``first_header``: the table, its header and its rows, in page order."""
+    found = []
+    for index, block in enumerate(page.blocks):
+        if block.tag == "table":
+            header, *rows = [page.cells(row) for row in page.blocks if row.tag == "tr" and index in row.parents]
+            if header[:1] == [first_header]:
+                found.append((block, header, rows))
+    return found
+
+
+def test_the_markdown_reports_tables_mark_each_fit_with_its_weak_basis(markdown_page: Blocks) -> None:
+    ((table, header, rows),) = tables(markdown_page, "case")
+    by_id = {row[0]: row for row in rows}
+    columns = [header.index(short_name(model_id)) for model_id in ANALYSES[0].verdicts] + [header.index("humanises")]
+    cells = [
+        (by_id[analysis.initiative.id][column], verdict)
+        for analysis in ANALYSES
+        for column, verdict in zip(columns, row_verdicts(analysis), strict=True)
+    ]
+    check_cells(cells, legend_under(markdown_page, table))
+    sections = tables(markdown_page, "model")
+    assert len(sections) == len(ANALYSES)
+    for analysis, (table, _, rows) in zip(ANALYSES, sections, strict=True):
+        by_name = dict(rows)
+        cells = [(by_name[NAMES[model_id]], verdict) for model_id, verdict in analysis.verdicts.items()]
+        check_cells(cells, legend_under(markdown_page, table))
+
+
+def test_the_html_matrix_marks_each_fit_and_spells_the_mark_out(html_page: Blocks) -> None:
+    (matrix,) = [block for block in html_page.blocks if block.get("id") == "matrix-table"]
+    (legend,) = [block for block in html_page.blocks if block.get("id") == "matrix-marks"]
+    index = html_page.blocks.index(matrix)
+    rows = [row for row in html_page.blocks if row.tag == "tr" and index in row.parents][1:]
+    cells = []
+    for analysis, row in zip(ANALYSES, rows, strict=True):
+        assert html_page.cells(row)[0] == analysis.initiative.id
+        tds = [td for td in html_page.blocks if td.tag == "td" and td.parents[-1:] == (html_page.blocks.index(row),)]
+        for td, verdict in zip(tds[:-1], row_verdicts(analysis), strict=True):  # the last is the quadrant
+            inside = [block for block in html_page.blocks if html_page.blocks.index(td) in block.parents]
+            (link,) = [block for block in inside if block.tag == "a"]
+            abbrs = [block for block in inside if block.tag == "abbr"]
+            shown = [block.text for block in inside if block.tag == "span" and block.get("aria-hidden") == "true"]
+            cells.append((link.text + "".join(shown), verdict))
+            if not expected_mark(verdict):
+                assert abbrs == [], td.text
+                continue
+            (abbr,) = abbrs
+            assert verdict.basis is not None
+            assert abbr.get("title").startswith(f"weakest basis: {verdict.basis.value} (")
+            (spoken,) = [block.text for block in inside if block.get("class") == "visually-hidden"]
+            assert spoken == f", {abbr.get('title')}"  # what a screen reader says in place of the mark
+    check_cells(cells, legend.text)
+
+
+def test_the_casebook_pages_tables_mark_each_fit_with_its_weak_basis() -> None:
+    overview = str(hook.casebook_index()).splitlines()
+    header = [cell.strip() for cell in next(line for line in overview if line.startswith("| case |")).split("|")]
+    (legend,) = [line for line in overview if line.startswith(LEGEND_LEAD)]
+    models = [model.id for model in humanising.registered_models()]
+    columns = [header.index(short_name(model_id)) for model_id in models] + [header.index("humanises")]
+    cells = []
+    for analysis in ANALYSES:
+        (row,) = [line for line in overview if f"]({analysis.initiative.id}.md)" in line]
+        shown = [cell.strip().replace("**", "") for cell in row.split("|")]
+        verdicts = [*(analysis.verdicts[model_id] for model_id in models), analysis.humanises]
+        cells += [(shown[column], verdict) for column, verdict in zip(columns, verdicts, strict=True)]
+    check_cells(cells, legend)
+    for analysis in ANALYSES:
+        page = case_page_lines(analysis.initiative.id)
+        start = page.index("| model | fit | why |")
+        end = page.index("", start)
+        rows = {line.split(" | ")[0].removeprefix("| "): line.split(" | ")[1] for line in page[start + 2 : end]}
+        cells = [(rows[NAMES[model_id]].replace("**", ""), verdict) for model_id, verdict in analysis.verdicts.items()]
+        following = page[end + 1]
+        check_cells(cells, following if following.startswith(LEGEND_LEAD) else "")

@@ -31,6 +31,8 @@ from humanising.reports._present import (
     NoteLine,
     SettledByLine,
     StagesLine,
+    basis_legend,
+    fit_cell,
     quadrant_axes,
     relationship_phrase,
     summary_lines,
@@ -87,9 +89,16 @@ def page_name(case_id: str) -> str:
 
 
 def fit_badge(verdict: Verdict) -> str:
-    """A verdict's fit, bold when it fits."""
-    text = verdict.fit.value
-    return f"**{text}**" if text == "fits" else text
+    """A verdict's fit, bold when it fits, then the mark of a basis weaker than coded: ``**fits**·i``."""
+    shown = fit_cell(verdict)
+    text = shown.fit.value
+    return (f"**{text}**" if text == "fits" else text) + shown.mark
+
+
+def marks_legend(verdicts: Iterable[Verdict]) -> list[str]:
+    """The legend under a table of these verdicts, as a paragraph, or nothing where no cell is marked."""
+    legend = basis_legend(fit_cell(verdict) for verdict in verdicts).text
+    return [cell(legend), ""] if legend else []
 
 
 # --- the casebook
@@ -150,8 +159,10 @@ def casebook_index() -> str:
     ]
     header = ["case", *(model.short_name for model in models), "equalises", "humanises", "quadrant"]
     rows = []
+    shown: list[Verdict] = []
     for case_id in case_order():
         analysis = humanising.analyse(casebook.load(case_id))
+        shown += [*(analysis.verdicts[model.id] for model in models), analysis.humanises]
         link = f"[{cell(analysis.initiative.name)}]({case_id}.md)"
         axes = quadrant_axes(analysis)
         rows.append(
@@ -166,8 +177,8 @@ def casebook_index() -> str:
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|" + "---|" * len(header))
     lines.extend("| " + " | ".join(row) + " |" for row in rows)
+    lines += ["", *marks_legend(shown)]
     lines += [
-        "",
         "Columns: "
         + "; ".join(f"**{model.short_name}** = {names[model.id]}" for model in models)
         + ". *equalises*: whether it narrows at least one unequal relationship; *humanises*: whether",
@@ -423,6 +434,7 @@ def case_page(case_id: str) -> str:
             ],
         )
     )
+    out += marks_legend(analysis.verdicts.values())
     out += [
         f"**Equalises:** {_equalised(analysis)}  ",
         *(

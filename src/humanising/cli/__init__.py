@@ -260,7 +260,9 @@ def classify(files: tuple[str, ...], format_: str, output: str | None, force: bo
     FILE is a YAML (.yaml, .yml) or JSON (.json) case file holding one
     initiative or a list of them; a programme's parts are judged too, each as
     if alone. The table has a row per initiative and a column per model, then
-    whether it humanises, its quadrant and what it equalises.
+    whether it humanises, its quadrant and what it equalises. A fit resting on
+    facts weaker than the case author's coding is marked (fits·i: the case
+    author's inference), and a legend under the table spells out each mark.
 
     Every good file's initiatives are reported even if others are bad: each bad
     file is named on standard error with what is wrong, then a count of good and

@@ -17,12 +17,15 @@ from humanising._reasoning._verdict import Fit, Verdict
 from humanising.reports._common import FIT_CLASSES, Entry, entries, model_columns, model_names, short_name
 from humanising.reports._mermaid import mermaid
 from humanising.reports._present import (
+    LEGEND_LEAD,
     ByProductLine,
     CriterionLine,
     FitLine,
     NoteLine,
     SettledByLine,
     StagesLine,
+    basis_legend,
+    fit_cell,
     quadrant_axes,
     summary_lines,
     verdict_lines,
@@ -56,6 +59,11 @@ table.matrix { font-size: 0.85rem; }
 .fit-partly { background: var(--partly); }
 .fit-no { background: var(--no); }
 .fit-undetermined { background: repeating-linear-gradient(135deg, var(--undetermined) 0 6px, #f3f3f3 6px 12px); }
+.basis { text-decoration: none; border-bottom: 1px dotted currentColor; cursor: help; }
+.marks { font-size: 0.85rem; color: var(--muted); margin: 6px 0 0; }
+.marks .mark { font-weight: 600; color: var(--ink); }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+                   clip-path: inset(50%); white-space: nowrap; }
 .badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 0.85rem; border: 1px solid #0001; }
 article { border-top: 3px solid var(--line); margin-top: 36px; }
 article > h2 { border: 0; margin-top: 14px; }
@@ -108,8 +116,26 @@ _FIT_LEGEND = (
 
 
 def _fit_cell(verdict: Verdict, href: str) -> str:
-    fit = verdict.fit
-    return f'<td class="fit-{FIT_CLASSES[fit]}"><a href="{escape(href)}">{escape(fit.value)}</a></td>'
+    """A matrix cell: the fit, linked to its reasons, then the mark of a weak basis spelt out for a screen reader."""
+    cell = fit_cell(verdict)
+    mark = (
+        f'<abbr class="basis" title="{escape(cell.title)}"><span aria-hidden="true">{escape(cell.mark)}</span>'
+        f'<span class="visually-hidden">, {escape(cell.title)}</span></abbr>'
+        if cell.mark
+        else ""
+    )
+    return f'<td class="fit-{FIT_CLASSES[cell.fit]}"><a href="{escape(href)}">{escape(cell.fit.value)}</a>{mark}</td>'
+
+
+def _marks(verdicts: Iterable[Verdict]) -> str:
+    """The legend under the matrix for the marks its cells carry, or nothing where none is marked."""
+    legend = basis_legend(fit_cell(verdict) for verdict in verdicts)
+    if not legend.entries:
+        return ""
+    entries = ", ".join(
+        f'<span class="mark">{escape(entry.mark)}</span> {escape(entry.words)}' for entry in legend.entries
+    )
+    return f'<p class="marks" id="matrix-marks">{escape(LEGEND_LEAD)}: {entries}.</p>'
 
 
 def _matrix(rows: Sequence[Entry], columns: Sequence[str], names: dict[str, str]) -> str:
@@ -132,10 +158,15 @@ def _matrix(rows: Sequence[Entry], columns: Sequence[str], names: dict[str, str]
     legend = "".join(
         f'<li><span class="swatch fit-{FIT_CLASSES[fit]}"></span>{escape(text)}</li>' for fit, text in _FIT_LEGEND
     )
+    marks = _marks(
+        verdict
+        for row in rows
+        for verdict in (*(row.analysis.verdicts[model_id] for model_id in columns), row.analysis.humanises)
+    )
     return (
         f'<ul class="legend">{legend}</ul><div class="scroll"><table class="matrix" id="matrix-table">'
         f'<thead><tr><th scope="col">case</th>{head}<th scope="col">humanises</th>'
-        f'<th scope="col">quadrant</th></tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+        f'<th scope="col">quadrant</th></tr></thead><tbody>{"".join(body)}</tbody></table></div>{marks}'
     )
 
 
@@ -229,7 +260,9 @@ def html_report(analyses: Iterable[Analysis], *, title: str = "humanising report
     """A self-contained HTML report: no script, no stylesheet or font to fetch, diagrams as inline SVG.
 
     The page has a cases-by-models matrix coloured by fit (every cell also
-    says its fit in words, and links to the reasons), the equalising-by-
+    says its fit in words, and links to the reasons; a fit resting on facts weaker than the case
+    author's coding carries a mark, spelt out in its title, for a screen reader and in a legend
+    under the matrix), the equalising-by-
     humanising chart placing every initiative, and a section per initiative with
     every criterion's reason, what it equalises, whether it humanises, its
     stakeholder diagram and the diagram's Mermaid text.

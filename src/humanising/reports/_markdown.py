@@ -18,6 +18,8 @@ from humanising.reports._present import (
     NoteLine,
     SettledByLine,
     StagesLine,
+    basis_legend,
+    fit_cell,
     quadrant_axes,
     summary_lines,
     verdict_lines,
@@ -74,6 +76,12 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
     return lines
 
 
+def _legend(verdicts: Iterable[Verdict]) -> list[str]:
+    """The legend for a table of these verdicts' cells, as a paragraph, or nothing where no cell is marked."""
+    legend = basis_legend(fit_cell(verdict) for verdict in verdicts).text
+    return [escape_block(legend), ""] if legend else []
+
+
 def _verdict(heading: str, verdict: Verdict) -> list[str]:
     """A verdict's section: ``heading`` (already escaped) and its fit, then a list item per line."""
     lines = []
@@ -121,9 +129,10 @@ def _section(row: Entry, columns: Sequence[str], names: dict[str, str]) -> list[
     lines.append("")
     lines += _table(
         ["model", "fit"],
-        [(names.get(model_id, model_id), analysis.verdicts[model_id].fit.value) for model_id in columns],
+        [(names.get(model_id, model_id), fit_cell(analysis.verdicts[model_id]).text) for model_id in columns],
     )
     lines.append("")
+    lines += _legend(analysis.verdicts[model_id] for model_id in columns)
     for model_id in columns:
         lines += _verdict(escape_inline(names.get(model_id, model_id)), analysis.verdicts[model_id])
     lines += _verdict("Humanises", analysis.humanises)
@@ -145,7 +154,9 @@ def _section(row: Entry, columns: Sequence[str], names: dict[str, str]) -> list[
 def markdown_report(analyses: Iterable[Analysis], *, title: str = "humanising report") -> str:
     """A Markdown report: the verdict table, then one section per initiative.
 
-    Each section has the initiative's verdict table, every criterion's reason
+    A fit in a table that rests on facts weaker than the case author's coding carries a mark
+    (``fits·i``), spelt out in a legend under the table. Each section has the initiative's
+    verdict table, every criterion's reason
     (met, unmet or unknown, and which unknown facts would settle it), what it
     equalises and whether it humanises, and its Mermaid diagram in a ``mermaid``
     code block (rendered by GitHub, GitLab and MkDocs Material). Whatever the case
@@ -175,14 +186,19 @@ def markdown_report(analyses: Iterable[Analysis], *, title: str = "humanising re
         [
             [
                 row.analysis.initiative.id,
-                *(row.analysis.verdicts[model_id].fit.value for model_id in columns),
-                row.analysis.humanises.fit.value,
+                *(fit_cell(row.analysis.verdicts[model_id]).text for model_id in columns),
+                fit_cell(row.analysis.humanises).text,
                 quadrant_axes(row.analysis).quadrant,
             ]
             for row in rows
         ],
     )
     lines.append("")
+    lines += _legend(
+        verdict
+        for row in rows
+        for verdict in (*(row.analysis.verdicts[model_id] for model_id in columns), row.analysis.humanises)
+    )
     for row in rows:
         lines += _section(row, columns, names)
     return "\n".join(lines).rstrip("\n") + "\n"

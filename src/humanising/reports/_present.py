@@ -1,18 +1,21 @@
 """What every output says of a verdict, an equalised relationship and a place on the quadrant chart.
 
-Functions give the words, never markup: ``verdict_lines``, ``relationship_phrase``,
-``summary_lines`` and ``quadrant_axes``. The command line, the Markdown and HTML reports and the documentation site
-each format and escape those words their own way, so that they cannot come to say different
-things. (The JSON report holds the data these words are made from, as ``Analysis.entry`` gives it.)
+Functions give the words, never markup: ``verdict_lines``, ``fit_cell`` and ``basis_legend``
+(a verdict as a table's cell, and the legend for its marks), ``relationship_phrase``,
+``summary_lines`` and ``quadrant_axes``. The command line, the Markdown and HTML reports and the
+documentation site each format and escape those words their own way, so that they cannot come to
+say different things. (The JSON report holds the data these words are made from, as
+``Analysis.entry`` gives it.)
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal, TypeAlias
 
 import attrs
 
-from humanising._facts import Change, Initiative, Relationship
+from humanising._facts import Basis, Change, Initiative, Relationship
 from humanising._reasoning._analysis import Analysis
 from humanising._reasoning._relations import Equalising, Quadrant, humanising_side, relationship_kind
 from humanising._reasoning._verdict import Fit, Status, Verdict
@@ -38,6 +41,123 @@ class FitLine:
     def rests_on(self) -> str:
         """``weakest basis: coded``, or nothing where no basis is recorded."""
         return f"weakest basis: {self.basis}" if self.basis else ""
+
+
+BASIS_MARKS: dict[Basis, str] = {
+    Basis.HEDGED: "h",
+    Basis.INSIDER_REPORT: "a",
+    Basis.INFORMAL: "r",
+    Basis.INFERRED: "i",
+}
+"""The mark a table cell puts after a fit resting on a basis weaker than the case author's coding.
+
+Each is the initial of the word the basis's hedge turns on, the hedge every reason repeats:
+hedged, insider's account, informal report, case author's inference.
+A published or coded basis, or none recorded, has no mark: nearly every fact is coded.
+"""
+
+MARK_SEPARATOR = "·"
+"""What comes between a fit and its mark in a cell: ``does not fit·i``."""
+
+LEGEND_LEAD = "Weakest basis of the facts that decide a fit, where weaker than the case author's coding"
+"""The words that open the legend under a table with marked cells."""
+
+
+def _basis_words(basis: Basis) -> str:
+    """``inferred (case author's inference)``: the basis and the hedge its reasons repeat."""
+    return f"{basis.value}{basis.hedge}"
+
+
+@attrs.frozen
+class FitCell:
+    """A verdict as a table cell: its fit, and the mark of its basis where that is weaker than coded.
+
+    Attributes:
+        fit: The fit.
+        basis: The verdict's weakest basis (``Verdict.basis``), or ``None`` where none is recorded.
+    """
+
+    fit: Fit
+    basis: Basis | None = None
+
+    @property
+    def mark(self) -> str:
+        """``·i``, or nothing where the basis is published, coded or not recorded."""
+        letter = BASIS_MARKS.get(self.basis) if self.basis is not None else None
+        return f"{MARK_SEPARATOR}{letter}" if letter else ""
+
+    @property
+    def text(self) -> str:
+        """The cell's text: ``does not fit·i``, or the bare fit."""
+        return f"{self.fit.value}{self.mark}"
+
+    @property
+    def title(self) -> str:
+        """The mark spelt out, ``weakest basis: inferred (case author's inference)``, or nothing where unmarked."""
+        return f"weakest basis: {_basis_words(self.basis)}" if self.mark and self.basis is not None else ""
+
+
+def fit_cell(verdict: Verdict) -> FitCell:
+    """The cell a table shows for a verdict.
+
+    Example:
+        >>> import humanising
+        >>> verdicts = humanising.classify(humanising.casebook.load("sleepwell"))
+        >>> fit_cell(verdicts["evidence_based_practice"]).text, fit_cell(verdicts["coproduction"]).text
+        ('fits·i', 'does not fit')
+    """
+    return FitCell(verdict.fit, verdict.basis)
+
+
+@attrs.frozen
+class LegendEntry:
+    """One mark of a legend, and what it stands for.
+
+    Attributes:
+        mark: The mark as a cell shows it, ``·i``.
+        basis: The basis it stands for.
+    """
+
+    mark: str
+    basis: Basis
+
+    @property
+    def words(self) -> str:
+        """``inferred (case author's inference)``."""
+        return _basis_words(self.basis)
+
+
+@attrs.frozen
+class Legend:
+    """The legend under a table: the marks its cells carry, from the strongest basis to the weakest.
+
+    Attributes:
+        entries: One per mark found in the table's cells; none where no cell is marked.
+    """
+
+    entries: tuple[LegendEntry, ...]
+
+    @property
+    def text(self) -> str:
+        """The legend as one sentence, or nothing where no cell is marked."""
+        if not self.entries:
+            return ""
+        return f"{LEGEND_LEAD}: " + ", ".join(f"{entry.mark} {entry.words}" for entry in self.entries) + "."
+
+
+def basis_legend(cells: Iterable[FitCell]) -> Legend:
+    """The legend for a table of these cells: each mark they carry, once, strongest basis first.
+
+    Example:
+        >>> import humanising
+        >>> verdicts = humanising.classify(humanising.casebook.load("sleepwell")).values()
+        >>> print(basis_legend(fit_cell(verdict) for verdict in verdicts).text)
+        Weakest basis of the facts that decide a fit, where weaker than the case author's coding: ·i inferred (case author's inference).
+    """  # noqa: E501 - a doctest line as the table writes it
+    marked = {cell.basis for cell in cells if cell.mark}
+    return Legend(
+        tuple(LegendEntry(f"{MARK_SEPARATOR}{mark}", basis) for basis, mark in BASIS_MARKS.items() if basis in marked)
+    )
 
 
 @attrs.frozen

@@ -9,7 +9,15 @@ from typing import Any
 from humanising._reasoning._analysis import Analysis
 from humanising._reasoning._verdict import Fit
 from humanising.reports._common import entries, model_columns, short_name, visible
-from humanising.reports._present import quadrant_axes, relationship_phrase
+from humanising.reports._present import (
+    LEGEND_LEAD,
+    FitCell,
+    Legend,
+    basis_legend,
+    fit_cell,
+    quadrant_axes,
+    relationship_phrase,
+)
 
 _COLOURS = {
     Fit.FITS.value: "\x1b[32m",  # green
@@ -18,6 +26,9 @@ _COLOURS = {
     Fit.UNDETERMINED.value: "\x1b[2m",  # dim
 }
 _RESET = "\x1b[0m"
+
+LEGEND_WIDTH = 100
+"""The width the legend under a table is wrapped to."""
 
 
 def _equalises(analysis: Analysis) -> str:
@@ -29,6 +40,8 @@ def casebook_table(analyses: Iterable[Analysis], *, colour: bool = False) -> str
     r"""A table with a row per initiative: verdicts of every model, what it equalises, whether it humanises.
 
     A programme's parts follow it, each on its own row (once, however often they are passed).
+    A fit resting on facts weaker than the case author's coding carries a mark (``fits·i``),
+    and a legend under the table, wrapped to ``LEGEND_WIDTH``, spells out each mark it uses.
     Control characters in names (terminal escapes, carriage returns, newlines) are shown as
     escapes such as ``\x1b``, so that no cell can move the cursor or change the colours.
 
@@ -39,39 +52,68 @@ def casebook_table(analyses: Iterable[Analysis], *, colour: bool = False) -> str
     Example:
         >>> import humanising
         >>> table = casebook_table([humanising.analyse(humanising.casebook.load("sleepwell"))])
-        >>> [cell.strip() for cell in table.splitlines()[2].split(" | ")][:3]
-        ['sleepwell', 'does not fit', 'does not fit']
+        >>> [cell.strip() for cell in table.splitlines()[2].split(" | ")][:4]
+        ['sleepwell', 'does not fit', 'does not fit·i', 'fits·i']
+        >>> print("\n".join(table.splitlines()[4:]))
+        Weakest basis of the facts that decide a fit, where weaker than the case author's coding:
+        ·i inferred (case author's inference)
     """
     rows = entries(analyses)
     model_ids = model_columns(rows)
     header = [visible(text) for text in ("case", *map(short_name, model_ids), "humanises", "quadrant", "equalises")]
+    fits: list[list[FitCell]] = [
+        [
+            *(fit_cell(row.analysis.verdicts[model_id]) for model_id in model_ids),
+            fit_cell(row.analysis.humanises),
+        ]
+        for row in rows
+    ]
     cells = [
         [
             visible(cell)
             for cell in (
                 row.analysis.initiative.id,
-                *(row.analysis.verdicts[model_id].fit.value for model_id in model_ids),
-                row.analysis.humanises.fit.value,
+                *(fit.text for fit in row_fits),
                 quadrant_axes(row.analysis).quadrant,
                 _equalises(row.analysis),
             )
         ]
-        for row in rows
+        for row, row_fits in zip(rows, fits, strict=True)
     ]
     widths = [max(len(row[column]) for row in (header, *cells)) for column in range(len(header) - 1)]
-    fit_columns = range(1, len(model_ids) + 2)
 
-    def line(row: Sequence[str], *, paint: bool) -> str:
+    def line(row: Sequence[str], row_fits: Sequence[FitCell] = ()) -> str:
         padded = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        if paint:
-            padded = [
-                f"{_COLOURS[row[column]]}{text}{_RESET}" if column in fit_columns and row[column] in _COLOURS else text
-                for column, text in enumerate(padded)
-            ]
+        for column, fit in enumerate(row_fits, start=1):
+            padded[column] = f"{_COLOURS[fit.fit.value]}{padded[column]}{_RESET}"
         return " | ".join([*padded, row[-1]]).rstrip() + "\n"
 
     rule = "-+-".join("-" * width for width in widths) + "-+-" + "-" * len(header[-1]) + "\n"
-    return line(header, paint=False) + rule + "".join(line(row, paint=colour) for row in cells)
+    table = (
+        line(header)
+        + rule
+        + "".join(line(row, row_fits if colour else ()) for row, row_fits in zip(cells, fits, strict=True))
+    )
+    legend = basis_legend(fit for row_fits in fits for fit in row_fits)
+    if legend.entries:
+        table += "\n" + "".join(f"{text}\n" for text in _legend_lines(legend))
+    return table
+
+
+def _legend_lines(legend: Legend) -> list[str]:
+    """The legend's opening words on a line, then its entries, as many to a line as ``LEGEND_WIDTH`` holds.
+
+    An entry is never broken, so that each mark stays beside what it stands for.
+    """
+    lines = [f"{LEGEND_LEAD}:"]
+    current = ""
+    for entry in legend.entries:
+        text = f"{entry.mark} {entry.words}"
+        if current and len(current) + 2 + len(text) > LEGEND_WIDTH:
+            lines.append(current)
+            current = ""
+        current = f"{current}; {text}" if current else text
+    return [*lines, current]
 
 
 def _model_details(model: dict[str, Any], width: int) -> list[str]:
