@@ -166,3 +166,33 @@ def test_a_verdict_by_product_must_add_up_and_name_the_product_that_decides() ->
         Verdict("mine", met, product="a")
     with pytest.raises(InvalidVerdictError, match="ProductFit values"):
         Verdict("mine", met, by_product=["a"], product="a")  # type: ignore[list-item]
+
+
+def test_a5_an_equal_partnership_in_care_planning_reaches_the_gold_standard() -> None:
+    """The gold standard asks for equal partners wherever it is produced together, not in fixed stages."""
+    nurse = humanising.Stakeholder(id="nurse", name="a named nurse", identities={"mental_health_professional"})
+    patient = humanising.Stakeholder(id="patient", name="a service user", identities={"service_user"})
+    plan = Product(id="plan", name="her care plan", kind="service", domain="mental_health", stages={"care_decisions"})
+    partnership = Initiative(
+        id="a5",
+        name="An equal care partnership",
+        stakeholders=[nurse, patient],
+        products=[plan],
+        participations=[
+            Participation("nurse", "care_decisions", "partner", capacity="mental_health_professional"),
+            Participation("patient", "care_decisions", "partner", capacity="service_user"),
+        ],
+        role_differentiation="dissolved",
+        user_knowledge_shapes_product=True,
+    )
+    verdicts = humanising.classify(partnership)
+    assert verdicts["coproduction"].fit is Fit.FITS
+    assert verdicts["coproduction_gold_standard"].fit is Fit.FITS
+    involved = attrs.evolve(
+        partnership,
+        participations=[
+            attrs.evolve(partnership.participations[0], involvement="involved"),
+            partnership.participations[1],
+        ],
+    )
+    assert humanising.classify(involved)["coproduction_gold_standard"].fit is Fit.DOES_NOT_FIT
