@@ -742,8 +742,17 @@ class Initiative:
             if not products:
                 have = ", ".join(product.id for product in self.products) or "none"
                 raise FactPathError(str(FactPath.product(product_id)), f"the id of one of its products ({have})")
-            found = self._derived[key] = attrs.evolve(self, products=products)
+            found = self._derived[key] = self._with_products(products)
         return found  # type: ignore[return-value] # only an initiative is kept under this key
+
+    def _with_products(self, products: tuple[Product, ...]) -> Initiative:
+        # A valid initiative with fewer products is valid: product ids stay unique, and no
+        # other fact names a product. So the view shares every other fact and is not checked again.
+        view: Initiative = object.__new__(Initiative)
+        for field in attrs.fields(Initiative):
+            object.__setattr__(view, field.name, getattr(self, field.name))
+        object.__setattr__(view, "products", products)
+        return view
 
     @cached_property
     def _stakeholders(self) -> dict[str, Stakeholder]:

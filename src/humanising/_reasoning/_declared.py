@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from humanising._facts import Initiative, Product, Stage
 from humanising._reasoning._evidence import EvidenceItem, Grounds
 from humanising._reasoning._logic import unique, unknown_paths
-from humanising._reasoning._look import Look, evidence_look, status_look
+from humanising._reasoning._look import Look, evidence_look, product_status_look, status_look
 from humanising._reasoning._verdict import (
     STATUS_OF,
     CriterionResult,
@@ -74,7 +74,7 @@ class DeclaredJudge:
     def verdict(self, initiative: Initiative, look: Look) -> Verdict:
         """The verdict on ``initiative``, judged on its status ``look`` (which a registry shares among its models)."""
         if self.by_product and len(initiative.products) > 1:
-            return self._by_product(initiative)
+            return self._by_product(initiative, look)
         statuses, fit = self._statuses(look)
         stages = self.stages(look) if self.stages is not None else ()
         return Verdict._deferred(self.model, fit, stages, _Evidence(self, initiative, statuses))  # noqa: SLF001
@@ -83,13 +83,13 @@ class DeclaredJudge:
         statuses = tuple(STATUS_OF[check(look)[0]] for check in self._checks)  # type: ignore[misc] # every one is set
         return statuses, fit_from(zip(statuses, self._essential, strict=True))
 
-    def _by_product(self, initiative: Initiative) -> Verdict:
+    def _by_product(self, initiative: Initiative, whole: Look) -> Verdict:
         # Each product judged as if the initiative produced it alone; the best decides, and
         # its criteria are the verdict's. Notes are about the whole initiative.
         judged = []
         for product in sorted(initiative.products, key=_by_id):
             view = initiative.producing_only(product.id)
-            look = status_look(view)
+            look = product_status_look(view, whole)
             statuses, fit = self._statuses(look)
             judged.append((product, view, look, statuses, fit))
         best = fit_over_products(fit for *_, fit in judged)

@@ -344,6 +344,22 @@ class _Summary:
         self.producing = producing
         self._domains: dict[Domain, tuple[StageSet, StageSet]] = {}
 
+    def with_products(self, products: tuple[Any, ...]) -> _Summary:
+        """The summary of the same participations with other products: the participants' masks are shared."""
+        narrowed: _Summary = object.__new__(_Summary)
+        narrowed.known = self.known
+        narrowed.possible = self.possible
+        narrowed.products = products
+        narrowed.no_products = not products
+        producing = 0
+        for product in products:
+            if product.kind is not _NOTHING:
+                for stage in product.stages:
+                    producing |= _BIT[stage]
+        narrowed.producing = producing
+        narrowed._domains = {}
+        return narrowed
+
     def domain_masks(self, domain: Domain) -> tuple[StageSet, StageSet]:
         found = self._domains.get(domain)
         if found is None:
@@ -436,7 +452,7 @@ class Look:
         # An evidence look may be guided by the status look's masks to the stages that can be
         # evidence; unguided, it asks every stage itself (as the tests of the two modes do).
         self._guide = guide if collects else None
-        self._summary = _Summary(initiative, self.index) if not collects else None
+        self._summary: _Summary | None = None  # built on first use, or given by product_status_look
         self._masks: dict[int, tuple[Condition, tuple[StageSet, StageSet]]] = {}
         self._voices: dict[tuple[Sides, int], tuple[StageSet, StageSet]] = {}
         self._judged: dict[tuple[int, Stage], tuple[Condition, Judgement]] = {}
@@ -778,6 +794,17 @@ def status_look(initiative: Initiative) -> Look:
     if found is None:
         found = derived[status_look] = Look(initiative, collects=False)
     return found  # type: ignore[return-value] # only a Look is kept under this key
+
+
+def product_status_look(view: Initiative, whole: Look) -> Look:
+    """The status look of ``view``, one product's view of ``whole``'s initiative, sharing its participants' summary."""
+    derived = view._derived  # noqa: SLF001
+    found = derived.get(status_look)
+    if found is None:
+        found = Look(view, collects=False)
+        found._summary = whole.summary.with_products(view.products)  # noqa: SLF001 - built here, once
+        derived[status_look] = found
+    return found  # type: ignore[return-value]
 
 
 def evidence_look(initiative: Initiative) -> Look:
