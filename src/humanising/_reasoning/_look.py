@@ -482,6 +482,11 @@ class Look:
             summary = self._summary = _Summary(self.initiative, self.index)
         return summary
 
+    @property
+    def producing(self) -> StageSet:
+        """The stages at which something (not ``nothing``) is produced, as a ``StageSet``."""
+        return self.summary.producing
+
     def masks(self, condition: Condition) -> tuple[StageSet, StageSet]:
         """(stages where ``condition`` certainly holds, where it possibly holds), worked out once."""
         # By identity, with the condition kept beside its masks, so that its id is never reused while

@@ -119,7 +119,7 @@ def _in_producing(look: Look, condition: Condition) -> Judgement:
 
 
 def _producing_stages_of(look: Look) -> StageSet:
-    return stage_set(*look.index.products_at)
+    return look.producing
 
 
 def _voice(look: Look) -> Judgement:
