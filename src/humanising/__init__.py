@@ -23,8 +23,10 @@ from typing import TYPE_CHECKING, Any
 from humanising import exceptions
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    import os
+    from collections.abc import Callable, Iterable, Iterator
     from pathlib import Path
+    from typing import IO
 
     from humanising import casebook
     from humanising._facts import (
@@ -73,6 +75,7 @@ if TYPE_CHECKING:
         unregister_model,
     )
     from humanising._reasoning._barriers import BarrierFinding, Finding, barriers
+    from humanising._reasoning._many import analyse_many, classify_many
     from humanising._reasoning._readings import Reading, ReadingMatch, readings
     from humanising._reasoning._registry import CriterionSpec, Model, ModelError, Registry
     from humanising._reasoning._relations import (
@@ -88,6 +91,7 @@ if TYPE_CHECKING:
         relationship_kind,
     )
     from humanising._reasoning._verdict import CriterionResult, Fit, Note, ProductFit, Status, Verdict, criterion
+    from humanising.exceptions import CaseFileError
 
 # Everything but the exceptions loads on first use (PEP 562), so that `import humanising`
 # and the command line's --help stay cheap; `humanising.Initiative` imports the facts.
@@ -138,6 +142,7 @@ _LAZY = {
         "humanising._reasoning._analysis",
     ),
     **dict.fromkeys(("BarrierFinding", "Finding", "barriers"), "humanising._reasoning._barriers"),
+    **dict.fromkeys(("analyse_many", "classify_many"), "humanising._reasoning._many"),
     **dict.fromkeys(("Reading", "ReadingMatch", "readings"), "humanising._reasoning._readings"),
     **dict.fromkeys(("CriterionSpec", "Model", "ModelError", "Registry"), "humanising._reasoning._registry"),
     **dict.fromkeys(
@@ -237,10 +242,12 @@ __all__ = [
     "Unknown",
     "Verdict",
     "analyse",
+    "analyse_many",
     "barriers",
     "case_file_schema",
     "casebook",
     "classify",
+    "classify_many",
     "criterion",
     "dumps",
     "equalises",
@@ -249,6 +256,7 @@ __all__ = [
     "exceptions",
     "humanises",
     "load_file",
+    "load_lines",
     "loads",
     "quadrant",
     "readings",
@@ -281,6 +289,33 @@ def load_file(path: str | Path) -> tuple[Initiative, ...]:
     from humanising._casefiles._loading import load_file as _load_file
 
     return _load_file(path)
+
+
+def load_lines(
+    source: str | os.PathLike[str] | IO[str] | Iterable[str],
+    *,
+    on_error: Callable[[CaseFileError], None] | None = None,
+) -> Iterator[Initiative]:
+    r"""The initiatives of a JSON Lines source (a ``.jsonl`` path, an open file, any lines), read lazily.
+
+    One initiative per non-blank line. With ``on_error``, each bad line's error is passed to
+    it and the line skipped, so one bad record does not stop the rest; without it, the first
+    bad line raises.
+
+    Raises:
+        humanising.exceptions.CaseFileError: A bad line (without ``on_error``), or a file that
+            cannot be read; the error names the file, the line, the path inside the record and
+            what was expected.
+
+    Example:
+        >>> import humanising
+        >>> lines = ['{"id": "one", "name": "One"}', '{"id": "two", "name": "Two"}']
+        >>> [initiative.id for initiative in humanising.load_lines(lines)]
+        ['one', 'two']
+    """
+    from humanising._casefiles._lines import load_lines as _load_lines
+
+    return _load_lines(source, on_error=on_error)
 
 
 def loads(text: str, *, format: str = "yaml", file: str = "<string>") -> tuple[Initiative, ...]:  # noqa: A002
