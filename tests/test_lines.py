@@ -102,3 +102,36 @@ def test_a_file_that_is_not_utf8_or_not_there_gets_a_clear_error(tmp_path: Path)
     with pytest.raises(CaseFileError, match="expected UTF-8 text, got the byte 0xe9") as caught:
         list(humanising.load_lines(latin))
     assert caught.value.file == str(latin)
+
+
+def _corpus(count: int) -> Iterator[str]:
+    """``count`` records made one at a time from the shipped cases under fresh ids: never held at once."""
+    templates = [humanising.unstructure(case) for case in CASES if not case.parts]
+    for number in range(count):
+        record = dict(templates[number % len(templates)])
+        record["id"] = f"record-{number}"
+        yield json.dumps(record, separators=(",", ":")) + "\n"
+
+
+def _peak(count: int) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        for verdicts in humanising.classify_many(humanising.load_lines(_corpus(count))):
+            assert verdicts  # each result is made and let go
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.slow
+def test_memory_stays_flat_from_twenty_thousand_records_to_two_hundred_thousand() -> None:
+    """Streaming holds one record at a time: ten times the records, at most 1 MiB more at the peak.
+
+    On demand (``pytest -m slow tests/test_lines.py``): about 25 minutes on a 2-core machine, as
+    tracemalloc slows everything it traces.
+    """
+    small = _peak(20_000)
+    large = _peak(200_000)
+    assert large <= small + 1024 * 1024, (small, large)
