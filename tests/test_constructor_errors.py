@@ -186,6 +186,9 @@ def test_every_field_of_every_fact_class_has_wrong_values_above() -> None:
     assert fact_classes - set(CASES) == {
         "Analysis",
         "BarrierFinding",
+        "Codebook",  # the codebook ships with the library; nobody builds one from a case file
+        "CodebookEntry",
+        "Passage",
         "CriterionResult",
         "CriterionSpec",
         "Model",

@@ -61,6 +61,7 @@ if TYPE_CHECKING:
         Stage,
         Stakeholder,
     )
+    from humanising._facts._codebook import Codebook, CodebookEntry, Passage, codebook
     from humanising._facts._paths import FactPath, PathKey
     from humanising._facts._settle import settle
     from humanising._facts._unknown import UNKNOWN, Basis, Fact, Unknown
@@ -132,6 +133,7 @@ _LAZY = {
     ),
     **dict.fromkeys(("UNKNOWN", "Basis", "Fact", "Unknown"), "humanising._facts._unknown"),
     **dict.fromkeys(("FactPath", "PathKey"), "humanising._facts._paths"),
+    **dict.fromkeys(("Codebook", "CodebookEntry", "Passage", "codebook"), "humanising._facts._codebook"),
     "settle": "humanising._facts._settle",
     **dict.fromkeys(
         ("Analysis", "analyse", "classify", "register_model", "registered_models", "unregister_model"),
@@ -190,6 +192,8 @@ __all__ = [
     "Basis",
     "Change",
     "Claim",
+    "Codebook",
+    "CodebookEntry",
     "CriterionResult",
     "CriterionSpec",
     "DesignProcess",
@@ -215,6 +219,7 @@ __all__ = [
     "Note",
     "Observations",
     "Participation",
+    "Passage",
     "PathKey",
     "Product",
     "ProductFit",
@@ -241,6 +246,7 @@ __all__ = [
     "case_file_schema",
     "casebook",
     "classify",
+    "codebook",
     "criterion",
     "dumps",
     "equalises",

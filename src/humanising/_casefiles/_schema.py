@@ -3,7 +3,8 @@
 Every field of ``Initiative`` and the classes it holds becomes a
 property, typed from its annotation, described from the class docstring's
 ``Attributes:`` section, required when it has no default, and closed to other
-keys (the loader rejects unknown keys too). Enums become lists of their values;
+keys (the loader rejects unknown keys too). Enums become lists of their values, each
+with its definition from the codebook (``enumDescriptions``);
 ``Fact[T]`` accepts a bare value, ``unknown``, or ``{value, basis, note}``. A
 field whose type the generator does not know is an error, not a silent gap.
 """
@@ -22,6 +23,7 @@ import attrs
 
 from humanising._casefiles._converter import FORMATS
 from humanising._facts import Initiative, _checks
+from humanising._facts._codebook import entry
 from humanising._facts._unknown import Basis, Fact, Unknown
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -71,10 +73,13 @@ class _Builder:
     def enum(self, enum_type: type[enum.Enum]) -> dict[str, Any]:
         name = enum_type.__name__
         if name not in self.defs:
+            # Each value's definition, from the codebook: `enumDescriptions` (parallel to `enum`)
+            # is what editors using the JSON language service show beside each completion.
             self.defs[name] = {
                 "description": _description(enum_type),
                 "type": "string",
                 "enum": [member.value for member in enum_type],
+                "enumDescriptions": [entry(member).definition for member in enum_type],
             }
         return self.ref(name)
 

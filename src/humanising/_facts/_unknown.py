@@ -7,6 +7,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from humanising._facts._vocabulary import Defined
 from humanising.exceptions import InvalidFactError
 
 T = TypeVar("T")
@@ -42,7 +43,7 @@ UNKNOWN = Unknown.UNKNOWN
 """The value of a fact the sources do not settle."""
 
 
-class Basis(enum.StrEnum):
+class Basis(Defined, enum.StrEnum):
     """Who says a known fact, and how: from a source's own statement to the case author's inference.
 
     Listed from the strongest to the weakest. Hedged, insider, informal and inferred facts
@@ -58,17 +59,11 @@ class Basis(enum.StrEnum):
     """
 
     PUBLISHED = "published"
-    """Stated in so many words in a published source."""
     CODED = "coded"
-    """The case author's reading of what a source says (a level of involvement the source implies)."""
     HEDGED = "hedged"
-    """Stated with a hedge in the source ("as far as we can tell", "arguably")."""
     INSIDER_REPORT = "insider_report"
-    """Stated by an author who took part in the initiative: an insider's account."""
     INFORMAL = "informal"
-    """An informal report, e.g. conversations with people involved."""
     INFERRED = "inferred"
-    """The case author's inference, not stated by a source."""
 
     @property
     def weakness(self) -> int:
