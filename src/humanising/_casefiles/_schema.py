@@ -5,13 +5,14 @@ property, typed from its annotation, described from the class docstring's
 ``Attributes:`` section, required when it has no default, and closed to other
 keys (the loader rejects unknown keys too). Enums become lists of their values, each
 with its definition from the codebook (``enumDescriptions``);
-``Fact[T]`` accepts a bare value, ``unknown``, or ``{value, basis, note}``. A
+``Fact[T]`` accepts a bare value, ``unknown``, or ``{value, basis, note, coder}``. A
 field whose type the generator does not know is an error, not a silent gap.
 """
 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import enum
 import inspect
 import re
@@ -98,6 +99,10 @@ class _Builder:
                         "value": value,
                         "basis": self.enum(Basis),
                         "note": {"type": "string", "description": "Free text: where it comes from, a caveat."},
+                        "coder": {
+                            "type": "string",
+                            "description": "Who coded this fact, where not the case file's coder (coded_by).",
+                        },
                     },
                     "required": ["value"],
                     "additionalProperties": False,
@@ -143,6 +148,8 @@ class _Builder:
             return {"type": "boolean"}
         if type_ is int:
             return {"type": "integer"}
+        if type_ is dt.date:
+            return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
         if isinstance(type_, type) and issubclass(type_, enum.Enum) and type_ is not Unknown:
             return self.enum(type_)
         if origin in (typing.Union, types.UnionType) and Unknown in args:

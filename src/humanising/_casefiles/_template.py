@@ -95,6 +95,7 @@ _EXAMPLES = {
     "period": 'period: ""\n',
     "illustrative": "illustrative: false\n",
     "sources": "sources:\n  - citation: Where the facts come from (a paper, a report, a conversation).\n",
+    "coded_by": "# e.g. coded_by: {coder: your name or initials, date: 2026-01-31}\ncoded_by: null\n",
     "stakeholders": f"""\
 {_listing("identities, one or more", Identity)}\
 {_listing("roles, none or more", Role)}\

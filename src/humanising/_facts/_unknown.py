@@ -105,17 +105,24 @@ def _check_note(_instance: object, _attribute: object, value: object) -> None:
         raise InvalidFactError("Fact.note", value, "a string")
 
 
+def _check_coder(_instance: object, _attribute: object, value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidFactError("Fact.coder", value, "a string (empty: the case file's coder)")
+
+
 @attrs.frozen
 class Fact(Generic[T]):
     """A fact that may be unknown, with the basis on which it is known.
 
     Case files may write a fact as its bare value (``true``, ``kept``,
-    ``unknown``) or as a mapping with ``value``, ``basis`` and ``note``.
+    ``unknown``) or as a mapping with ``value``, ``basis``, ``note`` and ``coder``.
 
     Attributes:
         value: The fact, or ``UNKNOWN``.
         basis: What the fact rests on; ignored while the value is unknown.
         note: Free text: where it comes from, a quotation's locator, a caveat.
+        coder: Who coded this fact, where two people coded different parts of a case; empty: the
+            case file's coder (``Initiative.coded_by``).
 
     Example:
         >>> from humanising import Fact, Basis, UNKNOWN
@@ -128,6 +135,7 @@ class Fact(Generic[T]):
     value: T | Unknown = UNKNOWN
     basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=_as_fact_basis)
     note: str = attrs.field(default="", validator=_check_note)
+    coder: str = attrs.field(default="", validator=_check_coder)
 
     @property
     def is_known(self) -> bool:
