@@ -51,7 +51,8 @@ class Passage:
 
     Attributes:
         text: ``paper`` (Harcourt and Crepaz-Keay, 2023) or ``essay`` (the essay on Edgar Cahn).
-        section: The section, e.g. ``2`` or ``4.3``, or the essay's heading.
+        section: The paper's section, e.g. ``2`` or ``4.3``; the essay's heading, or ``opening`` for
+            the part before its first heading.
         quote: A short phrase copied from it (a few words).
 
     Example:
@@ -67,7 +68,10 @@ class Passage:
     @property
     def cited(self) -> str:
         """The passage as a citation: ``paper, section 2: "..."``."""
-        where = f"section {self.section}" if self.text == PAPER else f"“{self.section}”"
+        if self.text == PAPER:
+            where = f"section {self.section}"
+        else:
+            where = "opening" if self.section == "opening" else f"under “{self.section}”"
         return f"{self.text}, {where}: “{self.quote}”"
 
 
@@ -120,7 +124,7 @@ _ENTRIES: tuple[tuple[enum.Enum, CodebookEntry], ...] = (
             "Someone with lived experience who calls themselves a survivor. Whether they avoided services "
             "(the paper's footnote 1) is the stakeholder's avoided_services, recorded apart.",
             "A survivor-run organisation's members.",
-            _e("introduction", "mental health service users and survivors"),
+            _e("opening", "mental health service users and survivors"),
         ),
     ),
     (
@@ -177,8 +181,9 @@ _ENTRIES: tuple[tuple[enum.Enum, CodebookEntry], ...] = (
     (
         Involvement.NONE,
         E(
-            "Present at the stage but with no part in it: not told, not asked.",
-            "Patients on a ward while staff alone rewrite its rules.",
+            "No say at all at a stage that concerns them: not asked, not even told.",
+            "SleepWell's patients at design, which the paper says did not involve them.",
+            _p("4.1", "Neither the development, nor the implementation of the SleepWell programme involved"),
         ),
     ),
     (
@@ -192,7 +197,7 @@ _ENTRIES: tuple[tuple[enum.Enum, CodebookEntry], ...] = (
         Involvement.CONSULTED,
         E(
             "Asked for views, feedback or testing; others decide what to do with them.",
-            "SleepWell's patients asked for feedback after the pilot; end-user testing.",
+            "SleepWell's patients giving feedback on the pilot; end-user testing.",
             _p("5", "in the manner of ‘end user/consumer testing’"),  # noqa: RUF001 - the source's quotation marks
         ),
     ),
@@ -488,16 +493,15 @@ _ENTRIES: tuple[tuple[enum.Enum, CodebookEntry], ...] = (
         Change.UNCHANGED,
         E(
             "The gap stays as it was.",
-            "Art used as a therapy: the clinician's role is kept.",
-            _p("4.3", "the role differentiation between clinician and service user is preserved"),
+            "A ward's new rules that leave who decides as it was.",
         ),
     ),
     (
         Change.NARROWS,
         E(
             "Both parties stay and the gap between them shrinks: equalising.",
-            "Ex-patients working beside staff in allocating housing.",
-            _p("4.3", "there is an ambition to equalise relationships"),
+            "Service users and staff deciding together where staff once decided alone.",
+            _p("5", "Co-production is fundamentally about equalising relationships"),
         ),
     ),
     (
@@ -670,7 +674,10 @@ _ENTRIES: tuple[tuple[enum.Enum, CodebookEntry], ...] = (
         E(
             "Service users, survivors, their organisations or communities set the agenda.",
             "A user group choosing what a project works on.",
-            _e("The Legacy of the Old Institutions", "service user and survivor organisations"),
+            _e(
+                "User Participation on Anabolic Steroids?",
+                "relocates power to mental health service users, survivors, their organisations and communities",
+            ),
         ),
     ),
     (
@@ -819,7 +826,7 @@ _ENTRIES: tuple[tuple[enum.Enum, CodebookEntry], ...] = (
         Basis.PUBLISHED,
         E(
             "Stated in so many words in a published source.",
-            "The paper's 'patients were not involved in developing the programme'.",
+            "SleepWell: the paper says neither its development nor its implementation involved patients.",
         ),
     ),
     (
