@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import attrs
@@ -54,6 +55,7 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, tuple[Any, ...]]]] = {
             "basis": BASIS,
             "note": STR,
             "locator": (3, "section 4.1", {"section": "4.1"}),
+            "coder": STR,
         },
     ),
     "Product": (
@@ -67,6 +69,7 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, tuple[Any, ...]]]] = {
             "role_differentiation": ENUM_FACT,
             "basis": BASIS,
             "note": STR,
+            "coder": STR,
         },
     ),
     "Relationship": (
@@ -78,20 +81,24 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, tuple[Any, ...]]]] = {
             "claim": ENUM,
             "basis": BASIS,
             "note": STR,
+            "coder": STR,
         },
     ),
     "Revision": (
         {"description": "Shorter", "answers": {"peers"}},
-        {"description": TEXT, "answers": IDS, "basis": BASIS},
+        {"description": TEXT, "answers": IDS, "basis": BASIS, "coder": STR},
     ),
-    "FailedPartnership": ({"partner": "services", "why": "no time"}, {"partner": ID, "why": TEXT, "basis": BASIS}),
+    "FailedPartnership": (
+        {"partner": "services", "why": "no time"},
+        {"partner": ID, "why": TEXT, "basis": BASIS, "coder": STR},
+    ),
     "BarrierMet": (
         {"barrier": "restrictive_practice", "outcome": "overcome", "how": "a team decision"},
-        {"barrier": ENUM, "outcome": ENUM, "how": TEXT, "basis": BASIS},
+        {"barrier": ENUM, "outcome": ENUM, "how": TEXT, "basis": BASIS, "coder": STR},
     ),
     "HumanisingFeature": (
         {"kind": "own_goals", "description": "People choose"},
-        {"kind": ENUM, "description": TEXT, "basis": BASIS},
+        {"kind": ENUM, "description": TEXT, "basis": BASIS, "coder": STR},
     ),
     "Evidence": ({}, dict.fromkeys(attrs.fields_dict(humanising.Evidence), BOOL_FACT)),
     "DesignProcess": (
@@ -117,6 +124,7 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, tuple[Any, ...]]]] = {
             "period": STR,
             "illustrative": ("yes", 1, 0, None, ["a"]),
             "sources": LIST,
+            "coded_by": (3, "RH", {"coder": "RH"}, humanising.Source("A paper")),
             "stakeholders": LIST,
             "products": LIST,
             "participations": LIST,
@@ -135,7 +143,22 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, tuple[Any, ...]]]] = {
         },
     ),
     # A fact's value is checked by the field that holds it (see the cases above), so any value may be given.
-    "Fact": ({"value": True}, {"basis": BASIS, "note": STR}),
+    "Fact": ({"value": True}, {"basis": BASIS, "note": STR, "coder": STR}),
+    "Coding": (
+        {"coder": "RH"},
+        {
+            "coder": TEXT,
+            # A date, or a day written YYYY-MM-DD: not a time, not another spelling, not a day off the calendar.
+            "date": (
+                3,
+                "31/01/2026",
+                "2026-02-30",
+                "2026-1-31",
+                dt.datetime(2026, 1, 31, 9, 0, tzinfo=dt.UTC),
+                ["2026-01-31"],
+            ),
+        },
+    ),
 }
 
 UNCHECKED = {("Fact", "value")}
@@ -186,6 +209,9 @@ def test_every_field_of_every_fact_class_has_wrong_values_above() -> None:
     assert fact_classes - set(CASES) == {
         "Analysis",
         "BarrierFinding",
+        "Codebook",  # the codebook ships with the library; nobody builds one from a case file
+        "CodebookEntry",
+        "Passage",
         "CriterionResult",
         "CriterionSpec",
         "Model",

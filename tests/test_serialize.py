@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import find, given, settings
+from hypothesis import strategies as st
 
 import humanising
 from humanising import UNKNOWN, Basis, Fact, Initiative
+from humanising import strategies as hst
 from humanising.exceptions import CaseFileError
 
 MINIMAL = """\
@@ -277,3 +281,104 @@ def test_unreadable_and_undecodable_files(tmp_path: Path) -> None:
     (tmp_path / "folder.yaml").mkdir()
     with pytest.raises(CaseFileError, match="it is a directory"):
         humanising.load_file(tmp_path / "folder.yaml")
+
+
+# --- coders: who coded a case file, and a fact or record coded by someone else
+
+CODED = """\
+format: 2
+id: mine
+name: My initiative
+coded_by: {coder: RH, date: 2026-01-31}
+stakeholders:
+  - {id: members, name: members, identities: [service_user]}
+  - {id: staff, name: staff, identities: [mental_health_professional]}
+participations:
+  - {stakeholder: members, stage: delivery, involvement: leads, capacity: service_user}
+  - {stakeholder: staff, stage: delivery, involvement: consulted, capacity: mental_health_professional, coder: JB}
+relationships:
+  - {between: [members, staff], aspect: power, change: narrows, coder: JB}
+compulsion: {value: false, coder: JB}
+paid_employment: {value: unknown, coder: JB}
+parts:
+  - id: part
+    name: A part coded by someone else
+    coded_by: {coder: JB}
+"""
+
+
+def test_a_case_file_names_its_coder_and_a_fact_its_own() -> None:
+    (case,) = humanising.loads(CODED)
+    assert case.coded_by == humanising.Coding("RH", dt.date(2026, 1, 31))
+    assert [p.coder for p in case.participations] == ["", "JB"]
+    assert case.relationships[0].coder == "JB"
+    assert case.compulsion == Fact(False, Basis.CODED, coder="JB")  # a version-2 fact without a basis is coded
+    assert case.paid_employment == Fact(UNKNOWN, coder="JB")  # an unknown fact keeps who found it unknown
+    assert case.parts[0].coded_by == humanising.Coding("JB")
+
+
+@pytest.mark.parametrize("format_", ["yaml", "json"])
+def test_coders_round_trip_losslessly(format_: str) -> None:
+    (case,) = humanising.loads(CODED)
+    assert humanising.loads(humanising.dumps(case, format=format_), format=format_) == (case,)
+    data = humanising.unstructure(case)
+    assert data["coded_by"] == {"coder": "RH", "date": "2026-01-31"}
+    assert data["participations"][1]["coder"] == "JB"
+    assert "coder" not in data["participations"][0]  # no coder named: the file's own, left out
+    assert data["compulsion"] == {"value": False, "basis": "coded", "coder": "JB"}
+    assert data["paid_employment"] == {"value": "unknown", "basis": "published", "coder": "JB"}
+    assert humanising.structure(json.loads(json.dumps(data))) == case
+
+
+@pytest.mark.parametrize("case_id", humanising.casebook.ids())
+def test_case_files_without_coders_load_as_before(case_id: str) -> None:
+    """Version-1 and version-2 files name no coder: nothing about them changes."""
+    case = humanising.casebook.load(case_id)
+    assert case.coded_by is None
+    assert all(p.coder == "" for p in case.participations)
+    assert "coded_by" not in humanising.unstructure(case)
+    assert "coder" not in humanising.dumps(case)
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("31/01/2026", "'31/01/2026'"),
+        ("'2026-02-30'", "'2026-02-30'"),  # quoted: unquoted, YAML itself refuses a day off the calendar
+        ("2026-01-31 09:00:00", "the date 2026-01-31T09:00:00"),
+        ("[2026-01-31]", "a list of 1 item"),
+    ],
+)
+def test_a_coding_date_must_be_a_day(tmp_path: Path, written: str, shown: str) -> None:
+    error = error_for(tmp_path, MINIMAL + f"coded_by: {{coder: RH, date: {written}}}\n")
+    assert error.path == "$.coded_by.date"
+    assert error.expected == f"expected a date written YYYY-MM-DD, got {shown}"
+
+
+def test_a_coder_must_be_named(tmp_path: Path) -> None:
+    error = error_for(tmp_path, MINIMAL + "coded_by: {date: 2026-01-31}\n")
+    assert error.path == "$.coded_by.coder"
+    assert "missing required key 'coder'" in error.expected
+
+
+def test_a_fact_with_a_misspelt_coder_key_is_suggested(tmp_path: Path) -> None:
+    error = error_for(tmp_path, MINIMAL + "compulsion: {value: true, coded: JB}\n")
+    assert "(did you mean 'coder'?)" in error.expected
+    assert "a fact has value, basis, note and coder" in error.expected
+
+
+def test_the_strategies_draw_coders() -> None:
+    """The round-trip laws see coders: the strategies draw a case file's coder and a fact's own."""
+    found = find(hst.initiatives(), lambda i: i.coded_by is not None and i.coded_by.date is not None)
+    assert isinstance(found.coded_by, humanising.Coding)
+    with_coder = find(hst.initiatives(), lambda i: any(p.coder for p in i.participations))
+    assert any(p.coder for p in with_coder.participations)
+    assert find(hst.facts(st.booleans()), lambda fact: bool(fact.coder)).coder
+
+
+@settings(max_examples=60, deadline=None)
+@given(hst.initiatives())
+def test_generated_initiatives_with_coders_round_trip(initiative: Initiative) -> None:
+    """Law: loads(dumps(x)) == (x,), coders and coding dates included, in JSON and in YAML."""
+    for format_ in ("json", "yaml"):
+        assert humanising.loads(humanising.dumps(initiative, format=format_), format=format_) == (initiative,)

@@ -7,7 +7,9 @@
 - Placeholders in hand-written pages, replaced when the page is rendered:
   ``<!-- humanising:models -->`` (every registered model, its source and summary),
   ``<!-- humanising:criteria MODEL_ID -->`` (a model's criteria),
-  ``<!-- humanising:schema -->`` (the case-file schema, field by field) and
+  ``<!-- humanising:schema -->`` (the case-file schema, field by field, each enumeration with
+  its values' definitions), ``<!-- humanising:codebook -->`` (the codebook, what every value
+  means, as ``humanising codebook`` prints it) and
   ``<!-- humanising:json CASE_ID -->`` (the JSON report of a shipped case).
 
 Nothing here is copied by hand from the case files: change a case file or a model and the
@@ -578,12 +580,26 @@ def schema_tables() -> str:
             default = "required" if field in required else f"default `{json.dumps(prop.get('default'))}`"
             rows.append([f"`{field}`", _schema_type(prop), default, prop.get("description", "")])
         out.append(table(["key", "type", "required or default", "description"], rows))
-    out += ["## Enumerations", ""]
+    out += [
+        "## Enumerations",
+        "",
+        "Each value with its definition from the [codebook](codebook.md), which adds an example and the",
+        "passage of the sources each value rests on.",
+        "",
+    ]
     for name in enums:
         definition = defs[name]
-        values = ", ".join(f"`{value}`" for value in definition["enum"])
-        out += [f"### {name}", "", definition["description"], "", f"Values: {values}.", ""]
+        rows = [
+            [f"`{value}`", meaning]
+            for value, meaning in zip(definition["enum"], definition["enumDescriptions"], strict=True)
+        ]
+        out += [f"### {name}", "", definition["description"], "", table(["value", "definition"], rows)]
     return "\n".join(out)
+
+
+def codebook_page() -> str:
+    """The codebook page: every value of the vocabulary with its definition, example and passage."""
+    return humanising.codebook().markdown()
 
 
 def json_example(case_id: str) -> str:
@@ -606,6 +622,8 @@ def replace_placeholders(markdown: str) -> str:
             return criteria_table(argument)
         if what == "schema" and argument is None:
             return schema_tables()
+        if what == "codebook" and argument is None:
+            return codebook_page()
         if what == "json" and argument is not None:
             return json_example(argument)
         raise ValueError(f"unknown placeholder {match[0]!r}")

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         BarrierOutcome,
         Change,
         Claim,
+        Coding,
         DesignProcess,
         DissentHandling,
         Domain,
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
         Stage,
         Stakeholder,
     )
+    from humanising._facts._codebook import Codebook, CodebookEntry, Passage, codebook
     from humanising._facts._paths import FactPath, PathKey
     from humanising._facts._settle import settle
     from humanising._facts._unknown import UNKNOWN, Basis, Fact, Unknown
@@ -106,6 +108,7 @@ _LAZY = {
             "BarrierOutcome",
             "Change",
             "Claim",
+            "Coding",
             "DesignProcess",
             "DissentHandling",
             "Domain",
@@ -136,6 +139,7 @@ _LAZY = {
     ),
     **dict.fromkeys(("UNKNOWN", "Basis", "Fact", "Unknown"), "humanising._facts._unknown"),
     **dict.fromkeys(("FactPath", "PathKey"), "humanising._facts._paths"),
+    **dict.fromkeys(("Codebook", "CodebookEntry", "Passage", "codebook"), "humanising._facts._codebook"),
     "settle": "humanising._facts._settle",
     **dict.fromkeys(
         ("Analysis", "analyse", "classify", "register_model", "registered_models", "unregister_model"),
@@ -195,6 +199,9 @@ __all__ = [
     "Basis",
     "Change",
     "Claim",
+    "Codebook",
+    "CodebookEntry",
+    "Coding",
     "CriterionResult",
     "CriterionSpec",
     "DesignProcess",
@@ -220,6 +227,7 @@ __all__ = [
     "Note",
     "Observations",
     "Participation",
+    "Passage",
     "PathKey",
     "Product",
     "ProductFit",
@@ -248,6 +256,7 @@ __all__ = [
     "casebook",
     "classify",
     "classify_many",
+    "codebook",
     "criterion",
     "dumps",
     "equalises",

@@ -69,6 +69,7 @@ from humanising._facts import (
     BarrierOutcome,
     Change,
     Claim,
+    Coding,
     DesignProcess,
     DissentHandling,
     Domain,
@@ -420,11 +421,21 @@ def _choice_facts(choices: Sequence[T], *, allow_unknown: bool) -> st.SearchStra
     unknown, published fact with no note.
     """
     values: list[T | Unknown] = [UNKNOWN, *choices] if allow_unknown else list(choices)
-    return st.sampled_from([Fact(value, basis, note) for value in values for basis in Basis for note in _FACT_NOTES])
+    return st.sampled_from(
+        [
+            Fact(value, basis, note, coder)
+            for value in values
+            for basis in Basis
+            for note in _FACT_NOTES
+            for coder in _FACT_CODERS
+        ]
+    )
 
 
 # Notes of choice facts: none, and a few strings that need care in YAML and JSON.
 _FACT_NOTES = ("", "as far as we can tell", "true", "ünïcode — ✓ 'quoted': yes", "two\nlines")
+# Coders of choice facts: mostly the case file's own (none named), sometimes a second coder.
+_FACT_CODERS = ("", "", "JB")
 
 
 @st.composite
@@ -432,7 +443,7 @@ def _facts(draw: st.DrawFn, values: st.SearchStrategy[T], *, allow_unknown: bool
     # One draw in four is unknown; 0, the shrinker's favourite, is the unknown one.
     value: T | Unknown = UNKNOWN if allow_unknown and draw(_QUARTER) == 0 else draw(values)
     basis, note = draw(_BASES_AND_NOTES)
-    return Fact(value, basis, note)
+    return Fact(value, basis, note, draw(_CODERS))
 
 
 def sources() -> st.SearchStrategy[Source]:
@@ -523,14 +534,14 @@ def _pick(people: tuple[Stakeholder, ...], position: int) -> Stakeholder:
 
 def _raw_participations(
     stages: st.SearchStrategy[Stage], involvements: st.SearchStrategy[Involvement | Unknown]
-) -> st.SearchStrategy[tuple[int, Stage, Involvement | Unknown, int, Basis, str]]:
-    return st.tuples(_POSITIONS, stages, involvements, _POSITIONS, bases(), _NOTES)
+) -> st.SearchStrategy[tuple[int, Stage, Involvement | Unknown, int, Basis, str, str]]:
+    return st.tuples(_POSITIONS, stages, involvements, _POSITIONS, bases(), _NOTES, _CODERS)
 
 
 def _participation(
-    people: tuple[Stakeholder, ...], raw: tuple[int, Stage, Involvement | Unknown, int, Basis, str]
+    people: tuple[Stakeholder, ...], raw: tuple[int, Stage, Involvement | Unknown, int, Basis, str, str]
 ) -> Participation:
-    who, stage, involvement, capacity, basis, note = raw
+    who, stage, involvement, capacity, basis, note, coder = raw
     stakeholder = _pick(people, who)
     capacities = sorted(stakeholder.identities)
     return Participation(
@@ -540,6 +551,7 @@ def _participation(
         capacity=capacities[capacity % len(capacities)],
         basis=basis,
         note=note,
+        coder=coder,
     )
 
 
@@ -613,24 +625,40 @@ def products(*, ids: st.SearchStrategy[str] | None = None, allow_unknown: bool =
         kind=product_kinds(),
         domain=domains(allow_unknown=allow_unknown),
         stages=st.one_of(st.just(frozenset(_PRODUCING)), st.frozensets(stages(), min_size=1, max_size=3)),
+        coder=_CODERS,
     )
 
 
-def _raw_relationships(*, allow_unknown: bool) -> st.SearchStrategy[tuple[int, int, Aspect, Change, Claim, Basis, str]]:
+def _raw_relationships(
+    *, allow_unknown: bool
+) -> st.SearchStrategy[tuple[int, int, Aspect, Change, Claim, Basis, str, str]]:
     return st.tuples(
-        _POSITIONS, _POSITIONS, aspects(), changes(allow_unknown=allow_unknown), _members(Claim), bases(), _NOTES
+        _POSITIONS,
+        _POSITIONS,
+        aspects(),
+        changes(allow_unknown=allow_unknown),
+        _members(Claim),
+        bases(),
+        _NOTES,
+        _CODERS,
     )
 
 
 def _relationship(
-    people: tuple[Stakeholder, ...], raw: tuple[int, int, Aspect, Change, Claim, Basis, str]
+    people: tuple[Stakeholder, ...], raw: tuple[int, int, Aspect, Change, Claim, Basis, str, str]
 ) -> Relationship:
-    first, offset, aspect, change, claim, basis, note = raw
+    first, offset, aspect, change, claim, basis, note, coder = raw
     # The second party is another stakeholder: a non-zero step round the list from the first.
     one = first % len(people)
     other = (one + 1 + offset % (len(people) - 1)) % len(people)
     return Relationship(
-        between=(people[one].id, people[other].id), aspect=aspect, change=change, claim=claim, basis=basis, note=note
+        between=(people[one].id, people[other].id),
+        aspect=aspect,
+        change=change,
+        claim=claim,
+        basis=basis,
+        note=note,
+        coder=coder,
     )
 
 
@@ -724,7 +752,9 @@ def humanising_features() -> st.SearchStrategy[HumanisingFeature]:
         ...     assert feature.description.strip()
         >>> check()
     """
-    return st.builds(HumanisingFeature, kind=_members(FeatureKind), description=_DESCRIPTIONS, basis=bases())
+    return st.builds(
+        HumanisingFeature, kind=_members(FeatureKind), description=_DESCRIPTIONS, basis=bases(), coder=_CODERS
+    )
 
 
 def barriers_met() -> st.SearchStrategy[BarrierMet]:
@@ -739,7 +769,12 @@ def barriers_met() -> st.SearchStrategy[BarrierMet]:
         >>> check()
     """
     return st.builds(
-        BarrierMet, barrier=_members(Barrier), outcome=_members(BarrierOutcome), how=_DESCRIPTIONS, basis=bases()
+        BarrierMet,
+        barrier=_members(Barrier),
+        outcome=_members(BarrierOutcome),
+        how=_DESCRIPTIONS,
+        basis=bases(),
+        coder=_CODERS,
     )
 
 
@@ -967,8 +1002,8 @@ class _Plan:
     ids: st.SearchStrategy[str]
     stakeholders: st.SearchStrategy[list[Stakeholder]]
     products: st.SearchStrategy[list[Product]]
-    participations: st.SearchStrategy[list[tuple[int, Stage, Involvement | Unknown, int, Basis, str]]]
-    relationships: st.SearchStrategy[list[tuple[int, int, Aspect, Change, Claim, Basis, str]]]
+    participations: st.SearchStrategy[list[tuple[int, Stage, Involvement | Unknown, int, Basis, str, str]]]
+    relationships: st.SearchStrategy[list[tuple[int, int, Aspect, Change, Claim, Basis, str, str]]]
     failed_partnerships: st.SearchStrategy[list[tuple[int, str, Basis]]]
     evidence: st.SearchStrategy[Evidence]
     design_process: st.SearchStrategy[_RawDesign]
@@ -1038,6 +1073,7 @@ def _initiatives(draw: st.DrawFn, plan: _Plan) -> Initiative:
         "period": draw(_NOTES),
         "illustrative": draw(st.booleans()),
         "sources": draw(_SOURCE_LISTS),
+        "coded_by": draw(_CODED_BY),
         "stakeholders": people,
         "products": draw(plan.products),
         "evidence": draw(plan.evidence),
@@ -1074,6 +1110,12 @@ def _initiatives(draw: st.DrawFn, plan: _Plan) -> Initiative:
 _NAMES = _texts()
 _DESCRIPTIONS = _texts(max_size=30)
 _NOTES = _notes()
+# Mostly no coder named (the case file's own); sometimes one, in any Unicode.
+_CODERS = st.one_of(st.just(""), st.sampled_from(("RH", "JB")), _texts(max_size=12))
+_CODED_BY = st.one_of(
+    st.none(),
+    st.builds(Coding, st.sampled_from(("RH", "JB")) | _texts(max_size=12).filter(str.strip), st.none() | st.dates()),
+)
 _FLAGS = (False, True)
 # Half the facts are published and have no note, as in most case files.
 _BASES_AND_NOTES = st.one_of(st.just((Basis.PUBLISHED, "")), st.tuples(bases(), _NOTES))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
@@ -27,7 +28,8 @@ from humanising._facts import Initiative
 from humanising._facts._paths import FactPath
 from humanising._facts._unknown import UNKNOWN, Basis, Fact, Unknown
 
-_FACT_KEYS = ("value", "basis", "note")
+_FACT_KEYS = ("value", "basis", "note", "coder")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 PathItem: TypeAlias = str | int
 """A key of a mapping or an index of a list."""
@@ -153,6 +155,20 @@ def make_converter(default_basis: Basis = Basis.PUBLISHED) -> cattrs.Converter:
 
     converter.register_structure_hook(enum.StrEnum, structure_enum)
 
+    def structure_date(value: Any, _type: Any) -> dt.date:
+        # YAML reads 2026-01-31 as a date, JSON as a string; a datetime is a date too, but not a day.
+        if type(value) is dt.date:
+            return value
+        if isinstance(value, str) and _ISO_DATE.match(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise InvalidValueError("a date written YYYY-MM-DD", value)
+
+    converter.register_structure_hook(dt.date, structure_date)
+    converter.register_unstructure_hook(dt.date, lambda day: day.isoformat())
+
     def unknown_union_hook(type_: Any) -> Callable[[Any, Any], Any]:
         (known,) = [arg for arg in typing.get_args(type_) if arg is not Unknown]
         inner = converter.get_structure_hook(known)
@@ -224,25 +240,26 @@ def make_converter(default_basis: Basis = Basis.PUBLISHED) -> cattrs.Converter:
         inner = converter.get_structure_hook(inner_type)
 
         def structure(value: Any, _type: Any) -> Fact[Any]:
-            basis, note, stated = default_basis, "", False
+            basis, note, coder, stated = default_basis, "", "", False
             if isinstance(value, Mapping):
                 extra = sorted(set(value) - set(_FACT_KEYS))
                 if extra:
                     hints = "".join(did_you_mean(key, _FACT_KEYS) for key in extra)
                     raise _UnexpectedFactKeysError(
-                        f"unexpected key(s) {', '.join(extra)}{hints}; a fact has value, basis and note"
+                        f"unexpected key(s) {', '.join(extra)}{hints}; a fact has value, basis, note and coder"
                     )
                 if "value" not in value:
                     raise _UnexpectedFactKeysError("a fact written as a mapping needs a 'value'")
                 stated = "basis" in value
                 basis = converter.structure(value.get("basis", default_basis.value), Basis)
                 note = converter.structure(value.get("note", ""), str)
+                coder = converter.structure(value.get("coder", ""), str)
                 value = value["value"]
             if value == "unknown":
                 # An unknown fact rests on nothing: only a basis the file states is kept.
-                return Fact(UNKNOWN, basis if stated else Basis.PUBLISHED, note)
+                return Fact(UNKNOWN, basis if stated else Basis.PUBLISHED, note, coder)
             try:
-                return Fact(inner(value, inner_type), basis, note)
+                return Fact(inner(value, inner_type), basis, note, coder)
             except InvalidValueError as error:
                 raise error.with_unknown() from None
 
@@ -252,11 +269,13 @@ def make_converter(default_basis: Basis = Basis.PUBLISHED) -> cattrs.Converter:
 
     def unstructure_fact(fact: Fact[Any]) -> Any:
         value = converter.unstructure(fact.value)
-        if fact.basis is Basis.PUBLISHED and not fact.note:
+        if fact.basis is Basis.PUBLISHED and not fact.note and not fact.coder:
             return value
         written: dict[str, Any] = {"value": value, "basis": fact.basis.value}
         if fact.note:
             written["note"] = fact.note
+        if fact.coder:
+            written["coder"] = fact.coder
         return written
 
     converter.register_unstructure_hook_func(_is_fact, unstructure_fact)
@@ -264,7 +283,7 @@ def make_converter(default_basis: Basis = Basis.PUBLISHED) -> cattrs.Converter:
 
 
 class _UnexpectedFactKeysError(Exception):
-    """A fact written as a mapping with keys other than value, basis and note."""
+    """A fact written as a mapping with keys other than value, basis, note and coder."""
 
 
 FORMATS = {1: Basis.PUBLISHED, 2: Basis.CODED}

@@ -3,14 +3,16 @@
 Every field of ``Initiative`` and the classes it holds becomes a
 property, typed from its annotation, described from the class docstring's
 ``Attributes:`` section, required when it has no default, and closed to other
-keys (the loader rejects unknown keys too). Enums become lists of their values;
-``Fact[T]`` accepts a bare value, ``unknown``, or ``{value, basis, note}``. A
+keys (the loader rejects unknown keys too). Enums become lists of their values, each
+with its definition from the codebook (``enumDescriptions``);
+``Fact[T]`` accepts a bare value, ``unknown``, or ``{value, basis, note, coder}``. A
 field whose type the generator does not know is an error, not a silent gap.
 """
 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import enum
 import inspect
 import re
@@ -22,6 +24,7 @@ import attrs
 
 from humanising._casefiles._converter import FORMATS
 from humanising._facts import Initiative, _checks
+from humanising._facts._codebook import entry
 from humanising._facts._unknown import Basis, Fact, Unknown
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -71,10 +74,13 @@ class _Builder:
     def enum(self, enum_type: type[enum.Enum]) -> dict[str, Any]:
         name = enum_type.__name__
         if name not in self.defs:
+            # Each value's definition, from the codebook: `enumDescriptions` (parallel to `enum`)
+            # is what editors using the JSON language service show beside each completion.
             self.defs[name] = {
                 "description": _description(enum_type),
                 "type": "string",
                 "enum": [member.value for member in enum_type],
+                "enumDescriptions": [entry(member).definition for member in enum_type],
             }
         return self.ref(name)
 
@@ -93,6 +99,10 @@ class _Builder:
                         "value": value,
                         "basis": self.enum(Basis),
                         "note": {"type": "string", "description": "Free text: where it comes from, a caveat."},
+                        "coder": {
+                            "type": "string",
+                            "description": "Who coded this fact, where not the case file's coder (coded_by).",
+                        },
                     },
                     "required": ["value"],
                     "additionalProperties": False,
@@ -138,6 +148,8 @@ class _Builder:
             return {"type": "boolean"}
         if type_ is int:
             return {"type": "integer"}
+        if type_ is dt.date:
+            return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
         if isinstance(type_, type) and issubclass(type_, enum.Enum) and type_ is not Unknown:
             return self.enum(type_)
         if origin in (typing.Union, types.UnionType) and Unknown in args:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from humanising._facts._facts import (
     BarrierMet,
+    Coding,
     DesignProcess,
     Evidence,
     FailedPartnership,
@@ -57,6 +58,7 @@ __all__ = [
     "Basis",
     "Change",
     "Claim",
+    "Coding",
     "DesignProcess",
     "DissentHandling",
     "Domain",

@@ -6,8 +6,11 @@ one capacity at a time); any fact may be unknown.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable
 from functools import cached_property
+from typing import Any
 
 import attrs
 
@@ -87,6 +90,46 @@ from humanising.exceptions import (
 )
 
 # --- the facts
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    # A case file's date comes as YAML's date or as JSON's string; anything else is left for the validator.
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value  # type: ignore[return-value] # not a day of the calendar: left for the validator
+    return value  # type: ignore[return-value] # a date, None, or left for the validator
+
+
+def _is_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and type(value) is not dt.date:  # a datetime is a date too, but not a day
+        field = f"{type(instance).__name__}.{attribute.name}"
+        raise InvalidFactError(field, value, "a date written YYYY-MM-DD", path=FactPath(attribute.name))
+
+
+@attrs.frozen
+class Coding:
+    """Who coded a case file, and when: so that two codings of one initiative can be told apart.
+
+    In a case file, ``coded_by: {coder: A. N. Other, date: 2026-01-31}`` at the top level (or in a
+    part, coded by someone else). A fact or record coded by another person names them in its own
+    ``coder``.
+
+    Attributes:
+        coder: The coder's name or initials, as the team spells them.
+        date: The day the coding was finished (``YYYY-MM-DD``), or ``None`` where not recorded.
+
+    Example:
+        >>> import datetime
+        >>> Coding("RH", date="2026-01-31").date == datetime.date(2026, 1, 31)
+        True
+    """
+
+    coder: str = attrs.field(validator=is_text)
+    date: dt.date | None = attrs.field(default=None, converter=_as_date, validator=_is_date)
 
 
 @attrs.frozen
@@ -200,6 +243,7 @@ class Participation:
         basis: What the participation fact rests on.
         note: Free text.
         locator: Where a source says it: a section and a short phrase quoted from it.
+        coder: Who coded it, where two people coded different parts of a case; empty: the case file's coder.
 
     Example:
         >>> feedback = Participation("patients", "evaluation", "consulted", capacity="service_user")
@@ -216,6 +260,7 @@ class Participation:
     basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=as_basis, validator=is_basis)
     note: str = attrs.field(default="", validator=is_str)
     locator: Locator | None = attrs.field(default=None, validator=optional_instance_of(Locator))
+    coder: str = attrs.field(default="", validator=is_str)
 
 
 _PRODUCING_STAGES = frozenset({Stage.DESIGN, Stage.DELIVERY})
@@ -237,6 +282,7 @@ class Product:
         basis: Who says what it is (its kind, domain and stages): the paper hedges whether
             reading one's record produces anything ("it is not clear").
         note: Free text.
+        coder: Who coded it, where two people coded different parts of a case; empty: the case file's coder.
 
     Example:
         >>> Product(id="rules", name="the ward's rules", kind="policy", domain="mental_health").is_something
@@ -259,6 +305,7 @@ class Product:
     )
     basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=as_basis, validator=is_basis)
     note: str = attrs.field(default="", validator=is_str)
+    coder: str = attrs.field(default="", validator=is_str)
 
     @property
     def is_something(self) -> bool:
@@ -281,6 +328,7 @@ class Relationship:
         claim: Whether the change is an aim or an observed result.
         basis: What the fact rests on.
         note: Free text.
+        coder: Who coded it, where two people coded different parts of a case; empty: the case file's coder.
 
     Example:
         >>> Relationship(between=("patients", "staff"), aspect="power", change="narrows", claim="aim").key
@@ -293,6 +341,7 @@ class Relationship:
     claim: Claim = attrs.field(default=Claim.OBSERVED, converter=as_claim, validator=member_of(Claim))
     basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=as_basis, validator=is_basis)
     note: str = attrs.field(default="", validator=is_str)
+    coder: str = attrs.field(default="", validator=is_str)
 
     @between.validator
     def _check_between(self, _attribute: object, value: object) -> None:
@@ -320,6 +369,7 @@ class Revision:
         description: What changed.
         answers: Ids of the stakeholders whose concerns or needs the revision answered.
         basis: What the fact rests on.
+        coder: Who coded it, where two people coded different parts of a case; empty: the case file's coder.
 
     Example:
         >>> Revision("shorter sessions", answers={"participants"}).answers
@@ -329,6 +379,7 @@ class Revision:
     description: str = attrs.field(validator=is_text)
     answers: frozenset[str] = attrs.field(converter=as_ids, validator=are_ids)
     basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=as_basis, validator=is_basis)
+    coder: str = attrs.field(default="", validator=is_str)
 
 
 @attrs.frozen
@@ -339,6 +390,7 @@ class FailedPartnership:
         partner: Id of the stakeholder a partnership was sought with.
         why: Why it failed, as far as is known.
         basis: What the fact rests on.
+        coder: Who coded it, where two people coded different parts of a case; empty: the case file's coder.
 
     Example:
         >>> FailedPartnership("services", "no professional acceptance", basis="hedged").basis.hedge
@@ -348,6 +400,7 @@ class FailedPartnership:
     partner: str = attrs.field(validator=is_id)
     why: str = attrs.field(validator=is_text)
     basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=as_basis, validator=is_basis)
+    coder: str = attrs.field(default="", validator=is_str)
 
 
 @attrs.frozen
@@ -358,6 +411,7 @@ class HumanisingFeature:
         kind: Which kind of feature.
         description: What it is in this initiative.
         basis: What the fact rests on.
+        coder: Who coded it, where two people coded different parts of a case; empty: the case file's coder.
 
     Example:
         >>> HumanisingFeature("own_goals", "people choose their own goals").kind
@@ -367,6 +421,7 @@ class HumanisingFeature:
     kind: FeatureKind = attrs.field(converter=as_feature_kind, validator=member_of(FeatureKind))
     description: str = attrs.field(validator=is_text)
     basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=as_basis, validator=is_basis)
+    coder: str = attrs.field(default="", validator=is_str)
 
 
 @attrs.frozen
@@ -432,6 +487,7 @@ class BarrierMet:
             initiative went ahead without those who raised it).
         how: What was done about it, as far as the sources say.
         basis: What the fact rests on.
+        coder: Who coded it, where two people coded different parts of a case; empty: the case file's coder.
 
     Example:
         >>> BarrierMet("restrictive_practice", "overcome", "a documented team decision reassured staff").outcome
@@ -442,6 +498,7 @@ class BarrierMet:
     outcome: BarrierOutcome = attrs.field(converter=as_barrier_outcome, validator=member_of(BarrierOutcome))
     how: str = attrs.field(validator=is_text)
     basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=as_basis, validator=is_basis)
+    coder: str = attrs.field(default="", validator=is_str)
 
 
 def _as_barriers_met(values: Iterable[BarrierMet]) -> tuple[BarrierMet, ...]:
@@ -596,6 +653,8 @@ class Initiative:
         period: When it happened.
         illustrative: True for invented cases that illustrate a model; never a documented programme.
         sources: The citations the facts rest on.
+        coded_by: Who coded this case file, and when (left out where not recorded). A fact or record
+            coded by someone else names them in its own ``coder``.
         stakeholders: Who takes part or is affected.
         products: What it produces (use kind ``nothing`` where it produces nothing).
         participations: Who takes part in which stage, how, and in what capacity.
@@ -633,6 +692,7 @@ class Initiative:
     period: str = attrs.field(default="", validator=is_str)
     illustrative: bool = attrs.field(default=False, validator=is_bool)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_as_sources, validator=tuple_of(Source))
+    coded_by: Coding | None = attrs.field(default=None, validator=optional_instance_of(Coding))
     stakeholders: tuple[Stakeholder, ...] = attrs.field(
         default=(), converter=_as_stakeholders, validator=tuple_of(Stakeholder)
     )

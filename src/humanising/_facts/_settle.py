@@ -38,7 +38,7 @@ def settle(initiative: Initiative, path: FactPath | str, value: object) -> Initi
 
     ``value`` is written as a case file writes it (``"partner"``, ``True``,
     ``"kept"``) or, for a fact with a basis, as a ``Fact`` (``Fact(True, "hedged")``);
-    a bare value keeps the fact's basis and note. Settling a known fact with its own
+    a bare value keeps the fact's basis, note and coder. Settling a known fact with its own
     value changes nothing.
 
     Raises:
@@ -166,7 +166,7 @@ def _replace(items: tuple[Any, ...], old: object, new: object) -> tuple[Any, ...
 
 
 def _fact(current: Fact[Any], value: object) -> Fact[Any]:
-    # A bare value keeps the basis and note the fact had; a Fact replaces it whole.
+    # A bare value keeps the basis, note and coder the fact had; a Fact replaces it whole.
     return value if isinstance(value, Fact) else attrs.evolve(current, value=value)
 
 

@@ -7,6 +7,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from humanising._facts._vocabulary import Defined
 from humanising.exceptions import InvalidFactError
 
 T = TypeVar("T")
@@ -42,7 +43,7 @@ UNKNOWN = Unknown.UNKNOWN
 """The value of a fact the sources do not settle."""
 
 
-class Basis(enum.StrEnum):
+class Basis(Defined, enum.StrEnum):
     """Who says a known fact, and how: from a source's own statement to the case author's inference.
 
     Listed from the strongest to the weakest. Hedged, insider, informal and inferred facts
@@ -58,17 +59,11 @@ class Basis(enum.StrEnum):
     """
 
     PUBLISHED = "published"
-    """Stated in so many words in a published source."""
     CODED = "coded"
-    """The case author's reading of what a source says (a level of involvement the source implies)."""
     HEDGED = "hedged"
-    """Stated with a hedge in the source ("as far as we can tell", "arguably")."""
     INSIDER_REPORT = "insider_report"
-    """Stated by an author who took part in the initiative: an insider's account."""
     INFORMAL = "informal"
-    """An informal report, e.g. conversations with people involved."""
     INFERRED = "inferred"
-    """The case author's inference, not stated by a source."""
 
     @property
     def weakness(self) -> int:
@@ -110,17 +105,24 @@ def _check_note(_instance: object, _attribute: object, value: object) -> None:
         raise InvalidFactError("Fact.note", value, "a string")
 
 
+def _check_coder(_instance: object, _attribute: object, value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidFactError("Fact.coder", value, "a string (empty: the case file's coder)")
+
+
 @attrs.frozen
 class Fact(Generic[T]):
     """A fact that may be unknown, with the basis on which it is known.
 
     Case files may write a fact as its bare value (``true``, ``kept``,
-    ``unknown``) or as a mapping with ``value``, ``basis`` and ``note``.
+    ``unknown``) or as a mapping with ``value``, ``basis``, ``note`` and ``coder``.
 
     Attributes:
         value: The fact, or ``UNKNOWN``.
         basis: What the fact rests on; ignored while the value is unknown.
         note: Free text: where it comes from, a quotation's locator, a caveat.
+        coder: Who coded this fact, where two people coded different parts of a case; empty: the
+            case file's coder (``Initiative.coded_by``).
 
     Example:
         >>> from humanising import Fact, Basis, UNKNOWN
@@ -133,6 +135,7 @@ class Fact(Generic[T]):
     value: T | Unknown = UNKNOWN
     basis: Basis = attrs.field(default=Basis.PUBLISHED, converter=_as_fact_basis)
     note: str = attrs.field(default="", validator=_check_note)
+    coder: str = attrs.field(default="", validator=_check_coder)
 
     @property
     def is_known(self) -> bool:

@@ -9,10 +9,50 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from humanising._facts._codebook import CodebookEntry, Passage
 
 
-class Term(enum.StrEnum):
-    """A term of the vocabulary: its value is the case-file spelling, its ``words`` the spelling in prose."""
+class Defined:
+    """What a value means, read from the codebook (``humanising._facts._codebook``), the one place it is written."""
+
+    __slots__ = ()
+
+    @property
+    def entry(self) -> CodebookEntry:
+        """The value's codebook entry: its definition, example and passage."""
+        from humanising._facts._codebook import entry
+
+        return entry(self)
+
+    @property
+    def definition(self) -> str:
+        """What the value means, anchored so that two coders tell it from its neighbours.
+
+        Example:
+            >>> Involvement.CONSULTED.definition
+            'Asked for views, feedback or testing; others decide what to do with them.'
+        """
+        return self.entry.definition
+
+    @property
+    def example(self) -> str:
+        """A short example of a case coded with the value."""
+        return self.entry.example
+
+    @property
+    def passage(self) -> Passage | None:
+        """The passage of the sources the value rests on, or ``None`` where it is the library's own term."""
+        return self.entry.passage
+
+
+class Term(Defined, enum.StrEnum):
+    """A term of the vocabulary: its value is the case-file spelling, its ``words`` the spelling in prose.
+
+    Its ``definition``, ``example`` and ``passage`` come from the codebook (``humanising codebook`` prints it).
+    """
 
     @property
     def words(self) -> str:
@@ -29,23 +69,13 @@ class Identity(Term):
     """
 
     SERVICE_USER = "service_user"
-    """A current or former user of mental-health services."""
     SURVIVOR = "survivor"
-    """Someone with lived experience who calls themselves a survivor (the essay's "service users and
-    survivors"). Whether they avoided services, the sense of the paper's footnote 1, is the
-    stakeholder's ``avoided_services``."""
     CARER = "carer"
-    """A carer or family member."""
     MENTAL_HEALTH_PROFESSIONAL = "mental_health_professional"
-    """Psychiatrists, nurses, ward staff, psychiatry teams, sleep specialists."""
     OTHER_PROFESSIONAL = "other_professional"
-    """Estates staff, housing officials, local politicians, consultants, designers, artists."""
     COMMUNITY_MEMBER = "community_member"
-    """Local inhabitants, host families, local companies, acting as such."""
     GENERAL_PUBLIC = "general_public"
-    """A whole population, such as the inhabitants of a district."""
     ORGANISATION = "organisation"
-    """A body such as an NHS trust, a charity or a funder; see ``Stakeholder.user_run``."""
 
 
 class Involvement(Term):
@@ -120,9 +150,7 @@ class Stage(Term):
     DELIVERY = "delivery"
     EVALUATION = "evaluation"
     FUNDING = "funding"
-    """The funder's grant."""
     ALLOCATION = "allocation"
-    """Allocating resources within the project (or, for a service, allocating what it provides)."""
     RECRUITMENT_TRAINING = "recruitment_training"
     RESEARCH_ADVOCACY = "research_advocacy"
     CARE_DECISIONS = "care_decisions"
@@ -151,7 +179,6 @@ class ProductKind(Term):
     TRAINING = "training"
     POLICY = "policy"
     NOTHING = "nothing"
-    """Access, a status or a place to live: the paper argues these produce nothing."""
 
 
 class Domain(Term):
@@ -180,7 +207,6 @@ class Aspect(Term):
     INFORMATION = "information"
     PRESTIGE = "prestige"
     SOCIAL_INCLUSION = "social_inclusion"
-    """Social inclusion and stigma."""
 
 
 class Change(Term):
@@ -195,9 +221,7 @@ class Change(Term):
     UNCHANGED = "unchanged"
     NARROWS = "narrows"
     BYPASSED = "bypassed"
-    """One party is made absent, as in user-run groups: not equalising."""
     NEVER_AROSE = "never_arose"
-    """The set-up avoided the gap altogether: not equalising either."""
     UNKNOWN = "unknown"
 
 
@@ -212,7 +236,6 @@ class RunBy(Term):
     SERVICE_USERS = "service_users"
     SURVIVORS = "survivors"
     BOTH = "both"
-    """Service users and survivors together."""
 
 
 class Claim(Term):
@@ -237,11 +260,8 @@ class RoleDifferentiation(Term):
     """
 
     KEPT = "kept"
-    """Somebody delivers something to someone."""
     BROADENED = "broadened"
-    """The providing role is opened to others (host families), but still delivers *to* someone."""
     DISSOLVED = "dissolved"
-    """Providers and recipients do the work together."""
 
 
 class FeatureKind(Term):
@@ -258,13 +278,10 @@ class FeatureKind(Term):
     LESS_COERCION = "less_coercion"
     FELT_SAFETY = "felt_safety"
     OWN_GOALS = "own_goals"
-    """People set their own goals rather than having goals imposed."""
     CARE_NOT_WITHDRAWN = "care_not_withdrawn"
-    """Care continues: people are not left to cope alone (the library's name, after the paper's Basaglia passage)."""
     TRANSPARENCY = "transparency"
     TIMELY_CARE = "timely_care"
     COMMUNITY_LIFE = "community_life"
-    """Living and taking part in ordinary community life."""
 
 
 class AgendaSetter(Term):
@@ -277,10 +294,8 @@ class AgendaSetter(Term):
     """
 
     SERVICE_USERS = "service_users"
-    """Service users, survivors, their organisations or communities."""
     SHARED = "shared"
     INSTITUTION = "institution"
-    """Clinical or organisational goals drive the agenda."""
 
 
 class GoalSetter(Term):
@@ -306,12 +321,9 @@ class DissentHandling(Term):
     """
 
     HEARD = "heard"
-    """Challenge and confrontation are admitted as part of the process."""
     MARGINALISED = "marginalised"
     PATHOLOGISED = "pathologised"
-    """Read as a symptom rather than as a view."""
     REPHRASED = "rephrased"
-    """Translated or modified by professionals before it counts."""
 
 
 class Scale(Term):
@@ -324,7 +336,6 @@ class Scale(Term):
     """
 
     INDIVIDUAL = "individual"
-    """Relationships between individual practitioners and service users."""
     SERVICE = "service"
     SYSTEM = "system"
 
@@ -352,6 +363,4 @@ class BarrierOutcome(Term):
     """
 
     OVERCOME = "overcome"
-    """Worked through: the barrier was met inside the initiative and answered there."""
     BYPASSED = "bypassed"
-    """Gone around: the initiative went ahead without those who put the barrier up."""

@@ -615,6 +615,44 @@ def schema(output: str | None, force: bool) -> None:
     context_settings=_CONTEXT,
     epilog="""\b
 Examples:
+  humanising codebook
+  humanising codebook -f json -o codebook.json""",
+)
+@click.option(
+    "-f",
+    "--format",
+    "format_",
+    type=click.Choice(("markdown", "json")),
+    default="markdown",
+    show_default=True,
+    help="markdown: a table per vocabulary, for reading or a document; json: the same as plain data.",
+)
+@_output_options
+def codebook(format_: str, output: str | None, force: bool) -> None:
+    """Print the codebook: what every value a case author chooses means.
+
+    For each vocabulary (identities, stages, involvement levels, roles, role
+    differentiation, product kinds, relationship changes, humanising features,
+    observations, barriers and bases), every value with its definition, a short
+    example and, where the sources give one, the passage it rests on (the paper
+    by section, the essay by heading, with a short quoted phrase). The template
+    of `humanising new`, the JSON Schema and validation all use these values.
+    """
+    from humanising import codebook as _codebook
+
+    data = _codebook()
+    if format_ == "json":
+        import json
+
+        _emit(json.dumps(data.as_data(), indent=2, ensure_ascii=False) + "\n", output, force=force)
+    else:
+        _emit(data.markdown(), output, force=force)
+
+
+@cli.command(
+    context_settings=_CONTEXT,
+    epilog="""\b
+Examples:
   humanising diagram my-case.yaml
   humanising diagram casebook.yaml --id east-lille-7 -o east-lille-7.mmd""",
 )
