@@ -15,6 +15,7 @@ typed converter.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -67,11 +68,14 @@ def coerce(enum_type: type[E], value: object) -> object:
     if isinstance(value, enum_type):
         return value
     try:
-        return enum_type(value)
-    except ValueError:
-        return value  # left for the validator, which names the field
+        # The members by value, looked up directly: calling the enum is several times slower.
+        found = enum_type._value2member_map_.get(value)
+    except TypeError:  # an unhashable value
+        return value
+    return value if found is None else found  # an unknown value is left for the validator, which names the field
 
 
+@functools.cache
 def expected_one_of(enum_type: type[enum.Enum], *extra: str) -> str:
     return "one of " + ", ".join([*(str(member.value) for member in enum_type), *extra])
 
@@ -201,10 +205,9 @@ def member_of(enum_type: type[enum.Enum], *, or_unknown: bool = False) -> Callab
 
 def set_of(enum_type: type[enum.Enum], *, non_empty: bool = False) -> Callable[[Any, Any, Any], None]:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        expected = f"a collection of {expected_one_of(enum_type)}"
         if not isinstance(value, frozenset):
-            raise invalid(instance, attribute, value, expected)
-        for item in sorted(value, key=str):
+            raise invalid(instance, attribute, value, f"a collection of {expected_one_of(enum_type)}")
+        for item in sorted(value, key=str) if not all(isinstance(item, enum_type) for item in value) else ():
             if not isinstance(item, enum_type):
                 raise invalid(instance, attribute, item, expected_one_of(enum_type))
         if non_empty and not value:
