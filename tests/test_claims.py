@@ -428,10 +428,10 @@ def test_a_claim_that_holds_exits_0_and_says_what_it_covered(capsys: pytest.Capt
 def test_a_refuted_claim_with_no_real_counterexample_prints_a_case_file_that_validates(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    claim = "community_involvement -> humanises"  # no shipped case refutes it; a generated one does
+    claim = "not met(humanises, no_imposed_objectives)"  # only an invented shipped case refutes it
     code, out, _ = run(capsys, "claim", claim, "--examples", "200")
     assert code == 1
-    assert "Counterexamples (" not in out
+    assert "(real; casebook)" not in out.split("Unknown (")[0]
     assert "Refuted, by invented cases only." in out
     text = out.split("\n# A generated initiative", 1)[1]
     path = tmp_path / "found.yaml"
@@ -503,3 +503,51 @@ def test_the_claim_commands_help_shows_examples(capsys: pytest.CaptureFixture[st
     assert code == 0
     assert out.startswith(f"Usage: humanising {command}")
     assert "humanising claim" in out.split("Examples:")[1]
+
+
+_PIECES = st.sampled_from(
+    [
+        "humanises",
+        "equalises",
+        "coproduction",
+        "user_led",
+        "not",
+        "and",
+        "or",
+        "->",
+        "(",
+        ")",
+        ",",
+        "@",
+        "design",
+        ">=",
+        "=",
+        "partly",
+        "fits",
+        "does",
+        "met",
+        "aim",
+        "achieved",
+        "__import__",
+        ".",
+        "'",
+        "1",
+        " ",
+    ]
+)
+
+
+@given(st.one_of(st.text(max_size=40), st.lists(_PIECES, max_size=12).map(" ".join)))
+def test_any_text_parses_to_a_claim_or_a_positioned_error(expression: str) -> None:
+    """Only a claim or a ClaimSyntaxError comes out of parse, its column inside the text (or just after)."""
+    found: Claim | ClaimSyntaxError
+    try:
+        found = parse(expression)
+    except ClaimSyntaxError as error:
+        found = error
+    if isinstance(found, ClaimSyntaxError):
+        assert 1 <= found.column <= len(expression) + 1
+        assert str(found).splitlines()[0].startswith(f"column {found.column}: ")
+    else:
+        assert found(SLEEPWELL) in (True, False, None)
+        assert str(parse(str(found))) == str(found)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
 
-    from humanising import casebook
+    from humanising import casebook, claims
     from humanising._facts import (
         AgendaSetter,
         Aspect,
@@ -93,6 +93,7 @@ if TYPE_CHECKING:
 # and the command line's --help stay cheap; `humanising.Initiative` imports the facts.
 _LAZY = {
     "casebook": "humanising.casebook",
+    "claims": "humanising.claims",
     **dict.fromkeys(
         (
             "AgendaSetter",
@@ -240,6 +241,7 @@ __all__ = [
     "barriers",
     "case_file_schema",
     "casebook",
+    "claims",
     "classify",
     "criterion",
     "dumps",

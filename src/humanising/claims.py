@@ -359,9 +359,10 @@ def search(claim: Claim, *, examples: int | None = None, seed: int = 0) -> Searc
         >>> claims.search(claims.parse("coproduction_gold_standard -> coproduction"), examples=20).counterexample
     """
     import random
+    import warnings
 
     from hypothesis import HealthCheck, Phase, Verbosity, find, settings
-    from hypothesis.errors import NoSuchExample
+    from hypothesis.errors import HypothesisWarning, NoSuchExample
 
     from humanising import strategies
 
@@ -386,7 +387,10 @@ def search(claim: Claim, *, examples: int | None = None, seed: int = 0) -> Searc
         verbosity=Verbosity.quiet,
     )
     try:
-        found = find(strategies.initiatives(), refutes, settings=chosen, random=random.Random(seed))  # noqa: S311
+        with warnings.catch_warnings():
+            # Hypothesis may warn that the repr of its own strategy is large; the search never shows it.
+            warnings.simplefilter("ignore", HypothesisWarning)
+            found = find(strategies.initiatives(), refutes, settings=chosen, random=random.Random(seed))  # noqa: S311
     except NoSuchExample:
         return SearchResult(claim, count, seed)
     invented = attrs.evolve(found, illustrative=True)
