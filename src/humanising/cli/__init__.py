@@ -7,7 +7,9 @@ inside the commands, so that ``humanising --help`` starts fast.
 Exit codes, for every subcommand: 0 success; 1 an input file is missing,
 unreadable or invalid (or an output cannot or may not be written); 2 a usage
 error (an unknown option, model or case id). Given several files, a command
-reports each bad one and goes on with the rest.
+reports each bad one and goes on with the rest. ``claim`` and ``claims`` differ:
+there, 1 means a claim was refuted (or a thesis did not come out as expected),
+so an unreadable case file is a usage error, 2.
 
 Example:
     >>> from humanising.cli import main
@@ -225,7 +227,7 @@ Examples:
   humanising claims                         the texts' theses, tested as claims
 
 Exit codes: 0 success; 1 an input file is missing, unreadable or invalid;
-2 a usage error.""",
+2 a usage error. For claim: 1 refuted, 2 an unreadable file.""",
 )
 @click.option(
     "--version", is_flag=True, expose_value=False, is_eager=True, callback=_version, help="Show the version and exit."
@@ -796,16 +798,15 @@ def claim(  # noqa: PLR0917 - click passes every option
     -o FILE. No example database is written. A claim that holds has held only
     over the cases and examples counted: that is not a proof.
     """
-    from humanising.claims import check, search
+    from humanising.claims import ClaimCheck, check, search
 
     parsed = _claim_of(expression)
     loaded = _claim_files(files)
     lines = [f"Claim: {parsed}", ""]
-    results = check(parsed)
+    cases = check(parsed).cases
     for file, initiatives in loaded:
-        results = type(results)(
-            parsed, (*results.cases, *check(parsed, initiatives, casebook=False, source=file).cases)
-        )
+        cases += check(parsed, initiatives, casebook=False, source=file).cases
+    results = ClaimCheck(parsed, cases)
     counter, unknown = results.counterexamples, results.unknown
     if counter:
         lines.append(f"Counterexamples ({len(counter)}):")
