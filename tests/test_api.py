@@ -16,11 +16,16 @@ import pytest
 from mkdocstrings import Inventory
 
 import humanising
-from humanising import strategies
+from humanising import claims, strategies
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "docs" / "reference"
-PUBLIC_MODULES = {"humanising": humanising.__all__, "humanising.strategies": strategies.__all__}
+PUBLIC_MODULES = {
+    "humanising": humanising.__all__,
+    "humanising.strategies": strategies.__all__,
+    "humanising.claims": claims.__all__,
+}
+_MODULES = {"humanising": humanising, "humanising.strategies": strategies, "humanising.claims": claims}
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +33,7 @@ def package() -> griffe.Module:
     loader = griffe.GriffeLoader(search_paths=[str(ROOT / "src")])
     module = loader.load("humanising")
     loader.load("humanising.strategies")
+    loader.load("humanising.claims")
     loader.resolve_aliases(implicit=True, external=False)
     assert isinstance(module, griffe.Module)
     return module
@@ -57,7 +63,7 @@ def functions_and_classes() -> list[str]:
 
 def _runtime(path: str) -> object:
     module, _, name = path.rpartition(".")
-    return getattr(strategies if module == "humanising.strategies" else humanising, name)
+    return getattr(_MODULES[module], name)
 
 
 @pytest.mark.parametrize("path", functions_and_classes())
@@ -87,4 +93,4 @@ def test_exports_are_unique_and_resolve() -> None:
     for module, names in PUBLIC_MODULES.items():
         assert len(names) == len(set(names)), module
         for name in names:
-            assert hasattr(strategies if module == "humanising.strategies" else humanising, name), f"{module}.{name}"
+            assert hasattr(_MODULES[module], name), f"{module}.{name}"

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import IO
 
-    from humanising import casebook
+    from humanising import casebook, claims
     from humanising._facts import (
         AgendaSetter,
         Aspect,
@@ -99,6 +99,7 @@ if TYPE_CHECKING:
 # and the command line's --help stay cheap; `humanising.Initiative` imports the facts.
 _LAZY = {
     "casebook": "humanising.casebook",
+    "claims": "humanising.claims",
     **dict.fromkeys(
         (
             "AgendaSetter",
@@ -254,6 +255,7 @@ __all__ = [
     "barriers",
     "case_file_schema",
     "casebook",
+    "claims",
     "classify",
     "classify_many",
     "codebook",

@@ -15,6 +15,7 @@ HumanisingError
 ├── UnknownCaseError (LookupError)         no shipped case has that id
 ├── InvalidVerdictError (ValueError)       a verdict built with a fit its criteria contradict
 ├── UnknownModelError (KeyError)           no model in a registry (or verdict in a mapping) has that id
+├── ClaimSyntaxError (ValueError)          a claim's expression that cannot be read
 ├── RegistrationError (ValueError)         a model registered twice or malformed
 └── NotAnInitiativeError (TypeError)       a function that reads an initiative was given something else
 
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CapacityError",
     "CaseFileError",
+    "ClaimSyntaxError",
     "DuplicateIdError",
     "FactPathError",
     "HumanisingError",
@@ -289,6 +291,39 @@ class UnknownModelError(HumanisingError, KeyError):
     def __str__(self) -> str:
         # KeyError would otherwise print the repr of its first argument.
         return str(self.args[0])
+
+
+class ClaimSyntaxError(HumanisingError, ValueError):
+    """A claim's expression that cannot be read: the message points at the place, with a caret.
+
+    Attributes:
+        expression: The expression as given.
+        column: Where the problem starts, counting from 1.
+        width: How many characters the caret marks.
+        problem: What is wrong there, in words.
+        suggestion: The known name it most likely means, or ``None``.
+
+    Example:
+        >>> import humanising.claims
+        >>> humanising.claims.parse("humanises -> coprodution")
+        Traceback (most recent call last):
+        ...
+        humanising.exceptions.ClaimSyntaxError: column 14: unknown model id 'coprodution' (did you mean 'coproduction'?)
+          humanises -> coprodution
+                       ^^^^^^^^^^^
+    """
+
+    def __init__(
+        self, expression: str, column: int, problem: str, *, width: int = 1, suggestion: str | None = None
+    ) -> None:
+        self.expression = expression
+        self.column = column
+        self.width = max(width, 1)
+        self.problem = problem
+        self.suggestion = suggestion
+        shown = expression.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+        caret = " " * (column - 1) + "^" * self.width
+        super().__init__(f"column {column}: {problem}{_did_you_mean(suggestion)}\n  {shown}\n  {caret}")
 
 
 class RegistrationError(HumanisingError, ValueError):

@@ -7,7 +7,9 @@ inside the commands, so that ``humanising --help`` starts fast.
 Exit codes, for every subcommand: 0 success; 1 an input file is missing,
 unreadable or invalid (or an output cannot or may not be written); 2 a usage
 error (an unknown option, model or case id). Given several files, a command
-reports each bad one and goes on with the rest.
+reports each bad one and goes on with the rest. ``claim`` and ``claims`` differ:
+there, 1 means a claim was refuted (or a thesis did not come out as expected),
+so an unreadable case file is a usage error, 2.
 
 Example:
     >>> from humanising.cli import main
@@ -222,9 +224,10 @@ Examples:
   humanising classify *.yaml -f html -o report.html
                                             a self-contained HTML report
   humanising models                         every model and its criteria
+  humanising claims                         the texts' theses, tested as claims
 
 Exit codes: 0 success; 1 an input file is missing, unreadable or invalid;
-2 a usage error.""",
+2 a usage error. For claim: 1 refuted, 2 an unreadable file.""",
 )
 @click.option(
     "--version", is_flag=True, expose_value=False, is_eager=True, callback=_version, help="Show the version and exit."
@@ -724,6 +727,248 @@ def new(file: str | None, force: bool) -> None:
     _emit(template(), file, force=force)
     if file is not None:
         click.echo(f"wrote {file}; check it with: humanising validate {file}", err=True)
+
+
+_INSTALL_HYPOTHESIS = "pip install 'humanising[strategies]'"
+
+
+def _wrapped(text: str) -> list[str]:
+    """``text`` indented by two spaces and wrapped to 100 columns, the rest of its lines by four."""
+    import textwrap
+
+    return textwrap.wrap(text, 100, initial_indent="  ", subsequent_indent="    ", break_on_hyphens=False)
+
+
+def _case_lines(case: Any) -> list[str]:
+    kind = "real" if case.real else "invented"
+    head = f"  {case.id}: {case.name} ({kind}; {case.source})"
+    return [_visible(head), *(_visible(f"      {reason}") for reason in case.why)]
+
+
+def _claim_of(expression: str) -> Any:
+    from humanising.claims import parse
+    from humanising.exceptions import ClaimSyntaxError
+
+    try:
+        return parse(expression)
+    except ClaimSyntaxError as error:
+        raise click.BadParameter(str(error), param_hint="'EXPR'") from None
+
+
+def _claim_files(files: Sequence[str]) -> list[tuple[str, tuple[Initiative, ...]]]:
+    """Every file's initiatives; a bad file is a usage error here (exit 2), since exit 1 means refuted."""
+    from humanising.exceptions import CaseFileError
+
+    loaded: list[tuple[str, tuple[Initiative, ...]]] = []
+    failed = False
+    for file in files:
+        try:
+            loaded.append((file, _read(file)))
+        except CaseFileError as error:
+            failed = True
+            for problem in error.errors:
+                click.echo(f"Error: {_visible(str(problem))}", err=True)
+    if failed:
+        raise click.exceptions.Exit(2)
+    return loaded
+
+
+@cli.command(
+    context_settings=_CONTEXT,
+    epilog="""\b
+Examples:
+  humanising claim "coproduction_gold_standard -> coproduction" --examples 300 --seed 7
+  humanising claim "user_led@delivery -> not coproduction@delivery" my-case.yaml
+
+\b
+Refuted, so exit code 1:
+  humanising claim "humanises -> equalises"
+                                     SleepWell is a real counterexample
+  humanising claim "community_involvement -> humanises" -o counterexample.yaml
+                                     a generated one, written as a case file
+
+\b
+The language:
+  coproduction                       the model fits (any model id; or humanises)
+  coproduction >= partly             compare: does not fit < partly < fits;
+                                     = == != < <= > >=, with a fit or a model id
+  user_led@delivery                  the verdict lists the stage
+  equalises                          something narrows (an aim or observed)
+  equalises(service_users_and_professionals, achieved)
+                                     a relationship of that kind narrows, observed
+                                     (aim: as an aim); equalises(achieved) any kind
+  humanises                          the humanising verdict fits or partly fits
+  met(transformative_coproduction, decision_power)
+                                     one criterion is met
+  not, and, or, ->, ( )              Kleene's logic: unknown unless decided
+
+Exit codes: 0 the claim held over every case and the search; 1 it was
+refuted; 2 a usage error, a malformed expression or an unreadable case file.""",
+)
+@click.argument("expression", metavar="EXPR")
+@click.argument("files", nargs=-1, metavar="[FILE...]")
+@click.option(
+    "--examples",
+    type=click.IntRange(min=0),
+    default=200,
+    show_default=True,
+    help="How many initiatives to generate in the search for a counterexample (0: no search).",
+)
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="The search's seed: the same seed, the same search."
+)
+@_output_options
+def claim(  # noqa: PLR0917 - click passes every option
+    expression: str, files: tuple[str, ...], examples: int, seed: int, output: str | None, force: bool
+) -> None:
+    """Test a universal claim about initiatives against every case, then against generated ones.
+
+    EXPR is a claim in the claims language (below). It is judged, in Kleene's
+    three-valued logic, on every shipped case and on every initiative in each
+    FILE (a programme's parts too, each as if alone). Every counterexample is
+    listed with the verdicts and facts that break the claim; every case where
+    the claim is unknown is listed apart, and never counts as support.
+    Invented (illustrative) cases are labelled as such.
+
+    Then initiatives are generated (with humanising.strategies, which needs
+    hypothesis) and the first counterexample found is shrunk to a simplest one
+    and printed as a case file that humanising validate accepts, or written to
+    -o FILE. No example database is written. A claim that holds has held only
+    over the cases and examples counted: that is not a proof.
+    """
+    from humanising.claims import ClaimCheck, check, search
+
+    parsed = _claim_of(expression)
+    loaded = _claim_files(files)
+    lines = [f"Claim: {parsed}", ""]
+    cases = check(parsed).cases
+    for file, initiatives in loaded:
+        cases += check(parsed, initiatives, casebook=False, source=file).cases
+    results = ClaimCheck(parsed, cases)
+    counter, unknown = results.counterexamples, results.unknown
+    if counter:
+        lines.append(f"Counterexamples ({len(counter)}):")
+        for case in counter:
+            lines += _case_lines(case)
+        lines.append("")
+    if unknown:
+        lines.append(f"Unknown ({len(unknown)}), neither supporting nor refuting it:")
+        for case in unknown:
+            lines += _case_lines(case)
+        lines.append("")
+    lines.append(
+        f"Cases: {len(results.cases)} checked; true of {len(results.supporting)}, false of {len(counter)}, "
+        f"unknown for {len(unknown)}."
+    )
+    generated = None
+    searched = 0
+    if examples:
+        try:
+            found = search(parsed, examples=examples, seed=seed)
+        except ImportError:
+            lines.append(f"Search: skipped, as it needs hypothesis; install it with: {_INSTALL_HYPOTHESIS}")
+        else:
+            searched = found.examples
+            generated = found.counterexample
+            if generated is None:
+                lines.append(f"Search: no counterexample among {searched} generated initiatives (seed {seed}).")
+            else:
+                lines.append(
+                    f"Search: a counterexample found (seed {seed}) and shrunk, {searched} generated initiatives "
+                    "judged in all; it is invented:"
+                )
+                lines += [_visible(f"      {reason}") for reason in found.why]
+    else:
+        lines.append("Search: not run (--examples 0).")
+    real = [case.id for case in counter if case.real]
+    if real:
+        verdict = f"Refuted by a real case: {', '.join(real)}."
+    elif counter or generated is not None:
+        verdict = "Refuted, by invented cases only."
+    else:
+        verdict = (
+            f"Held over {len(results.cases)} cases ({len(unknown)} unknown) and {searched} generated "
+            "initiatives: not a proof."
+        )
+    lines += ["", verdict]
+    click.echo("\n".join(lines))
+    if generated is not None:
+        from humanising import dumps
+
+        text = (
+            "# A generated initiative, shrunk: invented, not a real case. It refutes the claim\n"
+            f"# {_visible(str(parsed))}\n" + dumps(generated)
+        )
+        if output is None:
+            click.echo("")
+        _emit(text, output, inputs=files, force=force)
+        if output not in (None, "-"):
+            click.echo(f"wrote the counterexample to {output}; check it with: humanising validate {output}", err=True)
+    if counter or generated is not None:
+        raise click.exceptions.Exit(1)
+
+
+@cli.command(
+    context_settings=_CONTEXT,
+    epilog="""\b
+Examples:
+  humanising claims
+  humanising claims --examples 200""",
+)
+@click.option(
+    "--examples",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Also search this many generated initiatives for a counterexample to each claim.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="The search's seed.")
+def claims(examples: int, seed: int) -> None:
+    """The texts' theses as claims: each with its citation, the outcome expected, and the outcome found.
+
+    Each thesis is stored as a universal claim: "co-production is not necessary
+    for humanising" as the claim "humanises -> coproduction", expected to be
+    refuted. Each is checked on the shipped cases (and, with --examples, on
+    generated ones); the cases that decide it are named. Exits 0 when every
+    thesis comes out as expected, 1 otherwise.
+    """
+    from humanising.claims import Outcome, check, search, theses
+
+    lines: list[str] = []
+    unexpected = 0
+    for thesis in theses():
+        parsed = thesis.claim
+        result = check(parsed)
+        outcome = result.outcome
+        deciding = [case.id for case in result.counterexamples] if result.counterexamples else []
+        extra = ""
+        if examples and outcome is Outcome.HELD:
+            try:
+                found = search(parsed, examples=examples, seed=seed)
+            except ImportError:
+                extra = f"; the search needs hypothesis: {_INSTALL_HYPOTHESIS}"
+            else:
+                if found.counterexample is not None:
+                    outcome = Outcome.REFUTED
+                    extra = f"; refuted by a generated initiative ({found.examples} searched)"
+                else:
+                    extra = f"; no counterexample among {found.examples} generated initiatives"
+        mark = "as expected" if outcome is thesis.expected else "NOT AS EXPECTED"
+        unexpected += outcome is not thesis.expected
+        lines += [
+            thesis.id,
+            *_wrapped(thesis.thesis),
+            *_wrapped(f"claim: {thesis.expression}"),
+            f"  expected: {thesis.expected.value}; found: {outcome.value}{extra} ({mark})",
+        ]
+        if deciding:
+            lines += _wrapped(f"counterexamples: {', '.join(deciding)}")
+        if result.unknown:
+            lines += _wrapped(f"unknown on: {', '.join(case.id for case in result.unknown)}")
+        lines += [*_wrapped(f"source: {thesis.citation}"), ""]
+    click.echo("\n".join(lines).rstrip("\n"))
+    if unexpected:
+        raise click.exceptions.Exit(1)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

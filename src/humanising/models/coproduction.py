@@ -383,6 +383,22 @@ MENTAL_HEALTH_SERVICE = CriterionSpec(
 )
 
 
+CO_PRODUCED = TOGETHER & PROVIDERS_VOICED
+"""A producing stage where service users and the service's providers both have a real voice (involved or more)."""
+
+
+def _stages(look: Look) -> tuple[Stage, ...]:
+    """The stages at which it is co-produced: service users and providers produce it together there.
+
+    Delivery counts only where it is known that roles are not kept there: delivering something
+    to someone, even together, is not 'doing with' (paper, section 4.3).
+    """
+    found = look.stages_where(CO_PRODUCED)
+    if Stage.DELIVERY in found and delivered_with_roles_not_kept(look)[0] is not True:
+        return tuple(stage for stage in found if stage is not Stage.DELIVERY)
+    return found
+
+
 def _domain_phrase(name: str, domain: object) -> str:
     shown = f"a {domain.words} service" if isinstance(domain, Domain) else "domain unknown"
     return f"{name} ({shown})"
@@ -469,6 +485,7 @@ MODEL: Model = Model.declared(
         USER_KNOWLEDGE,
         MENTAL_HEALTH_SERVICE,
     ),
+    stages=_stages,
     notes=_notes,
     by_product=True,
 )
@@ -477,6 +494,9 @@ stage that produces it; they take part in that stage together with others ("doin
 others include the service's providers. Qualifying: role differentiation is dissolved rather
 than kept (producing together and then delivering *to* service users is co-production only in
 part); service users' knowledge shapes the product; the product is a mental-health service.
+``Verdict.stages`` lists the stages at which it is co-produced: producing stages where service
+users and the service's providers both take part, involved or more (delivery only where roles
+are known not to be kept there); judged by product, those of the product that decides.
 
 Example:
     >>> import humanising
