@@ -135,3 +135,49 @@ def test_memory_stays_flat_from_twenty_thousand_records_to_two_hundred_thousand(
     small = _peak(20_000)
     large = _peak(200_000)
     assert large <= small + 1024 * 1024, (small, large)
+
+
+def _peers_lead(initiative: humanising.Initiative) -> humanising.Verdict:
+    from humanising.models import FALSE, TRUE, CriterionSpec, Verdict, criterion
+
+    spec = CriterionSpec("peers_lead", True, "Peers lead it.")
+    led = any(p.involvement == "leads" for p in initiative.participations)
+    return Verdict.judge("peers", (criterion(spec, TRUE if led else FALSE, lambda status: f"Peers lead: {status}."),))
+
+
+PEERS = humanising.Model(id="peers", name="Peers", judge=_peers_lead, summary="Peers lead.", source="a test")
+"""A model registered at run time, defined at a module's top level: importable by its name, so it reaches workers."""
+
+
+@pytest.mark.parametrize("start_method", ["fork", "spawn", "forkserver"])
+def test_workers_give_the_same_verdicts_in_the_same_order_under_every_start_method(start_method: str) -> None:
+    """Chunks go to worker processes and come back in order; a model registered at run time reaches them."""
+    corpus = [*CASES * 12]  # more than one chunk
+    models = [*humanising.registered_models(), PEERS]
+    here = [dict(verdicts) for verdicts in humanising.classify_many(corpus, models=models)]
+    there = [
+        dict(verdicts)
+        for verdicts in humanising.classify_many(corpus, models=models, jobs=2, start_method=start_method)
+    ]
+    assert there == here
+    assert [verdicts["peers"].fit for verdicts in there] == [verdicts["peers"].fit for verdicts in here]
+
+
+def test_a_model_that_cannot_reach_the_workers_gets_a_clear_error() -> None:
+    from humanising.exceptions import RegistrationError
+
+    def local(initiative: humanising.Initiative) -> humanising.Verdict:  # not importable by its name
+        return _peers_lead(initiative)
+
+    local_model = humanising.Model(id="local", name="Local", judge=local, summary="", source="")
+    with pytest.raises(RegistrationError, match="cannot be sent to worker processes"):
+        next(humanising.classify_many(CASES, models=[local_model], jobs=2))
+    assert next(humanising.classify_many(CASES, models=[local_model]))  # one process needs no sending
+
+
+def test_jobs_must_be_a_whole_number() -> None:
+    with pytest.raises(ValueError, match="jobs must be a whole number"):
+        humanising.classify_many(CASES, jobs=-1)
+    from humanising._running._many import usable_cpus
+
+    assert usable_cpus() >= 1

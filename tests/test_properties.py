@@ -61,8 +61,8 @@ def _user_run(initiative: Initiative, participation: Participation) -> object:
 
 
 def _as_service_user(initiative: Initiative, participation: Participation) -> bool:
-    """Known to act for service users: in the service-user capacity, or as a user-run organisation."""
-    if participation.capacity is Identity.SERVICE_USER:
+    """Known to act with lived experience: as a service user or a survivor, or as a user-run organisation."""
+    if participation.capacity in (Identity.SERVICE_USER, Identity.SURVIVOR):
         return True
     return participation.capacity is Identity.ORGANISATION and _user_run(initiative, participation) is True
 

@@ -77,7 +77,6 @@ if TYPE_CHECKING:
         unregister_model,
     )
     from humanising._reasoning._barriers import BarrierFinding, Finding, barriers
-    from humanising._reasoning._many import analyse_many, classify_many
     from humanising._reasoning._readings import Reading, ReadingMatch, readings
     from humanising._reasoning._registry import CriterionSpec, Model, ModelError, Registry
     from humanising._reasoning._relations import (
@@ -93,6 +92,7 @@ if TYPE_CHECKING:
         relationship_kind,
     )
     from humanising._reasoning._verdict import CriterionResult, Fit, Note, ProductFit, Status, Verdict, criterion
+    from humanising._running._many import analyse_many, classify_many
     from humanising.exceptions import CaseFileError
 
 # Everything but the exceptions loads on first use (PEP 562), so that `import humanising`
@@ -147,7 +147,7 @@ _LAZY = {
         "humanising._reasoning._analysis",
     ),
     **dict.fromkeys(("BarrierFinding", "Finding", "barriers"), "humanising._reasoning._barriers"),
-    **dict.fromkeys(("analyse_many", "classify_many"), "humanising._reasoning._many"),
+    **dict.fromkeys(("analyse_many", "classify_many"), "humanising._running._many"),
     **dict.fromkeys(("Reading", "ReadingMatch", "readings"), "humanising._reasoning._readings"),
     **dict.fromkeys(("CriterionSpec", "Model", "ModelError", "Registry"), "humanising._reasoning._registry"),
     **dict.fromkeys(

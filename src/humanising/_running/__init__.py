@@ -1,0 +1,1 @@
+"""Running the reasoning over many initiatives: one at a time, or in worker processes (an edge)."""

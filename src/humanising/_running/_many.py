@@ -1,0 +1,154 @@
+"""Any number of initiatives, judged as they are read: memory stays bounded, on one core or several.
+
+Nothing is kept between initiatives: each result is yielded as soon as it is made, in the
+order the initiatives come. With ``jobs`` other than 1, chunks of initiatives go to worker
+processes, a bounded number at a time, and their results come back in order.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import pickle
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TypeVar
+
+from humanising._facts import Initiative
+from humanising._reasoning._analysis import Analysis, analyse, classify, registered_models
+from humanising._reasoning._registry import Model, Registry
+from humanising._reasoning._verdict import Verdict
+from humanising.exceptions import RegistrationError
+
+T = TypeVar("T")
+
+CHUNK = 64
+"""Initiatives sent to a worker at once: enough to outweigh the cost of sending them."""
+
+
+def classify_many(
+    initiatives: Iterable[Initiative],
+    *,
+    models: Registry | Iterable[Model] | None = None,
+    jobs: int = 1,
+    start_method: str | None = None,
+) -> Iterator[Mapping[str, Verdict]]:
+    """Every model's verdict on each initiative, in order, each as soon as it is made.
+
+    Args:
+        initiatives: Any iterable, read lazily (a generator over a file is never read ahead
+            of the results asked for by more than a few chunks).
+        models: The models to judge by (default: every registered model).
+        jobs: Worker processes: 1 (the default) judges here; 0 means every usable CPU.
+        start_method: How workers start (``fork``, ``spawn`` or ``forkserver``; default: the
+            platform's). Models registered at run time reach them under every method.
+
+    Raises:
+        humanising.exceptions.RegistrationError: ``jobs`` is not 1 and a model cannot be sent
+            to a worker (its predicate is a lambda, or lives in ``__main__``).
+        ValueError: ``jobs`` is negative.
+
+    Example:
+        >>> import humanising
+        >>> cases = (humanising.casebook.load(case_id) for case_id in ("sleepwell", "mhf-wales"))
+        >>> [verdicts["coproduction"].fit.value for verdicts in humanising.classify_many(cases)]
+        ['does not fit', 'does not fit']
+    """
+    return _many(_classify_chunk, initiatives, models, jobs, start_method)
+
+
+def analyse_many(
+    initiatives: Iterable[Initiative],
+    *,
+    models: Registry | Iterable[Model] | None = None,
+    jobs: int = 1,
+    start_method: str | None = None,
+) -> Iterator[Analysis]:
+    """The analysis of each initiative, in order, each as soon as it is made; ``jobs`` as for ``classify_many``.
+
+    Example:
+        >>> import humanising
+        >>> lines = humanising.load_lines(['{"id": "a", "name": "A"}', '{"id": "b", "name": "B"}'])
+        >>> [analysis.initiative.id for analysis in humanising.analyse_many(lines)]
+        ['a', 'b']
+    """
+    return _many(_analyse_chunk, initiatives, models, jobs, start_method)
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity where the platform says), at least 1."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return max(1, len(affinity(0)) if affinity is not None else (os.cpu_count() or 1))
+
+
+def _many(
+    work: Callable[[Registry, list[Initiative]], list[T]],
+    initiatives: Iterable[Initiative],
+    models: Registry | Iterable[Model] | None,
+    jobs: int,
+    start_method: str | None,
+) -> Iterator[T]:
+    if type(jobs) is not int or jobs < 0:
+        raise ValueError(f"jobs must be a whole number, 0 for every usable CPU, got {jobs!r}")
+    registry = models if isinstance(models, Registry) else Registry(registered_models() if models is None else models)
+    if jobs == 1:
+        return (item for initiative in initiatives for item in work(registry, [initiative]))
+    return _in_workers(work, initiatives, registry, usable_cpus() if jobs == 0 else jobs, start_method)
+
+
+def _in_workers(
+    work: Callable[[Registry, list[Initiative]], list[T]],
+    initiatives: Iterable[Initiative],
+    registry: Registry,
+    workers: int,
+    start_method: str | None,
+) -> Iterator[T]:
+    models = tuple(registry)
+    _check_sendable(models)
+    context = multiprocessing.get_context(start_method)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(models,)) as pool:
+        pending: deque[Future[list[T]]] = deque()
+        source = iter(initiatives)
+        while True:
+            chunk = list(itertools.islice(source, CHUNK))
+            if chunk:
+                pending.append(pool.submit(_run, work, chunk))
+            # A bounded number of chunks in flight: memory stays flat however long the input.
+            while pending and (len(pending) > 2 * workers or not chunk):
+                yield from pending.popleft().result()
+            if not chunk:
+                return
+
+
+def _check_sendable(models: tuple[Model, ...]) -> None:
+    for model in models:
+        try:
+            pickle.dumps(model)
+        except (pickle.PicklingError, AttributeError, TypeError) as error:
+            raise RegistrationError(
+                f"model {model.id!r} cannot be sent to worker processes ({error}): its predicate must be "
+                "importable by its qualified name, not a lambda or a function defined in __main__; "
+                "run it with jobs=1, or define it in a module"
+            ) from None
+
+
+_WORKER_REGISTRY: list[Registry] = []
+"""The models a worker process judges by, set once when it starts."""
+
+
+def _start_worker(models: tuple[Model, ...]) -> None:
+    _WORKER_REGISTRY.append(Registry(models))
+
+
+def _run(work: Callable[[Registry, list[Initiative]], list[T]], chunk: list[Initiative]) -> list[T]:
+    return work(_WORKER_REGISTRY[-1], chunk)
+
+
+def _classify_chunk(registry: Registry, chunk: list[Initiative]) -> list[Mapping[str, Verdict]]:
+    return [dict(classify(initiative, models=registry)) for initiative in chunk]
+
+
+def _analyse_chunk(registry: Registry, chunk: list[Initiative]) -> list[Analysis]:
+    return [analyse(initiative, models=registry) for initiative in chunk]
