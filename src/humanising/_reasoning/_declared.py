@@ -159,3 +159,23 @@ class _Evidence:
             return ()
         found = self.judge.notes(evidence_look(self.whole), verdict)
         return tuple(Note(note) if isinstance(note, str) else note for note in found)
+
+
+Compact = tuple[str, Fit, tuple[Stage, ...], tuple[ProductFit, ...], "str | None", tuple[Status, ...]]
+"""A declared verdict as its statuses: what a worker process sends back instead of every sentence."""
+
+
+def compact(verdict: Verdict) -> Compact | None:
+    """A declared verdict whose reasons are not yet written, as its statuses; ``None`` for any other."""
+    evidence = verdict._recorded  # noqa: SLF001 - the declared verdict's own record
+    if not isinstance(evidence, _Evidence):
+        return None
+    return (verdict.model, verdict.fit, verdict.stages, verdict.by_product, verdict.product, evidence.statuses)
+
+
+def rebuilt(sent: Compact, initiative: Initiative, judge: DeclaredJudge) -> Verdict:
+    """The verdict ``compact`` gave, on the same initiative here: its reasons are written when read, as ever."""
+    model, fit, stages, by_product, product, statuses = sent
+    judged = initiative if product is None else initiative.producing_only(product)
+    evidence = _Evidence(judge, judged, statuses, whole=initiative)
+    return Verdict._deferred(model, fit, stages, evidence, by_product=by_product, product=product)  # noqa: SLF001

@@ -14,15 +14,14 @@ import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from typing import Any, NamedTuple
 
 from humanising._facts import Initiative
 from humanising._reasoning._analysis import Analysis, analyse, classify, registered_models
+from humanising._reasoning._declared import Compact, compact, rebuilt
 from humanising._reasoning._registry import Model, Registry
 from humanising._reasoning._verdict import Verdict
 from humanising.exceptions import RegistrationError
-
-T = TypeVar("T")
 
 CHUNK = 64
 """Initiatives sent to a worker at once: enough to outweigh the cost of sending them."""
@@ -41,7 +40,10 @@ def classify_many(
         initiatives: Any iterable, read lazily (a generator over a file is never read ahead
             of the results asked for by more than a few chunks).
         models: The models to judge by (default: every registered model).
-        jobs: Worker processes: 1 (the default) judges here; 0 means every usable CPU.
+        jobs: Worker processes: 1 (the default) judges here; 0 means every usable CPU. A
+            worker sends back each verdict as its statuses, and its reasons are written here
+            when read; sending an initiative to a worker costs about what judging it does, so
+            workers pay off for initiatives larger than the casebook's.
         start_method: How workers start (``fork``, ``spawn`` or ``forkserver``; default: the
             platform's). Models registered at run time reach them under every method.
 
@@ -56,7 +58,7 @@ def classify_many(
         >>> [verdicts["coproduction"].fit.value for verdicts in humanising.classify_many(cases)]
         ['does not fit', 'does not fit']
     """
-    return _many(_classify_chunk, initiatives, models, jobs, start_method)
+    return _many(_CLASSIFY, initiatives, models, jobs, start_method)
 
 
 def analyse_many(
@@ -68,13 +70,16 @@ def analyse_many(
 ) -> Iterator[Analysis]:
     """The analysis of each initiative, in order, each as soon as it is made; ``jobs`` as for ``classify_many``.
 
+    An analysis comes back from a worker with every sentence written, so workers pay off only
+    where judging costs more than writing the reasons; ``classify_many`` sends back statuses alone.
+
     Example:
         >>> import humanising
         >>> lines = humanising.load_lines(['{"id": "a", "name": "A"}', '{"id": "b", "name": "B"}'])
         >>> [analysis.initiative.id for analysis in humanising.analyse_many(lines)]
         ['a', 'b']
     """
-    return _many(_analyse_chunk, initiatives, models, jobs, start_method)
+    return _many(_ANALYSE, initiatives, models, jobs, start_method)
 
 
 def usable_cpus() -> int:
@@ -83,41 +88,47 @@ def usable_cpus() -> int:
     return max(1, len(affinity(0)) if affinity is not None else (os.cpu_count() or 1))
 
 
+class _Task(NamedTuple):
+    """One way of judging many initiatives: here, in a worker, and what the worker's result becomes here."""
+
+    here: Callable[..., Any]
+    work: Callable[[Registry, list[Initiative]], list[Any]]
+    receive: Callable[[Registry, Initiative, Any], Any]
+
+
 def _many(
-    work: Callable[[Registry, list[Initiative]], list[T]],
+    task: _Task,
     initiatives: Iterable[Initiative],
     models: Registry | Iterable[Model] | None,
     jobs: int,
     start_method: str | None,
-) -> Iterator[T]:
+) -> Iterator[Any]:
     if type(jobs) is not int or jobs < 0:
         raise ValueError(f"jobs must be a whole number, 0 for every usable CPU, got {jobs!r}")
     registry = models if isinstance(models, Registry) else Registry(registered_models() if models is None else models)
     if jobs == 1:
-        return (item for initiative in initiatives for item in work(registry, [initiative]))
-    return _in_workers(work, initiatives, registry, usable_cpus() if jobs == 0 else jobs, start_method)
+        return (task.here(initiative, models=registry) for initiative in initiatives)
+    return _in_workers(task, initiatives, registry, usable_cpus() if jobs == 0 else jobs, start_method)
 
 
 def _in_workers(
-    work: Callable[[Registry, list[Initiative]], list[T]],
-    initiatives: Iterable[Initiative],
-    registry: Registry,
-    workers: int,
-    start_method: str | None,
-) -> Iterator[T]:
+    task: _Task, initiatives: Iterable[Initiative], registry: Registry, workers: int, start_method: str | None
+) -> Iterator[Any]:
     models = tuple(registry)
     _check_sendable(models)
     context = multiprocessing.get_context(start_method)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(models,)) as pool:
-        pending: deque[Future[list[T]]] = deque()
+        pending: deque[tuple[list[Initiative], Future[list[Any]]]] = deque()
         source = iter(initiatives)
         while True:
             chunk = list(itertools.islice(source, CHUNK))
             if chunk:
-                pending.append(pool.submit(_run, work, chunk))
+                pending.append((chunk, pool.submit(_run, task.work, chunk)))
             # A bounded number of chunks in flight: memory stays flat however long the input.
             while pending and (len(pending) > 2 * workers or not chunk):
-                yield from pending.popleft().result()
+                sent, future = pending.popleft()
+                for initiative, result in zip(sent, future.result(), strict=True):
+                    yield task.receive(registry, initiative, result)
             if not chunk:
                 return
 
@@ -142,13 +153,35 @@ def _start_worker(models: tuple[Model, ...]) -> None:
     _WORKER_REGISTRY.append(Registry(models))
 
 
-def _run(work: Callable[[Registry, list[Initiative]], list[T]], chunk: list[Initiative]) -> list[T]:
+def _run(work: Callable[[Registry, list[Initiative]], list[Any]], chunk: list[Initiative]) -> list[Any]:
     return work(_WORKER_REGISTRY[-1], chunk)
 
 
-def _classify_chunk(registry: Registry, chunk: list[Initiative]) -> list[Mapping[str, Verdict]]:
-    return [dict(classify(initiative, models=registry)) for initiative in chunk]
+def _classify_chunk(registry: Registry, chunk: list[Initiative]) -> list[dict[str, Verdict | Compact]]:
+    # A declared model's verdict goes back as its statuses; its reasons are written here when read.
+    sent: list[dict[str, Verdict | Compact]] = []
+    for initiative in chunk:
+        verdicts = classify(initiative, models=registry)
+        sent.append({model_id: compact(verdict) or verdict for model_id, verdict in verdicts.items()})
+    return sent
+
+
+def _rebuild_verdicts(
+    registry: Registry, initiative: Initiative, sent: dict[str, Verdict | Compact]
+) -> Mapping[str, Verdict]:
+    return {
+        model_id: verdict if isinstance(verdict, Verdict) else rebuilt(verdict, initiative, registry[model_id].judge)  # type: ignore[arg-type]
+        for model_id, verdict in sent.items()
+    }
 
 
 def _analyse_chunk(registry: Registry, chunk: list[Initiative]) -> list[Analysis]:
     return [analyse(initiative, models=registry) for initiative in chunk]
+
+
+def _as_sent(_registry: Registry, _initiative: Initiative, analysis: Analysis) -> Analysis:
+    return analysis
+
+
+_CLASSIFY = _Task(classify, _classify_chunk, _rebuild_verdicts)
+_ANALYSE = _Task(analyse, _analyse_chunk, _as_sent)
