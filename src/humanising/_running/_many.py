@@ -42,8 +42,8 @@ def classify_many(
         models: The models to judge by (default: every registered model).
         jobs: Worker processes: 1 (the default) judges here; 0 means every usable CPU. A
             worker sends back each verdict as its statuses, and its reasons are written here
-            when read; sending an initiative to a worker costs about what judging it does, so
-            workers pay off for initiatives larger than the casebook's.
+            when read. Each initiative is sent to its worker whole, which for initiatives the
+            size of the casebook's costs more than judging them: measure before choosing more.
         start_method: How workers start (``fork``, ``spawn`` or ``forkserver``; default: the
             platform's). Models registered at run time reach them under every method.
 
