@@ -173,6 +173,13 @@ def test_built_site_lists_every_case_and_fills_every_placeholder(built_site: Pat
     assert '"title": "humanising case file"' in schema
 
 
+def test_the_cli_reference_shows_no_internal_default(built_site: Path) -> None:
+    reference = (built_site / "reference" / "cli" / "index.html").read_text(encoding="utf-8")
+    assert "<td>--output</td>" in reference or "--output" in reference
+    assert "Sentinel" not in reference
+    assert "UNSET" not in reference
+
+
 def test_the_site_needs_no_network() -> None:
     """Mermaid is vendored and listed before any page needs it; no web fonts, no remote scripts."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)  # noqa: S506

@@ -646,3 +646,12 @@ def on_files(files: Any, config: Any) -> Any:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:  # noqa: ARG001 - the hook's signature
     """Fill in the placeholders of hand-written pages."""
     return replace_placeholders(markdown)
+
+
+_UNSET_DEFAULT = re.compile(r"<code>Sentinel\.UNSET</code>")
+"""How mkdocs-click shows an option with no default under click 8.3 and newer."""
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:  # noqa: ARG001 - the hook's signature
+    """Show an option with no default as having none, not as click's internal sentinel."""
+    return _UNSET_DEFAULT.sub("none", html)
