@@ -32,9 +32,9 @@ from humanising.reports._present import (
     SettledByLine,
     StagesLine,
     basis_legend,
+    equalises_text,
     fit_cell,
     quadrant_axes,
-    relationship_phrase,
     summary_lines,
     verdict_lines,
 )
@@ -109,8 +109,7 @@ def _model_names() -> dict[str, str]:
 
 
 def _equalised(analysis: Analysis) -> str:
-    phrases = [relationship_phrase(relationship, analysis.initiative) for relationship in analysis.equalises]
-    return "; ".join(phrases) or "nothing"
+    return equalises_text(analysis)
 
 
 def _programme_of() -> dict[str, str]:
