@@ -32,8 +32,11 @@ RUN = {"python", "console"}
 SHOWN = {"text", "json", "yaml", "toml", "mermaid"}
 """Info strings of blocks that only show something (a fragment, a format); they never hold a command."""
 TITLED = re.compile(r'\w+ title="[A-Za-z0-9_.-]+"\Z')
-SKIPPABLE = re.compile(r"pip install|-m venv|mkdocs (serve|build)|apt-get|\.venv/bin/")
-"""What a skipped command may do: install, serve, or run the gates of a development checkout."""
+SKIPPABLE = re.compile(r"pip install|-m venv|mkdocs (serve|build)|apt-get|\.venv/bin/|chromium --headless")
+"""What a skipped command may do: install, serve, run the gates of a development checkout, or print with chromium.
+
+The printing command is run by ``tests/test_reports_print.py``, word for word.
+"""
 
 
 def load_hook() -> ModuleType:
@@ -301,3 +304,14 @@ def test_every_test_the_readings_page_names_exists() -> None:
                 assert part.split("[")[0] in defined[current], (current, part)
                 named += 1
     assert named > 50
+
+
+def test_the_glossary_page_has_every_term_the_report_s_glossary_has(built_site: Path) -> None:
+    from humanising.reports._present import GLOSSARY
+
+    page = (built_site / "explanation" / "glossary" / "index.html").read_text(encoding="utf-8")
+    for term in GLOSSARY:
+        assert f'id="{term.anchor}"' in page
+        assert html.escape(term.meaning, quote=False) in page
+    case = (built_site / "casebook" / "sleepwell" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../explanation/glossary/#basis"' in case

@@ -25,6 +25,7 @@ import humanising
 from humanising import Analysis, Initiative, Verdict, casebook
 from humanising.reports import mermaid
 from humanising.reports._present import (
+    GLOSSARY,
     ByProductLine,
     CriterionLine,
     FitLine,
@@ -95,10 +96,14 @@ def fit_badge(verdict: Verdict) -> str:
     return (f"**{text}**" if text == "fits" else text) + shown.mark
 
 
+GLOSSARY_PAGE = "../explanation/glossary.md"
+"""The glossary, from a casebook page (the casebook index and the case pages sit side by side)."""
+
+
 def marks_legend(verdicts: Iterable[Verdict]) -> list[str]:
     """The legend under a table of these verdicts, as a paragraph, or nothing where no cell is marked."""
     legend = basis_legend(fit_cell(verdict) for verdict in verdicts).text
-    return [cell(legend), ""] if legend else []
+    return [f"{cell(legend)} See the [glossary]({GLOSSARY_PAGE}#basis).", ""] if legend else []
 
 
 # --- the casebook
@@ -594,6 +599,11 @@ def json_example(case_id: str) -> str:
     return f'??? example "The JSON report of {case_id}"\n\n    ```json\n{indented}\n    ```\n'
 
 
+def glossary() -> str:
+    """The glossary page's entries, from the one list the HTML report's glossary is made from too."""
+    return "\n".join(f"## {term.term} {{#{term.anchor}}}\n\n{term.meaning}\n" for term in GLOSSARY)
+
+
 def replace_placeholders(markdown: str) -> str:
     """Fill in the ``<!-- humanising:... -->`` placeholders of a hand-written page."""
 
@@ -607,6 +617,8 @@ def replace_placeholders(markdown: str) -> str:
             return schema_tables()
         if what == "json" and argument is not None:
             return json_example(argument)
+        if what == "glossary" and argument is None:
+            return glossary()
         raise ValueError(f"unknown placeholder {match[0]!r}")
 
     return _PLACEHOLDER.sub(fill, markdown)

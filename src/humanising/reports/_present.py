@@ -454,3 +454,75 @@ def quadrant_axes(place: Analysis | tuple[bool | None, EqualisingSide]) -> Axes:
         Side("equalises", _WORDS[equalising]),
         quadrant.value,
     )
+
+
+@attrs.frozen
+class Term:
+    """One entry of the glossary the reports link their legends to.
+
+    Attributes:
+        anchor: The entry's fragment identifier, ``partly``.
+        term: The word as the reports print it.
+        meaning: What it means here, in a sentence or two.
+    """
+
+    anchor: str
+    term: str
+    meaning: str
+
+
+GLOSSARY = (
+    Term(
+        "essential",
+        "essential criterion",
+        "A criterion a model cannot do without: one unmet and the model does not fit; one unknown, and none "
+        "unmet, and the fit is undetermined.",
+    ),
+    Term(
+        "qualifying",
+        "qualifying criterion",
+        "A criterion that makes a fit complete: one unmet or unknown, with every essential criterion met, "
+        "and the model fits only partly. It never makes a model not fit.",
+    ),
+    Term("fits", "fits", "Every criterion of the model is met."),
+    Term(
+        "partly",
+        "partly",
+        "Every essential criterion is met, and a qualifying one is unmet or unknown. A fit, with a limit.",
+    ),
+    Term(
+        "undetermined",
+        "undetermined",
+        "An essential criterion is unknown and none is unmet: the facts recorded cannot tell whether the model "
+        "fits. The fact that would settle it is named with the verdict. Not the same as partly.",
+    ),
+    Term("does-not-fit", "does not fit", "An essential criterion is unmet, whatever the others are."),
+    Term(
+        "ladder",
+        "the involvement ladder",
+        "How much say a stakeholder has in a stage, lowest first: none, informed (told), consulted (asked, as in "
+        "feedback or testing), involved (a real voice in decisions), partner (an equal partner) and leads "
+        "(in control). Unknown where the source does not say.",
+    ),
+    Term(
+        "aim-observed",
+        "aim against observed",
+        "A relationship that narrows as an aim is one the initiative sets out to equalise; observed, one that "
+        "was seen to equalise. An aim is never counted as a result.",
+    ),
+    Term(
+        "basis",
+        "basis marks",
+        "A mark after a fit (·h hedged, ·a an insider's account, ·r an informal report, ·i the case author's "
+        "inference) says that a fact deciding it rests, at worst, on something weaker than the case author's "
+        "reading of a published source.",
+    ),
+    Term(
+        "equalising",
+        "equalising and humanising",
+        "Equalising narrows an unequal relationship, such as between service users and professionals; "
+        "humanising takes care of people with respect and humanity, without controlling them. An initiative "
+        "can do either without the other; the quadrant chart places each.",
+    ),
+)
+"""The words the reports' legends use, each with what it means (the docs' glossary page is made from it)."""
