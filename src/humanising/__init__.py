@@ -88,6 +88,7 @@ if TYPE_CHECKING:
         relationship_kind,
     )
     from humanising._reasoning._verdict import CriterionResult, Fit, Note, ProductFit, Status, Verdict, criterion
+    from humanising.reports._tables import records, to_pandas, to_polars
 
 # Everything but the exceptions loads on first use (PEP 562), so that `import humanising`
 # and the command line's --help stay cheap; `humanising.Initiative` imports the facts.
@@ -159,6 +160,7 @@ _LAZY = {
         ("CriterionResult", "Fit", "Note", "ProductFit", "Status", "Verdict", "criterion"),
         "humanising._reasoning._verdict",
     ),
+    **dict.fromkeys(("records", "to_pandas", "to_polars"), "humanising.reports._tables"),
 }
 
 
@@ -252,11 +254,14 @@ __all__ = [
     "loads",
     "quadrant",
     "readings",
+    "records",
     "register_model",
     "registered_models",
     "relationship_kind",
     "settle",
     "structure",
+    "to_pandas",
+    "to_polars",
     "unregister_model",
     "unstructure",
 ]

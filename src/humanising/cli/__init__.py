@@ -35,7 +35,8 @@ __all__ = ["cli", "main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-_FORMATS = ("table", "json", "markdown", "html")
+_FORMATS = ("table", "json", "markdown", "html", "csv", "qca")
+_TABLES = ("verdicts", "criteria", "relationships")
 _CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -181,9 +182,21 @@ def _report(
     inputs: Sequence[str] = (),
     force: bool = False,
     footer: str = "",
+    table: str = "verdicts",
 ) -> None:
     title = title or "humanising report"
-    if format_ == "json":
+    if format_ == "csv":
+        from typing import cast
+
+        from humanising.reports._tables import Table, records, write_csv
+
+        chosen = cast("Table", table)  # click has checked it is one of _TABLES
+        text = write_csv(records(analyses, chosen), chosen)
+    elif format_ == "qca":
+        from humanising.reports._tables import qca_matrix
+
+        text = qca_matrix(analyses)
+    elif format_ == "json":
         from humanising.reports import json_report
 
         text = json_report(analyses)
@@ -245,7 +258,8 @@ def _report_options(function: F) -> F:
         default="table",
         show_default=True,
         help="table: a terminal table (coloured on a terminal); json: the versioned report other tools parse; "
-        "markdown; html: one self-contained page with the matrix, the quadrant chart and diagrams.",
+        "markdown; html: one self-contained page with the matrix, the quadrant chart and diagrams; "
+        "csv: tidy rows for a spreadsheet (see --table); qca: cases x criteria as 1, 0 or empty (unknown).",
     )(function)
 
 
@@ -309,11 +323,22 @@ def cli(ctx: click.Context) -> None:
 Examples:
   humanising classify my-case.yaml
   humanising classify cases/*.yaml --format json -o verdicts.json
-  humanising classify cases/*.yaml --format html -o report.html""",
+  humanising classify cases/*.yaml --format html -o report.html
+  humanising classify cases/ -f csv --table criteria -o criteria.csv""",
 )
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @_report_options
-def classify(files: tuple[str, ...], format_: str, output: str | None, force: bool, title: str | None) -> None:
+@click.option(
+    "--table",
+    type=click.Choice(_TABLES),
+    default="verdicts",
+    show_default=True,
+    help="With -f csv, which rows: verdicts (one per initiative and model), criteria (one per criterion of "
+    "each verdict) or relationships (one per relationship it equalises).",
+)
+def classify(  # noqa: PLR0917 - click passes each option by keyword
+    files: tuple[str, ...], format_: str, output: str | None, force: bool, title: str | None, table: str
+) -> None:
     """Every model's verdict on the initiatives in case files.
 
     FILE is a YAML (.yaml, .yml) or JSON (.json) case file holding one
@@ -330,7 +355,14 @@ def classify(files: tuple[str, ...], format_: str, output: str | None, force: bo
     batch = _Batch(files)
     if batch.loaded:
         _report(
-            _analyse(batch.initiatives), format_, output, title, inputs=batch.files, force=force, footer=_EXPLAIN_FOOTER
+            _analyse(batch.initiatives),
+            format_,
+            output,
+            title,
+            inputs=batch.files,
+            force=force,
+            footer=_EXPLAIN_FOOTER,
+            table=table,
         )
     batch.finish()
 
