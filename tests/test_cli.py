@@ -542,7 +542,7 @@ def test_a_file_that_is_not_a_case_file(capsys: pytest.CaptureFixture[str], tmp_
     file = write(tmp_path, "id: mine\n", "case.txt")
     code, _, err = run(capsys, "validate", file)
     assert code == 1
-    assert "expected a file ending in .yaml, .yml or .json, got 'case.txt'" in err
+    assert "expected a file ending in .yaml, .yml, .json or .jsonl, got 'case.txt'" in err
 
 
 def test_every_bad_file_is_reported_not_only_the_first(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -651,7 +651,7 @@ def test_an_empty_directory_or_a_pattern_matching_nothing_is_a_bad_input(
     (tmp_path / "empty").mkdir()
     code, out, err = run(capsys, "validate", str(tmp_path / "empty"), str(tmp_path / "none*.yaml"))
     assert (code, out) == (1, "")
-    assert f"Error: {tmp_path / 'empty'}: the directory holds no case file (.yaml, .yml, .json)" in err
+    assert f"Error: {tmp_path / 'empty'}: the directory holds no case file (.yaml, .yml, .json, .jsonl)" in err
     assert f"Error: {tmp_path / 'none*.yaml'}: the pattern matches no case file" in err
 
 
@@ -687,3 +687,17 @@ def test_explain_says_an_unknown_relationship_change_is_unknown(
     ) in out
     code, out, _ = run(capsys, "explain", write(tmp_path, MINIMAL, "plain.yaml"))
     assert "  equalises: nothing" in out
+
+
+def test_a_json_lines_file_holds_one_initiative_a_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    cases = humanising.casebook.load("sleepwell"), humanising.casebook.load("mhf-wales")
+    lines = [json.dumps(humanising.unstructure(case)) for case in cases]
+    path = write(tmp_path, "\n".join([lines[0], "", lines[1]]) + "\n", "cases.jsonl")
+    assert humanising.load_file(path) == cases
+    code, out, _ = run(capsys, "validate", str(tmp_path))
+    assert (code, out) == (0, f"ok: {path} (2 initiatives)\n")
+    bad = write(tmp_path, lines[0] + '\n{"id": "b", "name": 1}\n', "bad.jsonl")
+    code, _, err = run(capsys, "validate", bad)
+    assert code == 1
+    assert err.startswith(f"Error: {bad}:2:")
+    assert "$.name: expected" in err

@@ -54,14 +54,14 @@ def _read(file: str) -> tuple[Initiative, ...]:
         raise CaseFileError(file, "$", expected) from error
 
 
-_CASE_SUFFIXES = (".yaml", ".yml", ".json")
+_CASE_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
 _GLOB = frozenset("*?[")
 
 
 def _expand(arguments: Sequence[str]) -> tuple[list[str], list[str]]:
     """The case files the arguments name, and the arguments that name none.
 
-    A directory stands for the case files in it (``.yaml``, ``.yml``, ``.json``; not in its
+    A directory stands for the case files in it (``.yaml``, ``.yml``, ``.json``, ``.jsonl``; not in its
     subdirectories), in name order; a pattern the shell left alone (quoted, say ``'cases/*.yaml'``)
     for the paths it matches, in name order. Any other argument is a file, as given.
     """
@@ -342,7 +342,8 @@ def classify(  # noqa: PLR0917 - click passes each option by keyword
     """Every model's verdict on the initiatives in case files.
 
     FILE is a YAML (.yaml, .yml) or JSON (.json) case file holding one
-    initiative or a list of them; a programme's parts are judged too, each as
+    initiative or a list of them, a JSON Lines file (.jsonl) with one on each
+    line, or a directory of them or a quoted pattern; a programme's parts are judged too, each as
     if alone. The table has a row per initiative and a column per model, then
     whether it humanises, its quadrant and what it equalises. A fit resting on
     facts weaker than the case author's coding is marked (fits·i: the case
