@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -160,3 +162,67 @@ def test_an_analysis_s_repr_names_what_fits_and_the_quadrant() -> None:
         assert analysis.quadrant.value in shown
         for model_id, verdict in analysis.verdicts.items():
             assert (model_id in shown) == (verdict.fit in {humanising.Fit.FITS, humanising.Fit.PARTLY})
+
+
+# --- notebooks
+
+
+class _Formatter:
+    def __init__(self) -> None:
+        self.types: dict[type, Any] = {}
+
+    def for_type(self, kind: type, function: Any) -> None:
+        self.types[kind] = function
+
+
+class _Shell:
+    def __init__(self) -> None:
+        self.display_formatter = type("DisplayFormatter", (), {})()
+        self.display_formatter.formatters = {"text/html": _Formatter(), "text/markdown": _Formatter()}
+
+
+def test_the_notebook_extension_shows_each_object_as_its_report_section() -> None:
+    from humanising.reports import html_report, load_ipython_extension, markdown_report
+
+    shell = _Shell()
+    load_ipython_extension(shell)
+    html_formatters = shell.display_formatter.formatters["text/html"].types
+    markdown_formatters = shell.display_formatter.formatters["text/markdown"].types
+    assert (
+        set(html_formatters)
+        == set(markdown_formatters)
+        == {humanising.Analysis, humanising.Initiative, humanising.Verdict}
+    )
+    sleepwell = humanising.casebook.load("sleepwell")
+    analysis = humanising.analyse(sleepwell)
+    shown = html_formatters[humanising.Analysis](analysis)
+    article = shown[shown.index("<article") : shown.index("</article>") + len("</article>")]
+    assert article in html_report([analysis])  # the report's own section
+    assert html_formatters[humanising.Initiative](sleepwell) == shown
+    section = markdown_formatters[humanising.Analysis](analysis)
+    assert section in markdown_report([analysis])
+    verdict = analysis.verdicts["evidence_based_practice"]
+    assert "<details open " in html_formatters[humanising.Verdict](verdict)
+    for result in verdict.criteria:
+        assert html.escape(result.reason) in html_formatters[humanising.Verdict](verdict)
+        assert result.reason.split(" ")[0] in markdown_formatters[humanising.Verdict](verdict)
+
+
+def test_the_notebook_style_styles_the_shown_object_only(browser: Any, tmp_path: Path) -> None:
+    from humanising.reports._notebook import analysis_html
+
+    page = tmp_path / "notebook.html"
+    page.write_text(
+        '<!doctype html><html><body style="margin: 7px"><p id="mine">notebook text</p>'
+        + analysis_html(humanising.analyse(humanising.casebook.load("sleepwell")))
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    tab = browser.new_page()
+    tab.goto(page.as_uri())
+    assert tab.evaluate("getComputedStyle(document.body).margin") == "7px"
+    # Unscoped, the report's `body { margin: 0; font: 15px/1.5 ... }` would restyle the notebook itself.
+    assert tab.evaluate("getComputedStyle(document.querySelector('#mine')).fontSize") == "16px"
+    colour = tab.evaluate("getComputedStyle(document.querySelector('.humanising .badge.fit-fits')).backgroundColor")
+    assert colour == "rgb(183, 228, 199)"  # --fits, set on .humanising
+    tab.close()
