@@ -42,7 +42,8 @@ def casebook_table(analyses: Iterable[Analysis], *, colour: bool = False, width:
 
     A programme's parts follow it, each on its own row (once, however often they are passed).
     A fit resting on facts weaker than the case author's coding carries a mark (``fits·i``),
-    and a legend under the table, wrapped to ``LEGEND_WIDTH``, spells out each mark it uses.
+    and a legend under the table, wrapped to ``LEGEND_WIDTH`` (or ``width``, where narrower),
+    spells out each mark it uses.
     Control characters in names (terminal escapes, carriage returns, newlines) are shown as
     escapes such as ``\x1b``, so that no cell can move the cursor or change the colours.
 
