@@ -94,3 +94,11 @@ def test_exports_are_unique_and_resolve() -> None:
         assert len(names) == len(set(names)), module
         for name in names:
             assert hasattr(_MODULES[module], name), f"{module}.{name}"
+
+
+def test_dir_lists_the_public_names_and_no_imports() -> None:
+    """``dir(humanising)``, which tab completion reads, offers the public names, not ``Any`` or ``TYPE_CHECKING``."""
+    public = [name for name in dir(humanising) if not name.startswith("_")]
+    assert public == sorted(humanising.__all__)
+    assert "Any" not in dir(humanising)
+    assert "TYPE_CHECKING" not in dir(humanising)

@@ -147,7 +147,10 @@ def test_classify_on_the_exported_casebook_reproduces_the_casebook(
     code, table, _ = run(capsys, "classify", *files)
     assert code == 0
     code, casebook_table, _ = run(capsys, "casebook")
-    assert table == casebook_table
+    footer = "The reasons behind each fit:"  # each names the command to ask next
+    assert table.split(footer)[0] == casebook_table.split(footer)[0]
+    assert "humanising explain FILE" in table.split(footer)[1]
+    assert "humanising casebook show ID" in casebook_table.split(footer)[1]
 
 
 def test_export_leaves_existing_files_alone_unless_forced(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -513,7 +516,6 @@ def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("make", "problem"),
     [
-        (lambda path: path.mkdir(), "it is a directory"),
         (lambda path: path.write_bytes(b"name: caf\xe9\n"), "byte 0xe9 at offset 9 is not UTF-8"),
     ],
 )
@@ -540,7 +542,7 @@ def test_a_file_that_is_not_a_case_file(capsys: pytest.CaptureFixture[str], tmp_
     file = write(tmp_path, "id: mine\n", "case.txt")
     code, _, err = run(capsys, "validate", file)
     assert code == 1
-    assert "expected a file ending in .yaml, .yml or .json, got 'case.txt'" in err
+    assert "expected a file ending in .yaml, .yml, .json or .jsonl, got 'case.txt'" in err
 
 
 def test_every_bad_file_is_reported_not_only_the_first(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -585,3 +587,117 @@ def test_models_as_markdown_is_a_table_of_every_model_and_its_criteria(capsys: p
     essential, qualifying = user_led.split(" | ")[2:4]
     assert "Service users lead at least one stage" in essential
     assert "Service users lead at least one stage" not in qualifying
+
+
+# --- the table fits the terminal
+
+
+@pytest.mark.parametrize("columns", [80, 200])
+@pytest.mark.parametrize("command", [[], ["classify", "CASES"]], ids=["python -m humanising", "classify"])
+def test_the_table_fits_the_terminal_and_says_what_its_words_mean(
+    columns: int, command: list[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "cases"
+    assert main(["casebook", "export", str(folder)]) == 0
+    args = [str(folder) if word == "CASES" else word for word in command]
+    result = python(*args, COLUMNS=str(columns))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    assert len(max(lines, key=len)) > columns - 30, "the table uses the width it has"
+    text = " ".join(line.strip() for line in lines)
+    assert "partly: every essential criterion met, a qualifying one unmet or unknown" in text
+    assert "undetermined: an essential criterion unknown, none unmet" in text
+    assert "EBP evidence-based practice; UCD user-centred design." in text
+    assert "·i inferred (case author's inference)" in text
+    assert ("humanising explain FILE" if command else "humanising casebook show ID") in text
+    for case_id in humanising.casebook.ids():  # every case, every fit and what it equalises are still there
+        assert sum(line.startswith(f"{case_id} ") for line in lines) >= 1
+        assert case_id in text
+
+
+def test_a_table_written_to_a_file_is_one_table(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "table.txt"
+    assert run(capsys, "casebook", "-o", str(target))[0] == 0
+    header = target.read_text(encoding="utf-8").splitlines()[0]
+    assert header.split(" | ")[-1] == "equalises"
+
+
+# --- directories and patterns
+
+
+def test_classify_and_validate_read_a_directory_and_a_quoted_pattern(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "cases"
+    assert run(capsys, "casebook", "export", str(folder))[0] == 0
+    (folder / "notes.txt").write_text("not a case file\n", encoding="utf-8")
+    files = sorted(str(path) for path in folder.glob("*.yaml"))
+    code, out, err = run(capsys, "validate", str(folder))
+    assert (code, err) == (0, "")
+    assert [line.split(" ")[1] for line in out.splitlines()] == files
+    code, by_folder, _ = run(capsys, "classify", str(folder), "-f", "json")
+    assert code == 0
+    code, by_files, _ = run(capsys, "classify", *files, "-f", "json")
+    assert by_folder == by_files
+    code, out, err = run(capsys, "validate", str(folder / "s*.yaml"))
+    assert (code, err) == (0, "")
+    assert out == f"ok: {folder / 'sleepwell.yaml'} (1 initiative)\n"
+
+
+def test_an_empty_directory_or_a_pattern_matching_nothing_is_a_bad_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "empty").mkdir()
+    code, out, err = run(capsys, "validate", str(tmp_path / "empty"), str(tmp_path / "none*.yaml"))
+    assert (code, out) == (1, "")
+    assert f"Error: {tmp_path / 'empty'}: the directory holds no case file (.yaml, .yml, .json, .jsonl)" in err
+    assert f"Error: {tmp_path / 'none*.yaml'}: the pattern matches no case file" in err
+
+
+# --- explain: barriers, readings, and an unknown never said as nothing
+
+
+def test_explain_shows_the_barriers_and_readings(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    assert run(capsys, "casebook", "export", str(folder))[0] == 0
+    code, out, _ = run(capsys, "explain", str(folder / "sleepwell.yaml"))
+    assert code == 0
+    analysis = humanising.analyse(humanising.casebook.load("sleepwell"))
+    assert "  institutional barriers:" in out
+    assert "  readings of co-production:" in out
+    for finding in analysis.barriers:
+        assert f"    {finding.status.value}: {finding.reason}" in out
+    for match in analysis.readings:
+        assert match.reason in out
+        if match.unknowns:
+            assert f"would be settled by: {', '.join(map(str, match.unknowns))}" in out
+
+
+def test_explain_says_an_unknown_relationship_change_is_unknown(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    case = MINIMAL + "relationships:\n  - {between: [members, nurses], aspect: power, change: unknown}\n"
+    code, out, _ = run(capsys, "explain", write(tmp_path, case))
+    assert code == 0
+    assert "equalises: nothing" not in out
+    assert (
+        "  equalises: unknown: the case file does not say how members ↔ nurses (power) — "
+        "service users and mental-health professionals changes (relationships[0].change)"
+    ) in out
+    code, out, _ = run(capsys, "explain", write(tmp_path, MINIMAL, "plain.yaml"))
+    assert "  equalises: nothing" in out
+
+
+def test_a_json_lines_file_holds_one_initiative_a_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    cases = humanising.casebook.load("sleepwell"), humanising.casebook.load("mhf-wales")
+    lines = [json.dumps(humanising.unstructure(case)) for case in cases]
+    path = write(tmp_path, "\n".join([lines[0], "", lines[1]]) + "\n", "cases.jsonl")
+    assert humanising.load_file(path) == cases
+    code, out, _ = run(capsys, "validate", str(tmp_path))
+    assert (code, out) == (0, f"ok: {path} (2 initiatives)\n")
+    bad = write(tmp_path, lines[0] + '\n{"id": "b", "name": 1}\n', "bad.jsonl")
+    code, _, err = run(capsys, "validate", bad)
+    assert code == 1
+    assert err.startswith(f"Error: {bad}:2:")
+    assert "$.name: expected" in err

@@ -32,8 +32,11 @@ RUN = {"python", "console"}
 SHOWN = {"text", "json", "yaml", "toml", "mermaid"}
 """Info strings of blocks that only show something (a fragment, a format); they never hold a command."""
 TITLED = re.compile(r'\w+ title="[A-Za-z0-9_.-]+"\Z')
-SKIPPABLE = re.compile(r"pip install|-m venv|mkdocs (serve|build)|apt-get|\.venv/bin/")
-"""What a skipped command may do: install, serve, or run the gates of a development checkout."""
+SKIPPABLE = re.compile(r"pip install|-m venv|mkdocs (serve|build)|apt-get|\.venv/bin/|chromium --headless")
+"""What a skipped command may do: install, serve, run the gates of a development checkout, or print with chromium.
+
+The printing command is run by ``tests/test_reports_print.py``, word for word.
+"""
 
 
 def load_hook() -> ModuleType:
@@ -173,6 +176,13 @@ def test_built_site_lists_every_case_and_fills_every_placeholder(built_site: Pat
     assert '"title": "humanising case file"' in schema
 
 
+def test_the_cli_reference_shows_no_internal_default(built_site: Path) -> None:
+    reference = (built_site / "reference" / "cli" / "index.html").read_text(encoding="utf-8")
+    assert "<td>--output</td>" in reference or "--output" in reference
+    assert "Sentinel" not in reference
+    assert "UNSET" not in reference
+
+
 def test_the_site_needs_no_network() -> None:
     """Mermaid is vendored and listed before any page needs it; no web fonts, no remote scripts."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)  # noqa: S506
@@ -294,3 +304,14 @@ def test_every_test_the_readings_page_names_exists() -> None:
                 assert part.split("[")[0] in defined[current], (current, part)
                 named += 1
     assert named > 50
+
+
+def test_the_glossary_page_has_every_term_the_report_s_glossary_has(built_site: Path) -> None:
+    from humanising.reports._present import GLOSSARY
+
+    page = (built_site / "explanation" / "glossary" / "index.html").read_text(encoding="utf-8")
+    for term in GLOSSARY:
+        assert f'id="{term.anchor}"' in page
+        assert html.escape(term.meaning, quote=False) in page
+    case = (built_site / "casebook" / "sleepwell" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../explanation/glossary/#basis"' in case

@@ -18,6 +18,7 @@ from types import ModuleType
 import pytest
 from click.testing import CliRunner
 from hypothesis import given
+from hypothesis import strategies as st
 
 import humanising
 from _hostile import render_markdown
@@ -35,6 +36,7 @@ from humanising.reports._present import (
     SettledByLine,
     StagesLine,
     VerdictLine,
+    fit_cell,
     quadrant_axes,
     relationship_phrase,
     summary_lines,
@@ -474,8 +476,9 @@ def test_explain_shows_each_verdict_as_its_lines(explained: dict[str, list[list[
     for analysis in ANALYSES:
         paragraphs = explained[analysis.initiative.id]
         verdicts = titled(analysis, names)
-        assert len(paragraphs) == len(verdicts) + 1  # and what it equalises, with its quadrant
-        for (title, verdict), (heading, *body) in zip(verdicts, paragraphs[:-1], strict=True):
+        # and what it equalises, with its quadrant; then the barriers and the readings
+        assert len(paragraphs) == len(verdicts) + 2
+        for (title, verdict), (heading, *body) in zip(verdicts, paragraphs[:-2], strict=True):
             fit, *rest = verdict_lines(verdict)
             assert isinstance(fit, FitLine)
             assert heading.startswith(f"  {title}: ")
@@ -716,3 +719,35 @@ def test_the_casebook_pages_tables_mark_each_fit_with_its_weak_basis() -> None:
         cells = [(rows[NAMES[model_id]].replace("**", ""), verdict) for model_id, verdict in analysis.verdicts.items()]
         following = page[end + 1]
         check_cells(cells, following if following.startswith(LEGEND_LEAD) else "")
+
+
+@given(hst.initiatives(max_parts=1), st.integers(min_value=30, max_value=240))
+def test_any_table_fits_any_width_and_keeps_every_fit(initiative: humanising.Initiative, width: int) -> None:
+    """Law: at any width, no line of the table is longer, and every case's fits are still in it."""
+    analyses = [row.analysis for row in entries([humanising.analyse(initiative)])]
+    table = casebook_table(analyses, width=width)
+    assert max(len(line) for line in table.splitlines()) <= width
+    whole = casebook_table(analyses)
+    if max(len(line) for line in whole.splitlines()) <= width:
+        assert table == whole
+    cells = [cell.strip() for line in table.splitlines() for cell in line.split(" | ")]
+    case_width = min(max(len(visible(analysis.initiative.id)) for analysis in analyses), width // 2)
+    for analysis in analyses:
+        for verdict in [*analysis.verdicts.values(), analysis.humanises]:
+            text = fit_cell(verdict).text
+            assert text in cells or len(text) > width - case_width - 3, text  # only a cell wider than its room wraps
+
+
+def test_the_casebook_table_at_a_width_holds_what_the_whole_table_holds() -> None:
+    """Split or not, each case's row of cells is the same: the narrow tables rejoin into the wide one's rows."""
+    _, rows = terminal_table()
+    narrow = casebook_table(ANALYSES, width=80)
+    tables, _, rest = narrow.partition("\nequalises:\n")
+    joined: dict[str, list[str]] = {}
+    for block in tables.split("\n\n"):
+        for line in block.splitlines()[2:]:
+            case_id, *cells = [cell.strip() for cell in line.split(" | ")]
+            joined.setdefault(case_id, []).extend(cells)
+    for case_id, row in rows.items():
+        assert joined[case_id] == row[1:-1]
+        assert f"  {case_id}: " in rest

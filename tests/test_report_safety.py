@@ -35,7 +35,7 @@ CASES = [row for case in hostile() for row in (case, *case.parts)]
 HTML_TAGS = {
     "html", "head", "meta", "link", "title", "style", "body", "header", "main", "section", "nav", "article",
     "h1", "h2", "h3", "p", "ul", "li", "span", "div", "table", "thead", "tbody", "tr", "th", "td", "a",
-    "code", "strong", "details", "summary", "figure", "figcaption", "pre", "abbr",
+    "code", "strong", "details", "summary", "figure", "figcaption", "pre", "abbr", "dl", "dt", "dd",
     "svg", "defs", "marker", "path", "rect", "text", "line", "circle",
 }  # fmt: skip
 MARKDOWN_TAGS = {"h1", "h2", "h3", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td", "code", "strong",

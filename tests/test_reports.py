@@ -215,3 +215,16 @@ def test_markdown_and_html_show_barriers_and_readings(page: tuple[str, Page]) ->
             assert html.escape(match.reason) in text
     assert markdown.count("### Institutional barriers") == len(ANALYSES)
     assert text.count("<h3>Readings of co-production</h3>") == len(ANALYSES)
+
+
+def test_the_html_report_ends_with_the_glossary_its_legends_link_to() -> None:
+    from humanising.reports._present import GLOSSARY
+
+    page = html_report([humanising.analyse(humanising.casebook.load("sleepwell"))])
+    ids = set(re.findall(r'id="([^"]+)"', page))
+    links = set(re.findall(r'href="#(glossary[^"]*)"', page))
+    assert links >= {"glossary", "glossary-basis"}
+    assert links <= ids
+    for term in GLOSSARY:
+        assert f'<dt id="glossary-{term.anchor}">{html.escape(term.term)}</dt>' in page
+    assert page.index('id="glossary"') > page.index('id="cases"')

@@ -131,7 +131,7 @@ def test_not_a_mapping(tmp_path: Path) -> None:
 def test_missing_file_and_wrong_suffix(tmp_path: Path) -> None:
     with pytest.raises(CaseFileError, match="a readable UTF-8 file"):
         humanising.load_file(tmp_path / "absent.yaml")
-    with pytest.raises(CaseFileError, match=r"\.yaml, \.yml or \.json"):
+    with pytest.raises(CaseFileError, match=r"\.yaml, \.yml, \.json or \.jsonl"):
         humanising.load_file(tmp_path / "case.txt")
 
 

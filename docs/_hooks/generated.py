@@ -27,6 +27,7 @@ import humanising
 from humanising import Analysis, Initiative, Verdict, casebook
 from humanising.reports import mermaid
 from humanising.reports._present import (
+    GLOSSARY,
     ByProductLine,
     CriterionLine,
     FitLine,
@@ -34,9 +35,9 @@ from humanising.reports._present import (
     SettledByLine,
     StagesLine,
     basis_legend,
+    equalises_text,
     fit_cell,
     quadrant_axes,
-    relationship_phrase,
     summary_lines,
     verdict_lines,
 )
@@ -97,10 +98,14 @@ def fit_badge(verdict: Verdict) -> str:
     return (f"**{text}**" if text == "fits" else text) + shown.mark
 
 
+GLOSSARY_PAGE = "../explanation/glossary.md"
+"""The glossary, from a casebook page (the casebook index and the case pages sit side by side)."""
+
+
 def marks_legend(verdicts: Iterable[Verdict]) -> list[str]:
     """The legend under a table of these verdicts, as a paragraph, or nothing where no cell is marked."""
     legend = basis_legend(fit_cell(verdict) for verdict in verdicts).text
-    return [cell(legend), ""] if legend else []
+    return [f"{cell(legend)} See the [glossary]({GLOSSARY_PAGE}#basis).", ""] if legend else []
 
 
 # --- the casebook
@@ -111,8 +116,7 @@ def _model_names() -> dict[str, str]:
 
 
 def _equalised(analysis: Analysis) -> str:
-    phrases = [relationship_phrase(relationship, analysis.initiative) for relationship in analysis.equalises]
-    return "; ".join(phrases) or "nothing"
+    return equalises_text(analysis)
 
 
 def _programme_of() -> dict[str, str]:
@@ -611,6 +615,11 @@ def json_example(case_id: str) -> str:
     return f'??? example "The JSON report of {case_id}"\n\n    ```json\n{indented}\n    ```\n'
 
 
+def glossary() -> str:
+    """The glossary page's entries, from the one list the HTML report's glossary is made from too."""
+    return "\n".join(f"## {term.term} {{#{term.anchor}}}\n\n{term.meaning}\n" for term in GLOSSARY)
+
+
 def replace_placeholders(markdown: str) -> str:
     """Fill in the ``<!-- humanising:... -->`` placeholders of a hand-written page."""
 
@@ -626,6 +635,8 @@ def replace_placeholders(markdown: str) -> str:
             return codebook_page()
         if what == "json" and argument is not None:
             return json_example(argument)
+        if what == "glossary" and argument is None:
+            return glossary()
         raise ValueError(f"unknown placeholder {match[0]!r}")
 
     return _PLACEHOLDER.sub(fill, markdown)
@@ -664,3 +675,12 @@ def on_files(files: Any, config: Any) -> Any:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:  # noqa: ARG001 - the hook's signature
     """Fill in the placeholders of hand-written pages."""
     return replace_placeholders(markdown)
+
+
+_UNSET_DEFAULT = re.compile(r"<code>Sentinel\.UNSET</code>")
+"""How mkdocs-click shows an option with no default under click 8.3 and newer."""
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:  # noqa: ARG001 - the hook's signature
+    """Show an option with no default as having none, not as click's internal sentinel."""
+    return _UNSET_DEFAULT.sub("none", html)

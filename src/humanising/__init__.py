@@ -94,6 +94,7 @@ if TYPE_CHECKING:
     from humanising._reasoning._verdict import CriterionResult, Fit, Note, ProductFit, Status, Verdict, criterion
     from humanising._running._many import analyse_many, classify_many
     from humanising.exceptions import CaseFileError
+    from humanising.reports._tables import records, to_pandas, to_polars
 
 # Everything but the exceptions loads on first use (PEP 562), so that `import humanising`
 # and the command line's --help stay cheap; `humanising.Initiative` imports the facts.
@@ -169,6 +170,7 @@ _LAZY = {
         ("CriterionResult", "Fit", "Note", "ProductFit", "Status", "Verdict", "criterion"),
         "humanising._reasoning._verdict",
     ),
+    **dict.fromkeys(("records", "to_pandas", "to_polars"), "humanising.reports._tables"),
 }
 
 
@@ -185,7 +187,7 @@ if not TYPE_CHECKING:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})
 
 
 __all__ = [
@@ -271,11 +273,14 @@ __all__ = [
     "loads",
     "quadrant",
     "readings",
+    "records",
     "register_model",
     "registered_models",
     "relationship_kind",
     "settle",
     "structure",
+    "to_pandas",
+    "to_polars",
     "unregister_model",
     "unstructure",
 ]

@@ -4,7 +4,7 @@ Use them to test code that reads initiatives (a report, a contributed model, a
 converter) against many valid initiatives rather than a handful of examples.
 
 This module needs hypothesis, which comes with the ``strategies`` extra
-(``pip install 'humanising[strategies]'``). It is the only module of humanising
+(from a clone: ``.venv/bin/python -m pip install '.[strategies]'``). It is the only module of humanising
 that imports hypothesis, and ``import humanising`` does not import it: import it
 yourself, conventionally as ``hst``.
 

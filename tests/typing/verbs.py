@@ -158,3 +158,10 @@ try:
 except humanising.exceptions.NotAnInitiativeError as not_an_initiative:
     assert_type(not_an_initiative.function, str)
     assert_type(not_an_initiative.value, object)
+
+# Tables for spreadsheets and notebooks.
+rows = humanising.records([humanising.analyse(i)], table="criteria")
+assert_type(rows, list[dict[str, str | bool | None]])
+humanising.records([humanising.analyse(i)], table="criterion")  # type: ignore[arg-type]
+assert_type(humanising.to_pandas(rows), Any)
+assert_type(humanising.to_polars(rows), Any)

@@ -494,13 +494,33 @@ def parse_text(text: str, *, file: str, format: str) -> tuple[Initiative, ...]: 
     return (_structure(data, file=file, root=(), marks=marks),)
 
 
-_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".jsonl": "jsonl"}
+
+
+def _json_lines(text: str, file: str) -> tuple[Initiative, ...]:
+    """The initiatives of a JSON Lines text: one JSON initiative on each line that is not blank.
+
+    Every bad line is named, with its number, all at once, as for any other case file.
+    """
+    from humanising._casefiles._lines import load_lines  # which reads the lines with this module's parser
+
+    class _Named(list[str]):
+        name = file
+
+    problems: list[CaseFileError] = []
+    found = tuple(load_lines(_Named(text.splitlines(keepends=True)), on_error=problems.append))
+    if problems:
+        every = tuple(error for problem in problems for error in problem.errors)[:MAX_ERRORS]
+        first = every[0]
+        raise CaseFileError(first.file, first.path, first.expected, line=first.line, column=first.column, errors=every)
+    return found
 
 
 def load_file(path: str | Path) -> tuple[Initiative, ...]:
-    """Read every initiative in a YAML (``.yaml``, ``.yml``) or JSON (``.json``) case file.
+    """Read every initiative in a YAML (``.yaml``, ``.yml``), JSON (``.json``) or JSON Lines (``.jsonl``) case file.
 
-    A file holds one initiative (a mapping) or several (a list of mappings).
+    A YAML or JSON file holds one initiative (a mapping) or several (a list of mappings); a
+    JSON Lines file holds one initiative on each line.
 
     Raises:
         CaseFileError: The file is missing, unreadable, or not valid.
@@ -516,7 +536,9 @@ def load_file(path: str | Path) -> tuple[Initiative, ...]:
     file = str(path)
     format_ = _SUFFIXES.get(path.suffix.lower())
     if format_ is None:
-        raise CaseFileError(file, "$", f"expected a file ending in .yaml, .yml or .json, got {path.name!r}")
+        raise CaseFileError(file, "$", f"expected a file ending in .yaml, .yml, .json or .jsonl, got {path.name!r}")
+    if format_ == "jsonl":
+        return _json_lines(read_text(path), file)
     return parse_text(read_text(path), file=file, format=format_)
 
 

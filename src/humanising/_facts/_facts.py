@@ -727,6 +727,28 @@ class Initiative:
     observations: Observations = attrs.field(factory=Observations, validator=instance_of(Observations))
     parts: tuple[Initiative, ...] = attrs.field(default=(), converter=_as_parts)
 
+    def __repr__(self) -> str:
+        """Short: its id, name and how many of each kind of fact it holds; the facts are its attributes.
+
+        Example:
+            >>> import humanising
+            >>> humanising.casebook.load("sleepwell")
+            <Initiative 'sleepwell': SleepWell, 7 stakeholders, 1 product, 14 participations, 1 relationship>
+        """
+        counts = ", ".join(
+            f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+            for noun, items in (
+                ("stakeholder", self.stakeholders),
+                ("product", self.products),
+                ("participation", self.participations),
+                ("relationship", self.relationships),
+                ("part", self.parts),
+            )
+            if items or noun != "part"
+        )
+        name = self.name if len(self.name) <= 60 else self.name[:59] + "…"
+        return f"<Initiative {self.id!r}: {repr(name)[1:-1]}, {counts}>"  # control characters escaped
+
     def __attrs_post_init__(self) -> None:
         where = f"Initiative {self.id!r}"
         _unique(where, "stakeholders", (s.id for s in self.stakeholders))

@@ -206,6 +206,24 @@ class Analysis:
     nested_quadrant: Quadrant = Quadrant.UNDETERMINED
     notes: tuple[Note, ...] = ()
 
+    def __repr__(self) -> str:
+        """Short: the initiative's id, the models that fit or partly fit, and the quadrant; the rest is attributes.
+
+        Example:
+            >>> import humanising
+            >>> humanising.analyse(humanising.casebook.load("sleepwell"))
+            <Analysis 'sleepwell': fits evidence_based_practice; humanises partly; humanising only>
+        """
+        fits = [model_id for model_id, verdict in self.verdicts.items() if verdict.fit is Fit.FITS]
+        partly = [model_id for model_id, verdict in self.verdicts.items() if verdict.fit is Fit.PARTLY]
+        said = [f"{word} {', '.join(ids)}" for word, ids in (("fits", fits), ("partly", partly)) if ids]
+        said = said or ["no model fits"]
+        parts = f"; {len(self.parts)} part{'' if len(self.parts) == 1 else 's'}" if self.parts else ""
+        return (
+            f"<Analysis {self.initiative.id!r}: {'; '.join(said)}; humanises {self.humanises.fit.value}; "
+            f"{self.quadrant.value}{parts}>"
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """The analysis as plain data, with its parts': the shape of an entry of the JSON report.
 

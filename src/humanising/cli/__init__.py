@@ -37,7 +37,8 @@ __all__ = ["cli", "main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-_FORMATS = ("table", "json", "markdown", "html")
+_FORMATS = ("table", "json", "markdown", "html", "csv", "qca")
+_TABLES = ("verdicts", "criteria", "relationships")
 _CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -55,18 +56,60 @@ def _read(file: str) -> tuple[Initiative, ...]:
         raise CaseFileError(file, "$", expected) from error
 
 
+_CASE_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
+_GLOB = frozenset("*?[")
+
+
+def _expand(arguments: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The case files the arguments name, and the arguments that name none.
+
+    A directory stands for the case files in it (``.yaml``, ``.yml``, ``.json``, ``.jsonl``; not in its
+    subdirectories), in name order; a pattern the shell left alone (quoted, say ``'cases/*.yaml'``)
+    for the paths it matches, in name order. Any other argument is a file, as given.
+    """
+    import glob
+    from pathlib import Path
+
+    files: list[str] = []
+    empty: list[str] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            found = sorted(
+                str(child) for child in path.iterdir() if child.suffix.lower() in _CASE_SUFFIXES and child.is_file()
+            )
+        elif not path.exists() and _GLOB & set(argument):
+            found = sorted(glob.glob(argument))  # noqa: PTH207 - a user's pattern, as the shell would read it
+        else:
+            files.append(argument)
+            continue
+        files.extend(found)
+        if not found:
+            empty.append(argument)
+    return files, empty
+
+
 class _Batch:
-    """The files a command was given: the initiatives of each good one, and how many were bad."""
+    """The files a command was given: the initiatives of each good one, and how many were bad.
+
+    Directories and patterns stand for the case files they hold or match (``_expand``); one that
+    holds or matches none is a bad input, named on standard error.
+    """
 
     def __init__(
         self, files: Sequence[str], each: Callable[[str, tuple[Initiative, ...]], object] | None = None
     ) -> None:
         from humanising.exceptions import CaseFileError
 
-        self.files = tuple(files)
+        expanded, empty = _expand(files)
+        self.files = (*expanded, *empty)
         self.loaded: list[tuple[str, tuple[Initiative, ...]]] = []
-        self.failed = 0
-        for file in files:
+        self.failed = len(empty)
+        for argument in empty:
+            kind, verb = ("directory", "holds") if os.path.isdir(argument) else ("pattern", "matches")  # noqa: PTH112
+            suffixes = ", ".join(_CASE_SUFFIXES)
+            click.echo(f"Error: {_visible(argument)}: the {kind} {verb} no case file ({suffixes})", err=True)
+        for file in expanded:
             try:
                 self.loaded.append((file, _read(file)))
             except CaseFileError as error:
@@ -140,9 +183,22 @@ def _report(
     *,
     inputs: Sequence[str] = (),
     force: bool = False,
+    footer: str = "",
+    table: str = "verdicts",
 ) -> None:
     title = title or "humanising report"
-    if format_ == "json":
+    if format_ == "csv":
+        from typing import cast
+
+        from humanising.reports._tables import Table, records, write_csv
+
+        chosen = cast("Table", table)  # click has checked it is one of _TABLES
+        text = write_csv(records(analyses, chosen), chosen)
+    elif format_ == "qca":
+        from humanising.reports._tables import qca_matrix
+
+        text = qca_matrix(analyses)
+    elif format_ == "json":
         from humanising.reports import json_report
 
         text = json_report(analyses)
@@ -155,12 +211,28 @@ def _report(
 
         text = html_report(analyses, title=title)
     else:
-        from humanising.reports._text import casebook_table
+        from humanising.reports._text import casebook_table, table_notes
 
         colour = _colour(output)
-        _emit(casebook_table(analyses, colour=colour), output, colour=colour, inputs=inputs, force=force)
+        width = _terminal_width() if output in (None, "-") else None
+        table = casebook_table(analyses, colour=colour, width=width)
+        table += "\n" + table_notes(analyses, footer=footer, width=width)
+        _emit(table, output, colour=colour, inputs=inputs, force=force)
         return
     _emit(text, output, inputs=inputs, force=force)
+
+
+def _terminal_width() -> int:
+    """The terminal's width, as ``shutil`` tells it: ``COLUMNS`` when set, else the terminal's, else 80."""
+    import shutil
+
+    return max(shutil.get_terminal_size().columns, 20)
+
+
+_EXPLAIN_FOOTER = "The reasons behind each fit: humanising explain FILE (--model ID for one model)."
+_CASEBOOK_FOOTER = (
+    "The reasons behind each fit: humanising casebook show ID > case.yaml, then humanising explain case.yaml."
+)
 
 
 _OUTPUT_HELP = (
@@ -188,7 +260,8 @@ def _report_options(function: F) -> F:
         default="table",
         show_default=True,
         help="table: a terminal table (coloured on a terminal); json: the versioned report other tools parse; "
-        "markdown; html: one self-contained page with the matrix, the quadrant chart and diagrams.",
+        "markdown; html: one self-contained page with the matrix, the quadrant chart and diagrams; "
+        "csv: tidy rows for a spreadsheet (see --table); qca: cases x criteria as 1, 0 or empty (unknown).",
     )(function)
 
 
@@ -253,15 +326,27 @@ def cli(ctx: click.Context) -> None:
 Examples:
   humanising classify my-case.yaml
   humanising classify cases/*.yaml --format json -o verdicts.json
-  humanising classify cases/*.yaml --format html -o report.html""",
+  humanising classify cases/*.yaml --format html -o report.html
+  humanising classify cases/ -f csv --table criteria -o criteria.csv""",
 )
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @_report_options
-def classify(files: tuple[str, ...], format_: str, output: str | None, force: bool, title: str | None) -> None:
+@click.option(
+    "--table",
+    type=click.Choice(_TABLES),
+    default="verdicts",
+    show_default=True,
+    help="With -f csv, which rows: verdicts (one per initiative and model), criteria (one per criterion of "
+    "each verdict) or relationships (one per relationship it equalises).",
+)
+def classify(  # noqa: PLR0917 - click passes each option by keyword
+    files: tuple[str, ...], format_: str, output: str | None, force: bool, title: str | None, table: str
+) -> None:
     """Every model's verdict on the initiatives in case files.
 
     FILE is a YAML (.yaml, .yml) or JSON (.json) case file holding one
-    initiative or a list of them; a programme's parts are judged too, each as
+    initiative or a list of them, a JSON Lines file (.jsonl) with one on each
+    line, or a directory of them or a quoted pattern; a programme's parts are judged too, each as
     if alone. The table has a row per initiative and a column per model, then
     whether it humanises, its quadrant and what it equalises. A fit resting on
     facts weaker than the case author's coding is marked (fits·i: the case
@@ -273,7 +358,16 @@ def classify(files: tuple[str, ...], format_: str, output: str | None, force: bo
     """
     batch = _Batch(files)
     if batch.loaded:
-        _report(_analyse(batch.initiatives), format_, output, title, inputs=files, force=force)
+        _report(
+            _analyse(batch.initiatives),
+            format_,
+            output,
+            title,
+            inputs=batch.files,
+            force=force,
+            footer=_EXPLAIN_FOOTER,
+            table=table,
+        )
     batch.finish()
 
 
@@ -323,6 +417,25 @@ def _explain_verdict(title: str, verdict: Verdict, style: Callable[..., str]) ->
     return lines
 
 
+def _explain_cahn(analysis: Analysis, style: Callable[..., str]) -> list[str]:
+    """The essay's institutional barriers and readings of co-production, as the reports show them."""
+    from humanising.reports._common import visible
+    from humanising.reports._present import STATUS_MARKS
+
+    lines = [f"  {style('institutional barriers', bold=True)}:"]
+    for finding in analysis.barriers:
+        lines.append(f"    {finding.status.value}: {visible(finding.reason)}")
+        if finding.unknowns:
+            lines.append(f"      would be settled by: {visible(', '.join(map(str, finding.unknowns)))}")
+    lines.append(f"  {style('readings of co-production', bold=True)}:")
+    for match in analysis.readings:
+        status = style(f"{STATUS_MARKS[match.status]} {match.status.value:<7}", fg=_STATUS_STYLE[match.status.value])
+        lines.append(f"    {status} {visible(match.reason)}")
+        if match.unknowns:
+            lines.append(f"      would be settled by: {visible(', '.join(map(str, match.unknowns)))}")
+    return lines
+
+
 @cli.command(
     context_settings=_CONTEXT,
     epilog="""\b
@@ -346,7 +459,8 @@ def explain(files: tuple[str, ...], model_id: str | None, output: str | None, fo
     For every initiative in each FILE (and each part of a programme), every model's
     verdict with each criterion's status, whether it is essential or
     qualifying, the reason, and the unknown facts that would settle an open
-    verdict; then whether it humanises, what it equalises and its quadrant.
+    verdict; then whether it humanises, what it equalises and its quadrant;
+    then the essay's institutional barriers and readings of co-production.
 
     Bad files are named on standard error and the others explained (exit code 1).
     Control characters in names and notes (terminal escapes, say) are shown as
@@ -382,9 +496,9 @@ def explain(files: tuple[str, ...], model_id: str | None, output: str | None, fo
             lines += [
                 visible(f"  {label.lower()}: {text}") for label, text in summary_lines(analysis) if label != "Humanises"
             ]
-            lines.append("")
+            lines += ["", *_explain_cahn(analysis, style), ""]
     if batch.loaded:
-        _emit("\n".join(lines).rstrip("\n") + "\n", output, colour=colour, inputs=files, force=force)
+        _emit("\n".join(lines).rstrip("\n") + "\n", output, colour=colour, inputs=batch.files, force=force)
     batch.finish()
 
 
@@ -417,7 +531,14 @@ def casebook(
         return
     from humanising import casebook as shipped
 
-    _report(_analyse(shipped.load_all()), format_, output, title or "The humanising casebook", force=force)
+    _report(
+        _analyse(shipped.load_all()),
+        format_,
+        output,
+        title or "The humanising casebook",
+        force=force,
+        footer=_CASEBOOK_FOOTER,
+    )
 
 
 def _case_file_text(name: str) -> str:
@@ -698,10 +819,10 @@ def diagram(files: tuple[str, ...], initiative_id: str | None, output: str | Non
             )
         initiatives = [initiative for initiative in initiatives if initiative.id == initiative_id]
     if len(initiatives) == 1:
-        _emit(mermaid(initiatives[0]), output, inputs=files, force=force)
+        _emit(mermaid(initiatives[0]), output, inputs=batch.files, force=force)
     elif initiatives:
         text = "\n".join(f"%% {i.id}: {escape_text(i.name)}\n{mermaid(i)}" for i in initiatives)
-        _emit(text, output, inputs=files, force=force)
+        _emit(text, output, inputs=batch.files, force=force)
     batch.finish()
 
 

@@ -10,6 +10,9 @@
 
 Each report takes analyses (``humanising.analyse``); a programme is followed by its parts.
 
+In Jupyter or IPython, ``%load_ext humanising.reports`` shows analyses, initiatives and
+verdicts as the HTML and Markdown reports show them (``load_ipython_extension``).
+
 Example:
     >>> import humanising
     >>> from humanising.reports import mermaid
@@ -24,4 +27,28 @@ from humanising.reports._json import FORMAT, json_report, report_data
 from humanising.reports._markdown import markdown_report
 from humanising.reports._mermaid import mermaid
 
-__all__ = ["FORMAT", "html_report", "json_report", "markdown_report", "mermaid", "report_data"]
+
+def load_ipython_extension(ipython: object) -> None:
+    """Show analyses, initiatives and verdicts in a notebook as the reports do: ``%load_ext humanising.reports``.
+
+    IPython calls this; it registers HTML and Markdown formatters made from the reports' own
+    fragments, so that an ``Analysis``, an ``Initiative`` (with its verdicts) or a ``Verdict``
+    at the end of a cell shows as its report section. ``repr`` stays one short line.
+
+    Args:
+        ipython: The IPython shell, which IPython passes.
+    """
+    from humanising.reports._notebook import load_ipython_extension as load
+
+    load(ipython)
+
+
+__all__ = [
+    "FORMAT",
+    "html_report",
+    "json_report",
+    "load_ipython_extension",
+    "markdown_report",
+    "mermaid",
+    "report_data",
+]

@@ -17,6 +17,7 @@ from humanising._reasoning._verdict import Fit, Verdict
 from humanising.reports._common import FIT_CLASSES, Entry, entries, model_columns, model_names, short_name
 from humanising.reports._mermaid import mermaid
 from humanising.reports._present import (
+    GLOSSARY,
     LEGEND_LEAD,
     ByProductLine,
     CriterionLine,
@@ -38,7 +39,9 @@ _STYLE = """
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
        background: #fff; }
-header, main { max-width: 1180px; margin: 0 auto; padding: 0 20px; }
+header, main { max-width: 1480px; margin: 0 auto; padding: 0 20px; }
+main > section, main > nav, article > :not(figure):not(.wide) { max-width: 1180px; }
+#matrix { max-width: none; }
 header { padding-top: 24px; }
 h1 { font-size: 1.7rem; margin: 0 0 4px; }
 h2 { font-size: 1.3rem; margin: 32px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
@@ -53,6 +56,7 @@ table { border-collapse: collapse; }
 table.matrix { font-size: 0.85rem; }
 .matrix th, .matrix td { border: 1px solid var(--line); padding: 4px 8px; text-align: center; white-space: nowrap; }
 .matrix th[scope="row"] { text-align: left; font-weight: normal; }
+.matrix td.quadrant { white-space: normal; min-width: 9em; text-align: left; }
 .matrix th[scope="row"].part { padding-left: 22px; }
 .matrix thead th { background: #f6f8fa; position: sticky; top: 0; }
 .fit-fits { background: var(--fits); }
@@ -74,6 +78,8 @@ ul.criteria li { margin: 4px 0; display: grid; grid-template-columns: 92px 1fr; 
 .status { font-weight: 600; font-size: 0.85rem; }
 .status-met { color: #1a7f37; } .status-unmet { color: #b42318; } .status-unknown { color: #6e5c00; }
 .kind { display: block; font-size: 0.75rem; color: var(--muted); font-weight: normal; }
+dl.glossary dt { font-weight: 600; margin-top: 8px; }
+dl.glossary dd { margin: 2px 0 0 20px; }
 code { font-size: 0.85em; background: #f6f8fa; padding: 1px 4px; border-radius: 4px; }
 pre { background: #f6f8fa; padding: 10px; overflow-x: auto; font-size: 0.8rem; }
 figure { margin: 12px 0; overflow-x: auto; }
@@ -104,7 +110,24 @@ svg .dot-label { font-size: 12px; fill: #1f2328; }
 svg a:hover .dot-label { text-decoration: underline; }
 svg .axis { font-size: 12px; fill: #59636e; }
 svg .axis-title { font-size: 13px; font-weight: 600; fill: #1f2328; }
-@media print { details { border: 0; } details > * { display: block; } }
+@media print {
+  @page { margin: 12mm; }
+  body { font-size: 10pt; }
+  header, main, main > section, main > nav, article > * { max-width: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+  details { border: 0; padding: 0; margin: 4px 0 8px; }
+  details::details-content { content-visibility: visible; display: block; }
+  details > summary { list-style: none; cursor: auto; }
+  details > summary::-webkit-details-marker { display: none; }
+  .scroll, figure, pre { overflow: visible; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+  figure svg, svg.diagram, svg.quadrant { max-width: 100%; height: auto; }
+  table.matrix { font-size: 6.5pt; width: 100%; table-layout: auto; }
+  .matrix th, .matrix td { white-space: normal; padding: 1px 2px; }
+  .matrix thead th { position: static; }
+  ul.criteria li { grid-template-columns: 70px 1fr; break-inside: avoid; }
+  article { break-before: page; border: 0; }
+}
 """
 
 _FIT_LEGEND = (
@@ -135,7 +158,10 @@ def _marks(verdicts: Iterable[Verdict]) -> str:
     entries = ", ".join(
         f'<span class="mark">{escape(entry.mark)}</span> {escape(entry.words)}' for entry in legend.entries
     )
-    return f'<p class="marks" id="matrix-marks">{escape(LEGEND_LEAD)}: {entries}.</p>'
+    return (
+        f'<p class="marks" id="matrix-marks">{escape(LEGEND_LEAD)}: {entries} '
+        '(<a href="#glossary-basis">what the marks mean</a>).</p>'
+    )
 
 
 def _matrix(rows: Sequence[Entry], columns: Sequence[str], names: dict[str, str]) -> str:
@@ -153,7 +179,7 @@ def _matrix(rows: Sequence[Entry], columns: Sequence[str], names: dict[str, str]
             f'<tr><th scope="row"{part}>'
             f'<a href="{escape(anchor)}" title="{escape(initiative.name)}">{escape(initiative.id)}</a></th>'
             f"{cells}{_fit_cell(analysis.humanises, f'{anchor}-humanises')}"
-            f"<td>{escape(quadrant_axes(analysis).quadrant)}</td></tr>"
+            f'<td class="quadrant">{escape(quadrant_axes(analysis).quadrant)}</td></tr>'
         )
     legend = "".join(
         f'<li><span class="swatch fit-{FIT_CLASSES[fit]}"></span>{escape(text)}</li>' for fit, text in _FIT_LEGEND
@@ -163,11 +189,20 @@ def _matrix(rows: Sequence[Entry], columns: Sequence[str], names: dict[str, str]
         for row in rows
         for verdict in (*(row.analysis.verdicts[model_id] for model_id in columns), row.analysis.humanises)
     )
+    legend += '<li><a href="#glossary">What these words mean</a></li>'
     return (
         f'<ul class="legend">{legend}</ul><div class="scroll"><table class="matrix" id="matrix-table">'
         f'<thead><tr><th scope="col">case</th>{head}<th scope="col">humanises</th>'
         f'<th scope="col">quadrant</th></tr></thead><tbody>{"".join(body)}</tbody></table></div>{marks}'
     )
+
+
+def _glossary() -> str:
+    """The glossary the legends link to: every word they use, with what it means."""
+    terms = "".join(
+        f'<dt id="glossary-{term.anchor}">{escape(term.term)}</dt><dd>{escape(term.meaning)}</dd>' for term in GLOSSARY
+    )
+    return f'<section id="glossary"><h2>What the words mean</h2><dl class="glossary">{terms}</dl></section>'
 
 
 def _verdict_details(verdict: Verdict, title: str, anchor: str) -> str:
@@ -301,5 +336,5 @@ def html_report(analyses: Iterable[Analysis], *, title: str = "humanising report
         f"cannot be told.</p><figure>{quadrant_svg(rows)}</figure></section>"
         f'<nav id="contents"><h2>Cases</h2><ul>{contents}</ul></nav>'
         f'<section id="cases">{"".join(_case(row, columns, names) for row in rows)}</section>'
-        "</main></body></html>\n"
+        f"{_glossary()}</main></body></html>\n"
     )

@@ -284,6 +284,61 @@ def relationship_phrase(relationship: Relationship, initiative: Initiative) -> s
     return f"{one} ↔ {other} ({relationship.aspect.words}{claim}{relationship.basis.hedge}) — {kind.words}"
 
 
+def equalises_text(analysis: Analysis) -> str:
+    """What an initiative equalises, as the reports say it: its narrowed relationships, or why there are none.
+
+    Where none narrows but a relationship's change is unknown, that is unknown, never "nothing":
+    the text says which relationship the case file leaves open, and the field that would say.
+
+    Example:
+        >>> import attrs, humanising
+        >>> case = humanising.casebook.load("illustrative-board-seats")
+        >>> open_case = attrs.evolve(
+        ...     case, relationships=[attrs.evolve(case.relationships[0], change="unknown", claim="observed")]
+        ... )
+        >>> print(equalises_text(humanising.analyse(open_case)))
+        unknown: the case file does not say how service-user board members ↔ the trust's directors (power) — service users and mental-health professionals changes (relationships[0].change)
+        >>> equalises_text(humanising.analyse(humanising.casebook.load("sleepwell")))
+        'nothing'
+    """  # noqa: E501 - a doctest line as the report writes it
+    initiative = analysis.initiative
+    equalised = [relationship_phrase(relationship, initiative) for relationship in analysis.equalises]
+    if equalised:
+        return "; ".join(equalised)
+    open_ = [
+        f"{relationship_phrase(relationship, initiative)} changes (relationships[{index}].change)"
+        for index, relationship in enumerate(initiative.relationships)
+        if relationship.change is Change.UNKNOWN
+    ]
+    if open_:
+        return "unknown: the case file does not say how " + "; nor how ".join(open_)
+    return "nothing"
+
+
+FIT_WORDS = (
+    "fits: every criterion met; partly: every essential criterion met, a qualifying one unmet or unknown; "
+    "undetermined: an essential criterion unknown, none unmet; does not fit: an essential criterion unmet"
+)
+"""What each fit of a table means, in one line."""
+
+
+def abbreviations(model_ids: Iterable[str]) -> str:
+    """The models whose column heading is an abbreviation, spelt out: ``EBP evidence-based practice``.
+
+    Example:
+        >>> abbreviations(["coproduction", "evidence_based_practice", "user_centred_design"])
+        'EBP evidence-based practice; UCD user-centred design'
+    """
+    from humanising._reasoning._analysis import registered_models
+
+    models = {model.id: model for model in registered_models()}
+    return "; ".join(
+        f"{model.short_name} {model.name[0].lower()}{model.name[1:]}"
+        for model_id in model_ids
+        if (model := models.get(model_id)) is not None and model.short_name.isupper()
+    )
+
+
 def summary_lines(analysis: Analysis) -> tuple[tuple[str, str], ...]:
     """What every report says of an initiative before its verdicts, as (label, text) pairs.
 
@@ -302,13 +357,12 @@ def summary_lines(analysis: Analysis) -> tuple[tuple[str, str], ...]:
         Humanises: partly
     """  # noqa: E501 - a doctest line as the report writes it
     initiative = analysis.initiative
-    equalised = [relationship_phrase(relationship, initiative) for relationship in analysis.equalises]
     lines = [("Quadrant", analysis.quadrant.value)]
     if analysis.nested_quadrant is not analysis.quadrant:
         lines.append(("Quadrant on the nested reading", analysis.nested_quadrant.value))
     lines += [
         ("Equalising", analysis.equalising.value),
-        ("Equalises", "; ".join(equalised) if equalised else "nothing"),
+        ("Equalises", equalises_text(analysis)),
     ]
     if analysis.exceeds:
         beyond = "; ".join(relationship_phrase(relationship, initiative) for relationship in analysis.exceeds)
@@ -400,3 +454,75 @@ def quadrant_axes(place: Analysis | tuple[bool | None, EqualisingSide]) -> Axes:
         Side("equalises", _WORDS[equalising]),
         quadrant.value,
     )
+
+
+@attrs.frozen
+class Term:
+    """One entry of the glossary the reports link their legends to.
+
+    Attributes:
+        anchor: The entry's fragment identifier, ``partly``.
+        term: The word as the reports print it.
+        meaning: What it means here, in a sentence or two.
+    """
+
+    anchor: str
+    term: str
+    meaning: str
+
+
+GLOSSARY = (
+    Term(
+        "essential",
+        "essential criterion",
+        "A criterion a model cannot do without: one unmet and the model does not fit; one unknown, and none "
+        "unmet, and the fit is undetermined.",
+    ),
+    Term(
+        "qualifying",
+        "qualifying criterion",
+        "A criterion that makes a fit complete: one unmet or unknown, with every essential criterion met, "
+        "and the model fits only partly. It never makes a model not fit.",
+    ),
+    Term("fits", "fits", "Every criterion of the model is met."),
+    Term(
+        "partly",
+        "partly",
+        "Every essential criterion is met, and a qualifying one is unmet or unknown. A fit, with a limit.",
+    ),
+    Term(
+        "undetermined",
+        "undetermined",
+        "An essential criterion is unknown and none is unmet: the facts recorded cannot tell whether the model "
+        "fits. The fact that would settle it is named with the verdict. Not the same as partly.",
+    ),
+    Term("does-not-fit", "does not fit", "An essential criterion is unmet, whatever the others are."),
+    Term(
+        "ladder",
+        "the involvement ladder",
+        "How much say a stakeholder has in a stage, lowest first: none, informed (told), consulted (asked, as in "
+        "feedback or testing), involved (a real voice in decisions), partner (an equal partner) and leads "
+        "(in control). Unknown where the source does not say.",
+    ),
+    Term(
+        "aim-observed",
+        "aim against observed",
+        "A relationship that narrows as an aim is one the initiative sets out to equalise; observed, one that "
+        "was seen to equalise. An aim is never counted as a result.",
+    ),
+    Term(
+        "basis",
+        "basis marks",
+        "A mark after a fit (·h hedged, ·a an insider's account, ·r an informal report, ·i the case author's "
+        "inference) says that a fact deciding it rests, at worst, on something weaker than the case author's "
+        "reading of a published source.",
+    ),
+    Term(
+        "equalising",
+        "equalising and humanising",
+        "Equalising narrows an unequal relationship, such as between service users and professionals; "
+        "humanising takes care of people with respect and humanity, without controlling them. An initiative "
+        "can do either without the other; the quadrant chart places each.",
+    ),
+)
+"""The words the reports' legends use, each with what it means (the docs' glossary page is made from it)."""

@@ -49,6 +49,45 @@ def _bezier(p0: float, p1: float, p2: float, p3: float, t: float) -> float:
     return u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3
 
 
+_EDGE_CHAR = 5.6  # the widest a 10px edge label's character runs, with its white outline
+_EDGE_HEIGHT = 13.0
+_ALONG = tuple(step / 40 for step in range(6, 35))  # points along an arrow a label may sit at, from 0.15 to 0.85
+
+
+def _label_place(
+    placed: list[tuple[float, float, float, float]],
+    text: str,
+    xs: tuple[float, float, float, float],
+    ys: tuple[float, float],
+    start: float,
+) -> tuple[float, float]:
+    """Where a label's left end and middle go on a cubic arrow: the free point nearest ``start``, added to ``placed``.
+
+    A point is free where the label's box overlaps no box in ``placed``; where none is, the label
+    moves up from the point at ``start`` until it is clear of the others.
+    """
+    width = len(text) * _EDGE_CHAR + 4
+
+    def box(x: float, y: float) -> tuple[float, float, float, float]:
+        return (x - 2, y - _EDGE_HEIGHT / 2, x - 2 + width, y + _EDGE_HEIGHT / 2)
+
+    def clear(candidate: tuple[float, float, float, float]) -> bool:
+        left, top, right, bottom = candidate
+        return all(right <= x1 or x2 <= left or bottom <= y1 or y2 <= top for x1, y1, x2, y2 in placed)
+
+    (x0, x1, x2, x3), (y0, y3) = xs, ys
+    for along in sorted(_ALONG, key=lambda along: abs(along - start)):
+        x, y = _bezier(x0, x1, x2, x3, along), _bezier(y0, y0, y3, y3, along)
+        if clear(box(x, y)):
+            placed.append(box(x, y))
+            return x, y
+    x, y = _bezier(x0, x1, x2, x3, start), _bezier(y0, y0, y3, y3, start)
+    while not clear(box(x, y)):
+        y -= _EDGE_HEIGHT
+    placed.append(box(x, y))
+    return x, y
+
+
 def stakeholder_svg(initiative: Initiative) -> str:
     """The initiative's stakeholder diagram as an inline ``<svg>`` element.
 
@@ -110,6 +149,7 @@ def stakeholder_svg(initiative: Initiative) -> str:
             + _text(stage_x + stage_w / 2, centre + 4, stage.words, class_="label", text_anchor="middle")
         )
     edges, labels = [], []
+    placed: list[tuple[float, float, float, float]] = []
     ordered = sorted(initiative.participations, key=lambda p: (p.stakeholder, p.stage))
     fan: dict[str, int] = {}
     for participation in ordered:
@@ -125,10 +165,11 @@ def stakeholder_svg(initiative: Initiative) -> str:
             + f"{_attrs(marker_end=f'url(#{prefix}-arrow)')}><title>{escape(participation.stakeholder)}"
             + f" → {escape(participation.stage.value)}: {escape(level)}</title></path>"
         )
-        # A stakeholder's labels sit at different points along its arrows, so that they overlap less.
+        # Each label sits at the first point along its arrow where it overlaps no label already placed;
+        # a stakeholder's labels start at different points, so that they spread out.
         position = fan[participation.stakeholder] = fan.get(participation.stakeholder, -1) + 1
-        t = 0.28 + 0.16 * (position % 3)
-        labels.append(_text(_bezier(x0, x1, x2, x3, t), _bezier(y0, y0, y3, y3, t) + 3, level, class_="edge-label"))
+        x, y = _label_place(placed, level, (x0, x1, x2, x3), (y0, y3), 0.28 + 0.16 * (position % 3))
+        labels.append(_text(x, y + 3, level, class_="edge-label"))
     arcs, captions = [], []
     for count, relationship in enumerate(narrowed, start=1):
         top_y, bottom_y = (centres[party] for party in relationship.between)
