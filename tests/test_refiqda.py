@@ -199,3 +199,47 @@ def test_export_qdpx_reports_a_bad_file_and_exports_the_good(tmp_path: Path) -> 
     result = CliRunner().invoke(cli, ["export-qdpx", CASEBOOK[0], str(bad), "-o", str(target)])
     assert result.exit_code == 1
     assert RefiProject.load(target, extract_dir=str(tmp_path / "extracted")).cases.case
+
+
+# The child sequences of REFI-QDA's Project.xsd (1.0) for the elements the library writes: a
+# schema-valid document has each element's children in this order (pyrefiqda does not check it).
+_SEQUENCES = {
+    "Project": [
+        "Users",
+        "CodeBook",
+        "Variables",
+        "Cases",
+        "Sources",
+        "Notes",
+        "Links",
+        "Sets",
+        "Graphs",
+        "Description",
+    ],
+    "CodeBook": ["Codes"],
+    "Codes": ["Code"],
+    "Code": ["Description", "NoteRef", "Code"],
+    "Variables": ["Variable"],
+    "Variable": ["Description"],
+    "Cases": ["Case"],
+    "Case": ["Description", "CodeRef", "VariableValue", "SourceRef", "SelectionRef"],
+    "VariableValue": ["VariableRef", "TextValue", "BooleanValue"],
+    "VariableRef": [],
+    "CodeRef": [],
+    "Description": [],
+    "TextValue": [],
+    "BooleanValue": [],
+}
+
+
+def test_every_element_holds_its_children_in_the_schemas_order(analyses: list[humanising.Analysis]) -> None:
+    document = zipfile.ZipFile(io.BytesIO(qdpx_project(analyses))).read("project.qde")
+    root = ET.fromstring(document)  # noqa: S314 - the document the library just wrote
+    namespace = "{urn:QDA-XML:project:1.0}"
+    for element in root.iter():
+        assert element.tag.startswith(namespace)
+        order = _SEQUENCES[element.tag.removeprefix(namespace)]
+        positions = [order.index(child.tag.removeprefix(namespace)) for child in element]
+        assert positions == sorted(positions), element.tag
+    for value in root.iter(f"{namespace}VariableValue"):
+        assert len(value) == 2  # the reference, then exactly one value (the schema's choice)
