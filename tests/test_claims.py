@@ -429,7 +429,9 @@ def test_a_refuted_claim_with_no_real_counterexample_prints_a_case_file_that_val
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     claim = "not met(humanises, no_imposed_objectives)"  # only an invented shipped case refutes it
-    code, out, _ = run(capsys, "claim", claim, "--examples", "200")
+    # The first seed whose search finds one: which seeds do depends on the generator, not on the command.
+    seed = next(s for s in range(20) if claims.search(parse(claim), examples=200, seed=s).counterexample is not None)
+    code, out, _ = run(capsys, "claim", claim, "--examples", "200", "--seed", str(seed))
     assert code == 1
     assert "(real; casebook)" not in out.split("Unknown (")[0]
     assert "Refuted, by invented cases only." in out

@@ -152,10 +152,24 @@ def _colour(output: str | None) -> bool:
 
 
 def _emit(
-    text: str, output: str | None, *, colour: bool = False, inputs: Sequence[str] = (), force: bool = False
+    text: str | bytes,
+    output: str | None,
+    *,
+    colour: bool = False,
+    inputs: Sequence[str] = (),
+    force: bool = False,
 ) -> None:
-    """Print ``text``, or write it to ``output``: whole, never over an input file, and over another only if forced."""
+    """Print ``text``, or write it to ``output``: whole, never over an input file, and over another only if forced.
+
+    Bytes (a zip archive) go to a pipe or a file, never to a terminal.
+    """
     if output is None or output == "-":
+        if isinstance(text, bytes):
+            if sys.stdout.isatty():
+                raise click.ClickException("will not write a binary file to a terminal; name one with -o FILE")
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+            return
         click.echo(text, nl=False, color=colour)
         return
     from pathlib import Path
@@ -740,16 +754,18 @@ def schema(output: str | None, force: bool) -> None:
     epilog="""\b
 Examples:
   humanising codebook
-  humanising codebook -f json -o codebook.json""",
+  humanising codebook -f json -o codebook.json
+  humanising codebook -f qdc -o humanising.qdc""",
 )
 @click.option(
     "-f",
     "--format",
     "format_",
-    type=click.Choice(("markdown", "json")),
+    type=click.Choice(("markdown", "json", "qdc")),
     default="markdown",
     show_default=True,
-    help="markdown: a table per vocabulary, for reading or a document; json: the same as plain data.",
+    help="markdown: a table per vocabulary, for reading or a document; json: the same as plain data; "
+    "qdc: a REFI-QDA codebook (XML) for NVivo, ATLAS.ti, MAXQDA or QualCoder.",
 )
 @_output_options
 def codebook(format_: str, output: str | None, force: bool) -> None:
@@ -769,8 +785,45 @@ def codebook(format_: str, output: str | None, force: bool) -> None:
         import json
 
         _emit(json.dumps(data.as_data(), indent=2, ensure_ascii=False) + "\n", output, force=force)
+    elif format_ == "qdc":
+        from humanising.reports import qdc_codebook
+
+        _emit(qdc_codebook(data).decode("utf-8"), output, force=force)
     else:
         _emit(data.markdown(), output, force=force)
+
+
+@cli.command(
+    "export-qdpx",
+    context_settings=_CONTEXT,
+    epilog="""\b
+Examples:
+  humanising export-qdpx cases/*.yaml -o cases.qdpx
+  humanising export-qdpx casebook.yaml --name "Ward study" -o ward-study.qdpx""",
+)
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--name", default="humanising cases", show_default=True, help="The project's name.")
+@_output_options
+def export_qdpx(files: tuple[str, ...], name: str, output: str | None, force: bool) -> None:
+    """Write the cases and their verdicts as a REFI-QDA project (.qdpx).
+
+    NVivo, ATLAS.ti, MAXQDA and QualCoder open it. Each initiative (a programme
+    followed by its parts) is a case, coded with one verdict code per model (and
+    humanising) and given variables: each model's fit and basis, humanising's,
+    the equalising reading, the quadrant, part of and illustrative. The
+    project's codebook is humanising's codebook and the verdict codes. The case
+    files and the texts are not carried over.
+
+    The project is a zip archive, so it is written to -o FILE or a pipe, never
+    to a terminal. Every good file is exported even if others are bad: each bad
+    file is named on standard error and the exit code is 1.
+    """
+    from humanising.reports import qdpx_project
+
+    batch = _Batch(files)
+    if batch.loaded:
+        _emit(qdpx_project(_analyse(batch.initiatives), name=name), output, inputs=files, force=force)
+    batch.finish()
 
 
 @cli.command(

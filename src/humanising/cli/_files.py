@@ -52,15 +52,15 @@ def _replaceable(path: Path) -> bool:
     return stat.S_ISREG(path.stat().st_mode)
 
 
-def write_file(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` (UTF-8) through a temporary file in the same folder.
+def write_file(path: Path, text: str | bytes) -> None:
+    """Write ``text`` to ``path`` (UTF-8; bytes as they are) through a temporary file in the same folder.
 
     An existing regular file keeps its permissions; a new one gets the usual ones (0666
     less the umask). A device or pipe, such as ``/dev/null``, is written to directly.
     """
     if path.exists() and not path.is_symlink() and not path.is_dir() and not _replaceable(path):
-        with path.open("w", encoding="utf-8") as stream:
-            stream.write(text)
+        with path.open("wb") as stream:
+            stream.write(_encoded(text))
         return
     if path.exists() and not path.is_symlink() and path.is_file():
         mode = stat.S_IMODE(path.stat().st_mode)
@@ -70,11 +70,15 @@ def write_file(path: Path, text: str) -> None:
         mode = 0o666 & ~umask
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".partial", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(_encoded(text))
         Path(temporary).chmod(mode)
         Path(temporary).replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
         raise
+
+
+def _encoded(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else text.encode("utf-8")

@@ -7,6 +7,8 @@
   and Mermaid diagrams.
 - ``html_report``: one self-contained page with the cases-by-models
   matrix, the equalising-by-humanising chart and a section per initiative.
+- ``qdc_codebook`` and ``qdpx_project``: the codebook as a REFI-QDA codebook, and cases with
+  their verdicts as a REFI-QDA project, for NVivo, ATLAS.ti, MAXQDA or QualCoder.
 
 Each report takes analyses (``humanising.analyse``); a programme is followed by its parts.
 
@@ -26,6 +28,7 @@ from humanising.reports._html import html_report
 from humanising.reports._json import FORMAT, json_report, report_data
 from humanising.reports._markdown import markdown_report
 from humanising.reports._mermaid import mermaid
+from humanising.reports._refiqda import project_document, qdc_codebook, qdpx_project
 
 
 def load_ipython_extension(ipython: object) -> None:
@@ -50,5 +53,8 @@ __all__ = [
     "load_ipython_extension",
     "markdown_report",
     "mermaid",
+    "project_document",
+    "qdc_codebook",
+    "qdpx_project",
     "report_data",
 ]
