@@ -77,6 +77,7 @@ if TYPE_CHECKING:
         unregister_model,
     )
     from humanising._reasoning._barriers import BarrierFinding, Finding, barriers
+    from humanising._reasoning._diff import Difference, VerdictChange, diff
     from humanising._reasoning._many import analyse_many, classify_many
     from humanising._reasoning._readings import Reading, ReadingMatch, readings
     from humanising._reasoning._registry import CriterionSpec, Model, ModelError, Registry
@@ -146,6 +147,7 @@ _LAZY = {
         "humanising._reasoning._analysis",
     ),
     **dict.fromkeys(("BarrierFinding", "Finding", "barriers"), "humanising._reasoning._barriers"),
+    **dict.fromkeys(("Difference", "VerdictChange", "diff"), "humanising._reasoning._diff"),
     **dict.fromkeys(("analyse_many", "classify_many"), "humanising._reasoning._many"),
     **dict.fromkeys(("Reading", "ReadingMatch", "readings"), "humanising._reasoning._readings"),
     **dict.fromkeys(("CriterionSpec", "Model", "ModelError", "Registry"), "humanising._reasoning._registry"),
@@ -205,6 +207,7 @@ __all__ = [
     "CriterionResult",
     "CriterionSpec",
     "DesignProcess",
+    "Difference",
     "DissentHandling",
     "Domain",
     "Equalising",
@@ -249,6 +252,7 @@ __all__ = [
     "Status",
     "Unknown",
     "Verdict",
+    "VerdictChange",
     "analyse",
     "analyse_many",
     "barriers",
@@ -258,6 +262,7 @@ __all__ = [
     "classify_many",
     "codebook",
     "criterion",
+    "diff",
     "dumps",
     "equalises",
     "equalising",

@@ -745,3 +745,68 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         code = exit_.code
         return code if isinstance(code, int) else 0 if code is None else 1
+
+
+def _one_initiative(file: str) -> Initiative:
+    """The one initiative of a case file, or a usage error (exit 2) naming what is wrong."""
+    from humanising.exceptions import CaseFileError
+
+    try:
+        initiatives = _read(file)
+    except CaseFileError as error:
+        raise click.UsageError(_visible(str(error))) from None
+    if len(initiatives) != 1:
+        raise click.UsageError(f"{file}: expected one initiative, found {len(initiatives)}")
+    return initiatives[0]
+
+
+@cli.command(
+    "diff",
+    context_settings=_CONTEXT,
+    epilog="""\b
+Examples:
+  humanising diff cases/sleepwell.yaml cases/sleepwell.json
+  humanising diff cases/sleepwell.yaml cases/sleepwell.json -f markdown -o differences.md""",
+)
+@click.argument("file_a", metavar="A")
+@click.argument("file_b", metavar="B")
+@click.option(
+    "-f",
+    "--format",
+    "format_",
+    type=click.Choice(("text", "markdown", "json")),
+    default="text",
+    show_default=True,
+    help="text: one paragraph per difference; markdown: a table; json: the same as plain data.",
+)
+@_output_options
+def diff_(file_a: str, file_b: str, format_: str, output: str | None, force: bool) -> None:
+    """Every fact two codings of one initiative record differently, and the verdicts it decides.
+
+    A and B are case files, each holding one coding of the same initiative (the
+    same id). Facts are compared by fact path: participations by stakeholder@stage
+    (one present in only one coding is missing in the other), stakeholders,
+    products and failed partnerships by id, relationships by between and aspect,
+    parts by id, and the facts of the initiative and of its evidence, design
+    process and observations. Each difference is shown with both values and
+    bases, and with the verdicts (every built-in model, and humanises) that
+    change, and how, when A is judged with only that fact taken from B; or
+    "changes no verdict". Those that change a verdict come first. Notes, coders
+    and locators are not compared.
+
+    Exit codes: 0 the codings are equal, 1 they differ, 2 a usage error (a file
+    that cannot be read or holds other than one initiative, or two initiatives).
+    """
+    from humanising._reasoning._diff import diff as _diff
+    from humanising.cli import _coding
+
+    a, b = _one_initiative(file_a), _one_initiative(file_b)
+    if a.id != b.id:
+        raise click.UsageError(
+            f"{file_a} codes {a.id!r} and {file_b} codes {b.id!r}: not two codings of one initiative"
+        )
+    differences = _diff(a, b)
+    render = {"text": _coding.text, "markdown": _coding.markdown, "json": _coding.as_json}[format_]
+    _emit(render(differences, file_a, file_b), output, inputs=(file_a, file_b), force=force)
+    if differences:
+        raise SystemExit(1)
