@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from humanising._facts._paths import FactPath, PathKey
     from humanising._facts._settle import settle
     from humanising._facts._unknown import UNKNOWN, Basis, Fact, Unknown
+    from humanising._reasoning._agreement import Agreement, FamilyAgreement, agreement, krippendorff_alpha
     from humanising._reasoning._analysis import (
         Analysis,
         analyse,
@@ -148,6 +149,9 @@ _LAZY = {
     ),
     **dict.fromkeys(("BarrierFinding", "Finding", "barriers"), "humanising._reasoning._barriers"),
     **dict.fromkeys(("Difference", "VerdictChange", "diff"), "humanising._reasoning._diff"),
+    **dict.fromkeys(
+        ("Agreement", "FamilyAgreement", "agreement", "krippendorff_alpha"), "humanising._reasoning._agreement"
+    ),
     **dict.fromkeys(("analyse_many", "classify_many"), "humanising._reasoning._many"),
     **dict.fromkeys(("Reading", "ReadingMatch", "readings"), "humanising._reasoning._readings"),
     **dict.fromkeys(("CriterionSpec", "Model", "ModelError", "Registry"), "humanising._reasoning._registry"),
@@ -192,6 +196,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "UNKNOWN",
     "AgendaSetter",
+    "Agreement",
     "Analysis",
     "Aspect",
     "Barrier",
@@ -215,6 +220,7 @@ __all__ = [
     "Fact",
     "FactPath",
     "FailedPartnership",
+    "FamilyAgreement",
     "FeatureKind",
     "Finding",
     "Fit",
@@ -253,6 +259,7 @@ __all__ = [
     "Unknown",
     "Verdict",
     "VerdictChange",
+    "agreement",
     "analyse",
     "analyse_many",
     "barriers",
@@ -269,6 +276,7 @@ __all__ = [
     "exceeds_equalising",
     "exceptions",
     "humanises",
+    "krippendorff_alpha",
     "load_file",
     "load_lines",
     "loads",

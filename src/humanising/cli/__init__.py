@@ -810,3 +810,75 @@ def diff_(file_a: str, file_b: str, format_: str, output: str | None, force: boo
     _emit(render(differences, file_a, file_b), output, inputs=(file_a, file_b), force=force)
     if differences:
         raise SystemExit(1)
+
+
+def _coder_files(argument: str) -> list[str]:
+    """The case files of one coder: a directory's .yaml, .yml and .json files, or the lines of an @list file."""
+    from pathlib import Path
+
+    if argument.startswith("@"):
+        listing = Path(argument[1:])
+        try:
+            lines = listing.read_text(encoding="utf-8").splitlines()
+        except OSError as error:
+            raise click.UsageError(f"{argument}: cannot read the list ({error.strerror or error})") from None
+        return [str(listing.parent / line.strip()) for line in lines if line.strip() and not line.startswith("#")]
+    folder = Path(argument)
+    if not folder.is_dir():
+        raise click.UsageError(f"{argument}: expected a directory of one coder's case files, or @list.txt")
+    return sorted(str(path) for path in folder.iterdir() if path.suffix in {".yaml", ".yml", ".json"})
+
+
+@cli.command(
+    context_settings=_CONTEXT,
+    epilog="""\b
+Examples:
+  humanising agree cases my-cases
+  humanising agree cases my-cases -f json -o agreement.json""",
+)
+@click.argument("coders", nargs=-1, required=True, metavar="CODER_A CODER_B [CODER_C ...]")
+@click.option(
+    "-f",
+    "--format",
+    "format_",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help="text: the report; json: the same as plain data.",
+)
+@_output_options
+def agree(coders: tuple[str, ...], format_: str, output: str | None, force: bool) -> None:
+    """Agreement between coders: percent agreement and Krippendorff's alpha, per fact family and overall.
+
+    Each argument is one coder's case files: a directory (its .yaml, .yml and
+    .json files) or @list.txt (one path a line, relative to the list). Cases are
+    aligned by initiative id and facts by fact path; a coding whose stakeholder
+    ids and stages differ from the case's first coding is reported and left out.
+    Alpha is ordinal for involvement and for the models' fits (does not fit <
+    partly < fits, undetermined missing) and nominal for the rest, where unknown
+    is taken both as missing and as a category, both shown. Each member of a
+    set (identities, roles, features) is a yes/no unit. Disagreements that change
+    a verdict, taken alone, come first. Alpha is undefined, with the reason, with
+    fewer than two units or coders.
+    """
+    from humanising._reasoning._agreement import agreement
+    from humanising.cli import _coding
+    from humanising.exceptions import CaseFileError
+
+    if len(coders) < 2:
+        raise click.UsageError("agreement needs two coders or more")
+    codings: dict[str, list[Initiative]] = {}
+    bad = 0
+    for coder in coders:
+        codings[coder] = []
+        for file in _coder_files(coder):
+            try:
+                codings[coder].extend(_read(file))
+            except CaseFileError as error:
+                click.echo(_visible(str(error)), err=True)
+                bad += 1
+    result = agreement(codings)
+    text = _coding.agreement_json(result) if format_ == "json" else _coding.agreement_text(result)
+    _emit(text, output, force=force)
+    if bad:
+        raise SystemExit(1)

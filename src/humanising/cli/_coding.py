@@ -94,3 +94,63 @@ def as_json(differences: Sequence[Difference], a_name: str, b_name: str) -> str:
         "differences": [difference.to_dict() for difference in differences],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _number(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def agreement_text(result: Any) -> str:
+    """The agreement report: disagreements that change a verdict first, then the measures per family."""
+    lines = [
+        (
+            f"{len(result.coders)} coders ({', '.join(visible(c) for c in result.coders)}), "
+            f"{len(result.cases)} case{'s' if len(result.cases) != 1 else ''} compared"
+        ),
+        "",
+    ]
+    deciding = [item for item in result.disagreements if item[3].changes]
+    lines.append(f"Disagreements that change a verdict: {len(deciding)}")
+    for case_id, first, other, difference in deciding:
+        lines.append(
+            f"  {visible(case_id)} {difference.path}: {visible(first)} {visible(side(difference, 'a'))}, "
+            f"{visible(other)} {visible(side(difference, 'b'))}; {visible(effect(difference))}"
+        )
+    others = len(result.disagreements) - len(deciding)
+    lines.extend((f"Other disagreements: {others} (changing no verdict taken alone)", ""))
+    header = f"{'family':15} {'metric':8} {'units':>5} {'coders':>6} {'agree':>6} {'alpha':>6}   unknown as a category"
+    lines.append(header)
+    for family in result.families:
+        row = (
+            f"{family.family:15} {family.metric:8} {family.units:>5} {family.coders:>6} "
+            f"{_number(family.percent):>6} {_number(family.alpha):>6}"
+        )
+        if family.units_with_unknown is not None:
+            row += (
+                f"   units {family.units_with_unknown}, agree {_number(family.percent_with_unknown)}, "
+                f"alpha {_number(family.alpha_with_unknown)}"
+            )
+        lines.append(row)
+    undefined = [(f.family, f.undefined) for f in result.families if f.undefined]
+    if undefined:
+        lines.extend(("", "alpha undefined:", *(f"  {name}: {why}" for name, why in undefined)))
+    for coder, case_id in result.missing:
+        lines.append(f"{visible(coder)} has no coding of {visible(case_id)}")
+    for coder, case_id, why in result.unshared:
+        lines.append(f"{visible(coder)}'s {visible(case_id)} does not share the skeleton, left out: {visible(why)}")
+    return "\n".join(lines) + "\n"
+
+
+def agreement_json(result: Any) -> str:
+    """The agreement report as JSON."""
+    import attrs
+
+    data = {
+        "coders": list(result.coders),
+        "cases": list(result.cases),
+        "families": [attrs.asdict(family) for family in result.families],
+        "missing": [{"coder": c, "case": i} for c, i in result.missing],
+        "unshared": [{"coder": c, "case": i, "why": w} for c, i, w in result.unshared],
+        "disagreements": [{"case": i, "coder": a, "other": b, **d.to_dict()} for i, a, b, d in result.disagreements],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
