@@ -183,3 +183,24 @@ def test_agree_command(capsys: pytest.CaptureFixture[str], tmp_path: Path, sleep
     assert data["disagreements"][0]["path"] == DESIGN
     assert main(["agree", str(tmp_path / "anna")]) == 2
     assert main(["agree", str(tmp_path / "anna"), str(tmp_path / "nobody")]) == 2
+
+
+def test_new_skeleton_gives_every_coder_the_same_stakeholders_and_stages(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, sleepwell: humanising.Initiative
+) -> None:
+    case = tmp_path / "sleepwell.yaml"
+    case.write_text(humanising.dumps(sleepwell, format="yaml"), encoding="utf-8")
+    assert main(["new", str(tmp_path / "skeleton.yaml"), "--skeleton", str(case)]) == 0
+    capsys.readouterr()
+    (bare,) = humanising.load_file(tmp_path / "skeleton.yaml")
+    assert {s.id for s in bare.stakeholders} == {s.id for s in sleepwell.stakeholders}
+    assert [(p.stakeholder, p.stage) for p in bare.participations] == [
+        (p.stakeholder, p.stage) for p in sleepwell.participations
+    ]
+    assert all(p.involvement is humanising.UNKNOWN for p in bare.participations)
+    # Two coders who fill in the skeleton share it: neither coding is left out.
+    filled = humanising.settle(bare, DESIGN, "none")
+    result = humanising.agreement({"anna": [filled], "ben": [humanising.settle(bare, DESIGN, "consulted")]})
+    assert result.unshared == ()
+    assert result.cases == ("sleepwell",)
+    assert main(["new", "--skeleton", str(tmp_path / "missing.yaml")]) == 1

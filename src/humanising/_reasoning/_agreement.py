@@ -423,3 +423,40 @@ def _units(initiative: Initiative, prefix: str = "") -> dict[tuple[str, str], ob
     for part in initiative.parts:
         units.update(_units(part, f"{prefix}parts[{part.id}]."))
     return units
+
+
+def skeleton(initiative: Initiative) -> Initiative:
+    """The skeleton a team codes one case from: who is there and where, and nothing coded yet.
+
+    Keeps the id, name, summary, place, period and sources; the stakeholders' ids, names and
+    identities; the products' ids, names and kinds; each participation's stakeholder, stage and
+    capacity, with its involvement unknown; and the parts, each as a skeleton. Every other fact
+    is left unknown, for each coder to settle.
+
+    Example:
+        >>> import humanising
+        >>> from humanising._reasoning._agreement import skeleton
+        >>> bare = skeleton(humanising.casebook.load("sleepwell"))
+        >>> {p.involvement.value for p in bare.participations}
+        {'unknown'}
+        >>> humanising.classify(bare)["coproduction"].fit.value
+        'undetermined'
+    """
+    from humanising._facts._facts import Participation, Product, Stakeholder
+
+    return Initiative(
+        id=initiative.id,
+        name=initiative.name,
+        summary=initiative.summary,
+        place=initiative.place,
+        period=initiative.period,
+        illustrative=initiative.illustrative,
+        sources=initiative.sources,
+        stakeholders=tuple(Stakeholder(id=s.id, name=s.name, identities=s.identities) for s in initiative.stakeholders),
+        products=tuple(Product(id=p.id, name=p.name, kind=p.kind) for p in initiative.products),
+        participations=tuple(
+            Participation(stakeholder=p.stakeholder, stage=p.stage, involvement=UNKNOWN, capacity=p.capacity)
+            for p in initiative.participations
+        ),
+        parts=tuple(skeleton(part) for part in initiative.parts),
+    )

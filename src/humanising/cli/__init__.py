@@ -707,21 +707,43 @@ def diagram(files: tuple[str, ...], initiative_id: str | None, output: str | Non
     epilog="""\b
 Examples:
   humanising new my-case.yaml
-  humanising new > my-case.yaml""",
+  humanising new > my-case.yaml
+  humanising new my-case.yaml --skeleton casebook.yaml""",
 )
 @click.argument("file", required=False, metavar="[FILE]")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
-def new(file: str | None, force: bool) -> None:
+@click.option(
+    "--skeleton",
+    "skeleton_of",
+    metavar="CASE",
+    help="Write the skeleton of the case file CASE for a team to code from: its stakeholders, products "
+    "and participations (stakeholder, stage, capacity) with every fact, involvement included, unknown.",
+)
+def new(file: str | None, force: bool, skeleton_of: str | None) -> None:
     """Write a commented template case file to fill in.
 
     Every field is there with a comment saying what it means and which values
     it takes; facts start as unknown. The template is valid as it is. Without
     FILE it is printed. FILE is written whole or not at all; a symbolic link is
     refused, and an existing file is replaced only with --force.
-    """
-    from humanising._casefiles._template import template
 
-    _emit(template(), file, force=force)
+    With --skeleton CASE, FILE is instead the skeleton of CASE: the same
+    stakeholder ids and stages for every coder of a team, so that `humanising
+    agree` can align their facts; each coder fills in a copy.
+    """
+    if skeleton_of is not None:
+        from humanising._casefiles._loading import dumps
+        from humanising._reasoning._agreement import skeleton
+
+        initiatives = [skeleton(initiative) for initiative in _Batch([skeleton_of]).initiatives]
+        if not initiatives:
+            raise SystemExit(1)
+        text = dumps(initiatives[0] if len(initiatives) == 1 else initiatives, format="yaml")
+        _emit(text, file, inputs=(skeleton_of,), force=force)
+    else:
+        from humanising._casefiles._template import template
+
+        _emit(template(), file, force=force)
     if file is not None:
         click.echo(f"wrote {file}; check it with: humanising validate {file}", err=True)
 
