@@ -87,6 +87,13 @@ def test_two_coders_who_differ_in_one_involvement(sleepwell: humanising.Initiati
     assert involvement.alpha is not None
     assert involvement.alpha < 1
     assert family(result, "capacity").percent == 1
+    # The fits are ordinal, undetermined missing: co-production's fit differs, the others agree.
+    fits = family(result, "fits")
+    assert fits.metric == "ordinal"
+    builtin = humanising.models.BUILTIN_MODELS
+    determined = sum(v.fit.value != "undetermined" for v in humanising.classify(sleepwell, models=builtin).values())
+    assert fits.units == determined
+    assert fits.percent == pytest.approx((determined - 1) / determined)
     # The disagreement that changes a verdict comes first.
     case_id, first, other, difference = result.disagreements[0]
     assert (case_id, first, other, str(difference.path)) == ("sleepwell", "anna", "ben", DESIGN)
