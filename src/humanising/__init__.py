@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from humanising._facts._paths import FactPath, PathKey
     from humanising._facts._settle import settle
     from humanising._facts._unknown import UNKNOWN, Basis, Fact, Unknown
+    from humanising._reasoning._agreement import Agreement, FamilyAgreement, agreement, krippendorff_alpha
     from humanising._reasoning._analysis import (
         Analysis,
         analyse,
@@ -77,6 +78,7 @@ if TYPE_CHECKING:
         unregister_model,
     )
     from humanising._reasoning._barriers import BarrierFinding, Finding, barriers
+    from humanising._reasoning._diff import Difference, VerdictChange, diff
     from humanising._reasoning._readings import Reading, ReadingMatch, readings
     from humanising._reasoning._registry import CriterionSpec, Model, ModelError, Registry
     from humanising._reasoning._relations import (
@@ -148,6 +150,10 @@ _LAZY = {
         "humanising._reasoning._analysis",
     ),
     **dict.fromkeys(("BarrierFinding", "Finding", "barriers"), "humanising._reasoning._barriers"),
+    **dict.fromkeys(("Difference", "VerdictChange", "diff"), "humanising._reasoning._diff"),
+    **dict.fromkeys(
+        ("Agreement", "FamilyAgreement", "agreement", "krippendorff_alpha"), "humanising._reasoning._agreement"
+    ),
     **dict.fromkeys(("analyse_many", "classify_many"), "humanising._running._many"),
     **dict.fromkeys(("Reading", "ReadingMatch", "readings"), "humanising._reasoning._readings"),
     **dict.fromkeys(("CriterionSpec", "Model", "ModelError", "Registry"), "humanising._reasoning._registry"),
@@ -193,6 +199,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "UNKNOWN",
     "AgendaSetter",
+    "Agreement",
     "Analysis",
     "Aspect",
     "Barrier",
@@ -208,6 +215,7 @@ __all__ = [
     "CriterionResult",
     "CriterionSpec",
     "DesignProcess",
+    "Difference",
     "DissentHandling",
     "Domain",
     "Equalising",
@@ -215,6 +223,7 @@ __all__ = [
     "Fact",
     "FactPath",
     "FailedPartnership",
+    "FamilyAgreement",
     "FeatureKind",
     "Finding",
     "Fit",
@@ -252,6 +261,8 @@ __all__ = [
     "Status",
     "Unknown",
     "Verdict",
+    "VerdictChange",
+    "agreement",
     "analyse",
     "analyse_many",
     "barriers",
@@ -262,12 +273,14 @@ __all__ = [
     "classify_many",
     "codebook",
     "criterion",
+    "diff",
     "dumps",
     "equalises",
     "equalising",
     "exceeds_equalising",
     "exceptions",
     "humanises",
+    "krippendorff_alpha",
     "load_file",
     "load_lines",
     "loads",

@@ -884,21 +884,43 @@ def diagram(files: tuple[str, ...], initiative_id: str | None, output: str | Non
     epilog="""\b
 Examples:
   humanising new my-case.yaml
-  humanising new > my-case.yaml""",
+  humanising new > my-case.yaml
+  humanising new my-case.yaml --skeleton casebook.yaml""",
 )
 @click.argument("file", required=False, metavar="[FILE]")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
-def new(file: str | None, force: bool) -> None:
+@click.option(
+    "--skeleton",
+    "skeleton_of",
+    metavar="CASE",
+    help="Write the skeleton of the case file CASE for a team to code from: its stakeholders, products "
+    "and participations (stakeholder, stage, capacity) with every fact, involvement included, unknown.",
+)
+def new(file: str | None, force: bool, skeleton_of: str | None) -> None:
     """Write a commented template case file to fill in.
 
     Every field is there with a comment saying what it means and which values
     it takes; facts start as unknown. The template is valid as it is. Without
     FILE it is printed. FILE is written whole or not at all; a symbolic link is
     refused, and an existing file is replaced only with --force.
-    """
-    from humanising._casefiles._template import template
 
-    _emit(template(), file, force=force)
+    With --skeleton CASE, FILE is instead the skeleton of CASE: the same
+    stakeholder ids and stages for every coder of a team, so that `humanising
+    agree` can align their facts; each coder fills in a copy.
+    """
+    if skeleton_of is not None:
+        from humanising._casefiles._loading import dumps
+        from humanising._reasoning._agreement import skeleton
+
+        initiatives = [skeleton(initiative) for initiative in _Batch([skeleton_of]).initiatives]
+        if not initiatives:
+            raise SystemExit(1)
+        text = dumps(initiatives[0] if len(initiatives) == 1 else initiatives, format="yaml")
+        _emit(text, file, inputs=(skeleton_of,), force=force)
+    else:
+        from humanising._casefiles._template import template
+
+        _emit(template(), file, force=force)
     if file is not None:
         click.echo(f"wrote {file}; check it with: humanising validate {file}", err=True)
 
@@ -1164,3 +1186,140 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         code = exit_.code
         return code if isinstance(code, int) else 0 if code is None else 1
+
+
+def _one_initiative(file: str) -> Initiative:
+    """The one initiative of a case file, or a usage error (exit 2) naming what is wrong."""
+    from humanising.exceptions import CaseFileError
+
+    try:
+        initiatives = _read(file)
+    except CaseFileError as error:
+        raise click.UsageError(_visible(str(error))) from None
+    if len(initiatives) != 1:
+        raise click.UsageError(f"{file}: expected one initiative, found {len(initiatives)}")
+    return initiatives[0]
+
+
+@cli.command(
+    "diff",
+    context_settings=_CONTEXT,
+    epilog="""\b
+Examples:
+  humanising diff cases/sleepwell.yaml cases/sleepwell.json
+  humanising diff cases/sleepwell.yaml cases/sleepwell.json -f markdown -o differences.md""",
+)
+@click.argument("file_a", metavar="A")
+@click.argument("file_b", metavar="B")
+@click.option(
+    "-f",
+    "--format",
+    "format_",
+    type=click.Choice(("text", "markdown", "json")),
+    default="text",
+    show_default=True,
+    help="text: one paragraph per difference; markdown: a table; json: the same as plain data.",
+)
+@_output_options
+def diff_(file_a: str, file_b: str, format_: str, output: str | None, force: bool) -> None:
+    """Every fact two codings of one initiative record differently, and the verdicts it decides.
+
+    A and B are case files, each holding one coding of the same initiative (the
+    same id). Facts are compared by fact path: participations by stakeholder@stage
+    (one present in only one coding is missing in the other), stakeholders,
+    products and failed partnerships by id, relationships by between and aspect,
+    parts by id, and the facts of the initiative and of its evidence, design
+    process and observations. Each difference is shown with both values and
+    bases, and with the verdicts (every built-in model, and humanises) that
+    change, and how, when A is judged with only that fact taken from B; or
+    "changes no verdict". Those that change a verdict come first. Notes, coders
+    and locators are not compared.
+
+    Exit codes: 0 the codings are equal, 1 they differ, 2 a usage error (a file
+    that cannot be read or holds other than one initiative, or two initiatives).
+    """
+    from humanising._reasoning._diff import diff as _diff
+    from humanising.cli import _coding
+
+    a, b = _one_initiative(file_a), _one_initiative(file_b)
+    if a.id != b.id:
+        raise click.UsageError(
+            f"{file_a} codes {a.id!r} and {file_b} codes {b.id!r}: not two codings of one initiative"
+        )
+    differences = _diff(a, b)
+    render = {"text": _coding.text, "markdown": _coding.markdown, "json": _coding.as_json}[format_]
+    _emit(render(differences, file_a, file_b), output, inputs=(file_a, file_b), force=force)
+    if differences:
+        raise SystemExit(1)
+
+
+def _coder_files(argument: str) -> list[str]:
+    """The case files of one coder: a directory's .yaml, .yml and .json files, or the lines of an @list file."""
+    from pathlib import Path
+
+    if argument.startswith("@"):
+        listing = Path(argument[1:])
+        try:
+            lines = listing.read_text(encoding="utf-8").splitlines()
+        except OSError as error:
+            raise click.UsageError(f"{argument}: cannot read the list ({error.strerror or error})") from None
+        return [str(listing.parent / line.strip()) for line in lines if line.strip() and not line.startswith("#")]
+    folder = Path(argument)
+    if not folder.is_dir():
+        raise click.UsageError(f"{argument}: expected a directory of one coder's case files, or @list.txt")
+    return sorted(str(path) for path in folder.iterdir() if path.suffix in {".yaml", ".yml", ".json"})
+
+
+@cli.command(
+    context_settings=_CONTEXT,
+    epilog="""\b
+Examples:
+  humanising agree cases my-cases
+  humanising agree cases my-cases -f json -o agreement.json""",
+)
+@click.argument("coders", nargs=-1, required=True, metavar="CODER_A CODER_B [CODER_C ...]")
+@click.option(
+    "-f",
+    "--format",
+    "format_",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help="text: the report; json: the same as plain data.",
+)
+@_output_options
+def agree(coders: tuple[str, ...], format_: str, output: str | None, force: bool) -> None:
+    """Agreement between coders: percent agreement and Krippendorff's alpha, per fact family and overall.
+
+    Each argument is one coder's case files: a directory (its .yaml, .yml and
+    .json files) or @list.txt (one path a line, relative to the list). Cases are
+    aligned by initiative id and facts by fact path; a coding whose stakeholder
+    ids and stages differ from the case's first coding is reported and left out.
+    Alpha is ordinal for involvement and for the models' fits (does not fit <
+    partly < fits, undetermined missing) and nominal for the rest, where unknown
+    is taken both as missing and as a category, both shown. Each member of a
+    set (identities, roles, features) is a yes/no unit. Disagreements that change
+    a verdict, taken alone, come first. Alpha is undefined, with the reason, with
+    fewer than two units or coders.
+    """
+    from humanising._reasoning._agreement import agreement
+    from humanising.cli import _coding
+    from humanising.exceptions import CaseFileError
+
+    if len(coders) < 2:
+        raise click.UsageError("agreement needs two coders or more")
+    codings: dict[str, list[Initiative]] = {}
+    bad = 0
+    for coder in coders:
+        codings[coder] = []
+        for file in _coder_files(coder):
+            try:
+                codings[coder].extend(_read(file))
+            except CaseFileError as error:
+                click.echo(_visible(str(error)), err=True)
+                bad += 1
+    result = agreement(codings)
+    text = _coding.agreement_json(result) if format_ == "json" else _coding.agreement_text(result)
+    _emit(text, output, force=force)
+    if bad:
+        raise SystemExit(1)
