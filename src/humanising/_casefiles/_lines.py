@@ -50,13 +50,14 @@ def load_lines(source: Source, *, on_error: Callable[[CaseFileError], None] | No
         except OSError as error:
             raise CaseFileError(str(path), "$", f"expected a readable JSON Lines file ({error.strerror})") from None
         with file:
-            yield from _records(file, str(path), on_error)
+            yield from records(file, str(path), on_error)
         return
     name = getattr(source, "name", None)
-    yield from _records(source, name if isinstance(name, str) else "<lines>", on_error)
+    yield from records(source, name if isinstance(name, str) else "<lines>", on_error)
 
 
-def _records(lines: Iterable[str], file: str, on_error: Callable[[CaseFileError], None] | None) -> Iterator[Initiative]:
+def records(lines: Iterable[str], file: str, on_error: Callable[[CaseFileError], None] | None) -> Iterator[Initiative]:
+    """The initiatives of ``lines``, each error naming ``file`` and its line: what ``load_lines`` reads with."""
     limit = max_bytes()
     numbered = enumerate(lines, start=1)
     while True:

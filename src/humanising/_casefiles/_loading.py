@@ -502,13 +502,10 @@ def _json_lines(text: str, file: str) -> tuple[Initiative, ...]:
 
     Every bad line is named, with its number, all at once, as for any other case file.
     """
-    from humanising._casefiles._lines import load_lines  # which reads the lines with this module's parser
-
-    class _Named(list[str]):
-        name = file
+    from humanising._casefiles._lines import records  # which reads the lines with this module's parser
 
     problems: list[CaseFileError] = []
-    found = tuple(load_lines(_Named(text.splitlines(keepends=True)), on_error=problems.append))
+    found = tuple(records(text.splitlines(keepends=True), file, problems.append))
     if problems:
         every = tuple(error for problem in problems for error in problem.errors)[:MAX_ERRORS]
         first = every[0]
