@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import humanising
@@ -189,11 +190,18 @@ def test_stakeholder_lookup() -> None:
         initiative.stakeholder("nobody")
 
 
-def test_initiatives_are_immutable_and_hashable() -> None:
+def test_initiatives_are_immutable_and_hashable_by_value() -> None:
+    """Two separately built, equal initiatives hash alike; one that differs in a fact does not compare equal."""
     initiative = humanising.casebook.load("sleepwell")
     with pytest.raises(AttributeError):
         initiative.name = "changed"  # type: ignore[misc]
-    assert hash(initiative) == hash(humanising.casebook.load("sleepwell"))
+    rebuilt = humanising.structure(humanising.unstructure(initiative))
+    assert rebuilt is not initiative
+    assert rebuilt == initiative
+    assert hash(rebuilt) == hash(initiative)
+    renamed = attrs.evolve(initiative, name="changed")
+    assert renamed != initiative
+    assert {initiative, rebuilt, renamed} == {initiative, renamed}
 
 
 def test_someone_both_staff_and_service_user_acts_in_one_capacity_at_a_stage() -> None:

@@ -8,13 +8,17 @@ by line, the JSON parsed back, and the terminal text for control characters.
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
 import json
 import re
+import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import humanising
@@ -23,6 +27,7 @@ from humanising import strategies as hst
 from humanising.cli import main
 from humanising.reports import html_report, json_report, markdown_report, mermaid
 from humanising.reports._common import visible
+from humanising.reports._tables import COLUMNS, TABLES, qca_matrix, write_csv
 from humanising.reports._text import casebook_table
 
 if TYPE_CHECKING:
@@ -139,16 +144,57 @@ def test_terminal_text_shows_control_characters(tmp_path: Path, capsys: pytest.C
     assert visible("\x1b[31m\r\n\x9b\u202e") == "\\x1b[31m\\r\\n\\x9b\\u202e"
 
 
+def _check_mermaid(text: str) -> None:
+    """A flowchart whose every line is a node, an edge or a class line, its labels in their quotes."""
+    lines = text.splitlines()
+    assert lines[0] == "flowchart LR", lines[0]
+    for line in lines[1:]:
+        assert re.fullmatch(r"\s+[\w\s\[\]().=>-]*", re.sub(r'"[^"]*"', "", line)), line
+
+
+def _check_csv(text: str, columns: tuple[str, ...], rows: int) -> None:
+    """CSV that reads back with the given header and number of rows, each row as wide as the header."""
+    read = list(csv.DictReader(io.StringIO(text)))
+    assert tuple(read[0].keys() if read else next(csv.reader(io.StringIO(text)))) == columns
+    assert len(read) == rows
+    assert all(None not in row and None not in row.values() for row in read)
+
+
 @given(hst.initiatives(max_parts=2))
 def test_every_report_of_any_initiative_is_well_formed(initiative: humanising.Initiative) -> None:
-    """Law: every report of any valid initiative is text of its kind, and the HTML has only the report's elements."""
+    """Law: every output of any valid initiative is text of its kind that reads back, and the HTML has only the report's elements."""  # noqa: E501 - a law in one sentence
     analyses = [humanising.analyse(initiative)]
-    assert mermaid(initiative).startswith("flowchart LR\n")
+    judged = [initiative, *initiative.parts]
+    _check_mermaid(mermaid(initiative))
     assert markdown_report(analyses).startswith("# humanising report\n")
     check_markup(render_markdown(markdown_report(analyses)), MARKDOWN_TAGS)
     check_markup(html_report(analyses), HTML_TAGS)
-    assert json.loads(json_report(analyses))["initiatives"][0]["id"] == initiative.id
+    data = json.loads(json_report(analyses))
+    assert [entry["id"] for entry in data["initiatives"]][:1] == [initiative.id]
     assert casebook_table(analyses).count("\n") >= 3
+    for table in TABLES:
+        rows = humanising.records(analyses, table)
+        _check_csv(write_csv(rows, table), COLUMNS[table], len(rows))
+    matrix = list(csv.reader(io.StringIO(qca_matrix(analyses))))
+    assert [row[0] for row in matrix] == ["case", *(case.id for case in judged)]
+    assert {cell for row in matrix[1:] for cell in row[1:]} <= {"1", "0", ""}
+    assert len({len(row) for row in matrix}) == 1
+
+
+@settings(max_examples=min(settings().max_examples, 50))
+@given(hst.initiatives(max_parts=2))
+def test_explain_says_something_of_every_model_for_any_initiative(initiative: humanising.Initiative) -> None:
+    """Law: ``humanising explain`` of any valid case file exits 0 and names every model and each part."""
+    with tempfile.TemporaryDirectory() as folder:
+        file = Path(folder) / "case.yaml"
+        file.write_text(humanising.dumps(initiative), encoding="utf-8")
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            assert main(["explain", str(file)]) == 0
+    text = out.getvalue()
+    for model in humanising.registered_models():
+        assert model.name in text, model.id
+    for part in initiative.parts:
+        assert visible(part.name) in text
 
 
 @given(st.text(min_size=1).filter(str.strip))

@@ -131,7 +131,9 @@ def write_csv(rows: Sequence[Row], table: Table = "verdicts") -> str:
         'case,part_of,model,fit,basis,product,stages,unknowns'
     """
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS[table], lineterminator="\n")
+    # RFC 4180's CRLF: with a bare LF as terminator, the writer leaves a lone CR in a name
+    # unquoted, and the file no longer reads back.
+    writer = csv.DictWriter(out, fieldnames=COLUMNS[table], lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({key: _csv_cell(value) for key, value in row.items()})
@@ -172,7 +174,7 @@ def qca_matrix(analyses: Iterable[Analysis]) -> str:
             for result in verdict.criteria:
                 columns.setdefault(f"{model_id}.{result.id}")
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180, as in write_csv
     writer.writerow(["case", *columns])
     for row in rows:
         cells = {
