@@ -944,6 +944,28 @@ def new(file: str | None, force: bool, skeleton_of: str | None, interactive: boo
         click.echo(f"wrote {file}; check it with: humanising validate {file}", err=True)
 
 
+@cli.command(
+    context_settings=_CONTEXT,
+    epilog="""\b
+Examples:
+  humanising form -o form.html
+  humanising validate peer-drop-in.yaml     the case file the form wrote""",
+)
+@_output_options
+def form(output: str | None, force: bool) -> None:
+    """Write an offline HTML page that asks the questions of `new --interactive` and writes the case file.
+
+    One self-contained page: open it in a browser, answer the questions (each
+    choice shows what every value means), and download or copy the case file
+    it writes; check it with `humanising validate`. It loads nothing from any
+    network, and a Content-Security-Policy lets only its own script and style
+    run. Without -o it is printed.
+    """
+    from humanising.cli._form import form_page
+
+    _emit(form_page(), output, force=force)
+
+
 _INSTALL_HYPOTHESIS = "pip install 'humanising[strategies]'"
 
 

@@ -104,7 +104,7 @@ def _choices(item: Question, options: Sequence[Option] | None = None) -> list[st
             raise click.BadParameter(f"not one of the values above: {', '.join(wrong)}")
         if item.required and not chosen:
             raise click.BadParameter("choose one or more")
-        return list(dict.fromkeys(chosen))
+        return [value for value in values if value in chosen]  # in the order offered, as the form has them
 
     answer: list[str] = click.prompt(
         f"{item.ask}, separated by commas",
