@@ -886,7 +886,8 @@ Examples:
   humanising new my-case.yaml
   humanising new > my-case.yaml
   humanising new my-case.yaml --skeleton casebook.yaml
-  humanising new --interactive my-case.yaml""",
+  # by answering questions, each value offered with its meaning:
+  # humanising new --interactive my-case.yaml""",
 )
 @click.argument("file", required=False, metavar="[FILE]")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
@@ -949,7 +950,8 @@ def new(file: str | None, force: bool, skeleton_of: str | None, interactive: boo
     epilog="""\b
 Examples:
   humanising form -o form.html
-  humanising validate peer-drop-in.yaml     the case file the form wrote""",
+  # then check the case file the page wrote, say peer-drop-in.yaml:
+  # humanising validate peer-drop-in.yaml""",
 )
 @_output_options
 def form(output: str | None, force: bool) -> None:
