@@ -89,6 +89,31 @@ def test_an_answer_not_allowed_is_asked_again_saying_why(
     assert humanising.loads(out)[0] == reference(summary=SUMMARY.replace("\n", " "))
 
 
+def test_a_file_that_may_not_be_replaced_is_refused_before_any_question(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "mine.yaml"
+    target.write_text("mine", encoding="utf-8")
+    code, _, err = interview(monkeypatch, capsys, KEYSTROKES, str(target))
+    assert code == 1
+    assert "already exists; use --force" in err
+    assert "The initiative" not in err
+    assert target.read_text(encoding="utf-8") == "mine"
+    code, _, _ = interview(monkeypatch, capsys, KEYSTROKES, str(target), "--force")
+    assert code == 0
+    assert humanising.load_file(target)[0] == reference(summary=SUMMARY.replace("\n", " "))
+
+
+def test_answers_that_stop_short_write_nothing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "half.yaml"
+    code, _, err = interview(monkeypatch, capsys, KEYSTROKES[:10], str(target))
+    assert code == 1
+    assert "Aborted" in err
+    assert not target.exists()
+
+
 def test_interactive_and_skeleton_together_are_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new", "--interactive", "--skeleton", "x.yaml"]) == 2
     assert "cannot be used together" in capsys.readouterr().err

@@ -216,10 +216,18 @@ def write_interview(file: str | None, *, force: bool, emit: Callable[..., None])
     a valid one, it is written all the same, so that no answer is lost, and the problems are named
     (exit code 1).
     """
+    from pathlib import Path
+
     from humanising._casefiles._loading import parse_text
     from humanising._casefiles._questions import case_file
+    from humanising.cli._files import RefusedError, check_target
     from humanising.exceptions import CaseFileError
 
+    if file not in (None, "-"):
+        try:  # before the questions, not after them: a refusal then would lose every answer
+            check_target(Path(file), force=force, hint="; use --force to replace it")
+        except RefusedError as error:
+            raise click.ClickException(str(error)) from None
     text = case_file(interview())
     _say()
     emit(text, file, force=force)
