@@ -166,3 +166,24 @@ def test_hostile_answers_run_nothing(browser: Any, tmp_path: Path) -> None:
     assert loaded.name == payload
     assert loaded.stakeholders[0].name == payload
     page.close()
+
+
+TRICKY = [
+    "",
+    "plain",
+    '"\\',
+    "\x00\x08\t\n\x0c\r\x1f",
+    "\x7f\x85\x9f",
+    "\u2028\u2029",
+    "\ufeff",
+    "😀 é ß",
+    "# not: a comment",
+]
+
+
+def test_the_page_quotes_text_as_the_library_does(browser: Any, tmp_path: Path) -> None:
+    """The page's port of ``quoted`` writes what the library writes, for the characters a YAML reader treats apart."""
+    page, problems, _ = _open(browser, tmp_path)
+    assert page.evaluate("(texts) => texts.map(quoted)", TRICKY) == [quoted(text) for text in TRICKY]
+    assert problems == []
+    page.close()
