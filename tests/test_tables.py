@@ -164,6 +164,21 @@ def test_an_analysis_s_repr_names_what_fits_and_the_quadrant() -> None:
             assert (model_id in shown) == (verdict.fit in {humanising.Fit.FITS, humanising.Fit.PARTLY})
 
 
+def test_a_verdict_s_repr_counts_its_criteria_with_the_data_one_attribute_away() -> None:
+    for analysis in ANALYSES:
+        for verdict in (*analysis.verdicts.values(), analysis.humanises):
+            shown = repr(verdict)
+            assert len(shown) < 200
+            assert shown.startswith(f"<Verdict {verdict.model}: {verdict.fit.value}")
+            for status in humanising.Status:
+                count = sum(result.status is status for result in verdict.criteria)
+                assert (f"{count} {status.value}" in shown) == (count > 0)
+            assert all(stage.words in shown for stage in verdict.stages)
+    verdict = humanising.Verdict("peer_led", [humanising.CriterionResult("peers_lead", "unmet", True, "Peers do not.")])
+    assert repr(verdict) == "<Verdict peer_led: does not fit (1 unmet)>"
+    assert verdict.criteria[0].reason == "Peers do not."
+
+
 # --- notebooks
 
 

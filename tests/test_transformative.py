@@ -137,7 +137,10 @@ def test_an_unknown_scope_leaves_every_barrier_not_assessed_naming_it() -> None:
     for finding in findings:
         assert finding.status is Finding.NOT_ASSESSED
         assert "observations.coproduction_attempted" in texts(finding.unknowns)
-        assert "whether that is so here is unknown" in finding.reason
+        assert (
+            "the case file does not say whether co-production was attempted (field: "
+            "observations.coproduction_attempted)" in finding.reason
+        )
 
 
 def test_cases_without_observations_are_not_assessed_never_silently_not_found() -> None:
@@ -589,6 +592,20 @@ def test_findings_cite_their_facts(initiative: Initiative) -> None:
             )
         else:
             assert finding.facts
+
+
+@given(initiatives)
+def test_an_unknown_says_what_the_case_file_does_not_say_and_the_field_that_would(initiative: Initiative) -> None:
+    """A finding the unknown facts could change says the case file does not say them, naming each one's field.
+
+    Not assessed, or indicated by one fact (another would make it present); never "not observed".
+    """
+    for finding in humanising.barriers(initiative):
+        assert "not observed" not in finding.reason
+        if finding.unknowns and finding.status in {Finding.NOT_ASSESSED, Finding.INDICATED}:
+            assert "the case file does not say whether" in finding.reason
+            for path in finding.unknowns:
+                assert f"(field: {path})" in finding.reason
 
 
 @given(initiatives)

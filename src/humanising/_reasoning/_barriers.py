@@ -16,7 +16,7 @@ assessed", never a silent "not found".
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -207,10 +207,6 @@ _MAINSTREAM = FactPath("observations", "mainstream_service")
 _SCOPE = "the essay's barriers are those met by co-production attempted in mainstream mental-health services"
 
 
-def _listed(paths: tuple[FactPath, ...]) -> str:
-    return ", ".join(str(path) for path in paths)
-
-
 def _scope(initiative: Initiative) -> tuple[str, tuple[FactPath, ...], tuple[FactPath, ...]] | None:
     """Why the initiative is outside the essay's scope, or not known to be in it: (why, facts, unknowns).
 
@@ -226,27 +222,35 @@ def _scope(initiative: Initiative) -> tuple[str, tuple[FactPath, ...], tuple[Fac
             (_MAINSTREAM,),
             (),
         )
-    unknown = tuple(path for path, fact in ((_ATTEMPTED, attempted), (_MAINSTREAM, mainstream)) if not fact.is_known)
-    if unknown:
+    questions = ((_ATTEMPTED, attempted, "co-production was attempted"), (_MAINSTREAM, mainstream, _IN_MAINSTREAM))
+    unsaid = [(path, clause) for path, fact, clause in questions if not fact.is_known]
+    if unsaid:
+        unknown = tuple(path for path, _ in unsaid)
         observed = tuple(path for path in (_ATTEMPTED, _MAINSTREAM) if path not in unknown)
-        return (
-            f"{_SCOPE}, and whether that is so here is unknown ({_listed(unknown)} not observed)",
-            observed,
-            unknown,
-        )
+        return (f"{_SCOPE}, and {_unsaid(unsaid)}", observed, unknown)
     return None
+
+
+_IN_MAINSTREAM = "the co-production attempted is in or with a mainstream service"
+
+
+def _unsaid(clauses: Sequence[tuple[FactPath, str]]) -> str:
+    """What the case file does not say, each with the field that would say it."""
+    parts = [f"whether {clause} (field: {path})" for path, clause in clauses]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " or " + parts[-1]
+    return f"the case file does not say {listed}"
 
 
 def _shown(
     initiative: Initiative, barrier: Barrier
-) -> tuple[list[tuple[FactPath, str]], list[tuple[FactPath, str]], list[FactPath]]:
+) -> tuple[list[tuple[FactPath, str]], list[tuple[FactPath, str]], list[tuple[FactPath, str]]]:
     shown: list[tuple[FactPath, str]] = []
     absent: list[tuple[FactPath, str]] = []
-    unknown: list[FactPath] = []
+    unknown: list[tuple[FactPath, str]] = []
     for indicator in _INDICATORS[barrier]:
         fact = indicator.read(initiative)
         if fact.value is UNKNOWN:
-            unknown.append(indicator.path)
+            unknown.append((indicator.path, indicator.shows))
         elif indicator.present(fact.value):
             shown.append((indicator.path, indicator.shows + fact.hedge + (_ADDED if indicator.addition else "")))
         else:
@@ -274,7 +278,8 @@ def _finding(initiative: Initiative, barrier: Barrier) -> BarrierFinding:
     if scope is not None:
         why, facts, unknowns = scope
         return BarrierFinding(barrier, Finding.NOT_ASSESSED, f"{name} is not assessed: {why}.", facts, unknowns)
-    shown, absent, unknown = _shown(initiative, barrier)
+    shown, absent, unsaid = _shown(initiative, barrier)
+    unknown = [path for path, _ in unsaid]
     met = [
         (FactPath("observations", "barriers_met", index), record)
         for index, record in enumerate(initiative.observations.barriers_met)
@@ -306,7 +311,7 @@ def _finding(initiative: Initiative, barrier: Barrier) -> BarrierFinding:
         return BarrierFinding(
             barrier,
             Finding.INDICATED,
-            f"{name} is indicated, by one fact only: {clause}.",
+            f"{name} is indicated, by one fact only: {clause}" + (f"; {_unsaid(unsaid)}." if unsaid else "."),
             (path,),
             tuple(unknown),
         )
@@ -317,11 +322,11 @@ def _finding(initiative: Initiative, barrier: Barrier) -> BarrierFinding:
             f"{name} is not found: " + "; ".join(clause for _, clause in absent) + ".",
             tuple(path for path, _ in absent),
         )
-    observed = f" ({'; '.join(clause for _, clause in absent)})" if absent else ""
+    observed = f"; it does say that {'; '.join(clause for _, clause in absent)}" if absent else ""
     return BarrierFinding(
         barrier,
         Finding.NOT_ASSESSED,
-        f"{name} is not assessed: {', '.join(str(path) for path in unknown)} not observed{observed}.",
+        f"{name} is not assessed: {_unsaid(unsaid)}{observed}.",
         tuple(path for path, _ in absent),
         tuple(unknown),
     )

@@ -512,6 +512,26 @@ class Verdict:
             for criterion_id, status, essential, render, args, facts, unknowns in recorded
         )
 
+    def __repr__(self) -> str:
+        """Short: the model, the fit, the stages it singles out and how many criteria are met, unmet or unknown.
+
+        The criteria themselves are one attribute away (``criteria``; ``to_dict()`` for all of it).
+
+        Example:
+            >>> import humanising
+            >>> humanising.classify(humanising.casebook.load("sleepwell"))["coproduction"]
+            <Verdict coproduction: does not fit (1 met, 6 unmet)>
+            >>> humanising.classify(humanising.casebook.load("east-lille-7"))["user_led"]
+            <Verdict user_led: partly, at delivery (2 met, 1 unmet)>
+        """
+        counts = [
+            f"{count} {status.value}"
+            for status in (_MET, _UNMET, _UNKNOWN)
+            if (count := sum(result.status is status for result in self.criteria))
+        ]
+        at = f", at {', '.join(stage.words for stage in self.stages)}" if self.stages else ""
+        return f"<Verdict {self.model}: {self.fit.value}{at} ({', '.join(counts) or 'no criteria'})>"
+
     @cached_property
     def remarks(self) -> tuple[Note, ...]:
         """The notes as data: each sentence, and the model it reports on, if any."""

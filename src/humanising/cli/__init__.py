@@ -885,7 +885,9 @@ def diagram(files: tuple[str, ...], initiative_id: str | None, output: str | Non
 Examples:
   humanising new my-case.yaml
   humanising new > my-case.yaml
-  humanising new my-case.yaml --skeleton casebook.yaml""",
+  humanising new my-case.yaml --skeleton casebook.yaml
+  # by answering questions, each value offered with its meaning:
+  # humanising new --interactive my-case.yaml""",
 )
 @click.argument("file", required=False, metavar="[FILE]")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
@@ -896,7 +898,14 @@ Examples:
     help="Write the skeleton of the case file CASE for a team to code from: its stakeholders, products "
     "and participations (stakeholder, stage, capacity) with every fact, involvement included, unknown.",
 )
-def new(file: str | None, force: bool, skeleton_of: str | None) -> None:
+@click.option(
+    "--interactive",
+    "-i",
+    is_flag=True,
+    help="Ask the questions the criteria need, one by one, offering each allowed value with its meaning, "
+    "and write the case file the answers make (the questions go to standard error).",
+)
+def new(file: str | None, force: bool, skeleton_of: str | None, interactive: bool) -> None:
     """Write a commented template case file to fill in.
 
     Every field is there with a comment saying what it means and which values
@@ -907,8 +916,19 @@ def new(file: str | None, force: bool, skeleton_of: str | None) -> None:
     With --skeleton CASE, FILE is instead the skeleton of CASE: the same
     stakeholder ids and stages for every coder of a team, so that `humanising
     agree` can align their facts; each coder fills in a copy.
+
+    With --interactive, the case file is written from answers to questions:
+    the initiative; who took part, with their identities; for each stage, who
+    took part and how much say they had; what was produced; the relationships;
+    the features. `humanising form` writes a page that asks the same.
     """
-    if skeleton_of is not None:
+    if interactive and skeleton_of is not None:
+        raise click.UsageError("--interactive and --skeleton cannot be used together")
+    if interactive:
+        from humanising.cli._interview import write_interview
+
+        write_interview(file, force=force, emit=_emit)
+    elif skeleton_of is not None:
         from humanising._casefiles._loading import dumps
         from humanising._reasoning._agreement import skeleton
 
@@ -923,6 +943,29 @@ def new(file: str | None, force: bool, skeleton_of: str | None) -> None:
         _emit(template(), file, force=force)
     if file is not None:
         click.echo(f"wrote {file}; check it with: humanising validate {file}", err=True)
+
+
+@cli.command(
+    context_settings=_CONTEXT,
+    epilog="""\b
+Examples:
+  humanising form -o form.html
+  # then check the case file the page wrote, say peer-drop-in.yaml:
+  # humanising validate peer-drop-in.yaml""",
+)
+@_output_options
+def form(output: str | None, force: bool) -> None:
+    """Write an offline HTML page that asks the questions of `new --interactive` and writes the case file.
+
+    One self-contained page: open it in a browser, answer the questions (each
+    choice shows what every value means), and download or copy the case file
+    it writes; check it with `humanising validate`. It loads nothing from any
+    network, and a Content-Security-Policy lets only its own script and style
+    run. Without -o it is printed.
+    """
+    from humanising.cli._form import form_page
+
+    _emit(form_page(), output, force=force)
 
 
 _INSTALL_HYPOTHESIS = "pip install 'humanising[strategies]'"
