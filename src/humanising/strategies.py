@@ -41,7 +41,7 @@ Example:
     >>> import humanising
     >>> from hypothesis import given, settings
     >>> from humanising import strategies as hst
-    >>> @settings(max_examples=5, database=None)
+    >>> @settings(max_examples=5, database=None, deadline=None)
     ... @given(hst.initiatives())
     ... def test_round_trip(initiative):
     ...     assert humanising.structure(humanising.unstructure(initiative)) == initiative
@@ -208,7 +208,7 @@ def ids() -> st.SearchStrategy[str]:
     Example:
         >>> import re
         >>> from hypothesis import given, settings
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(ids())
         ... def check(slug):
         ...     assert re.fullmatch(r"[a-z0-9][a-z0-9_-]*", slug)
@@ -227,7 +227,7 @@ def identities() -> st.SearchStrategy[Identity]:
     Example:
         >>> from hypothesis import given, settings
         >>> from humanising import Identity
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(identities())
         ... def check(identity):
         ...     assert isinstance(identity, Identity)
@@ -242,7 +242,7 @@ def roles() -> st.SearchStrategy[Role]:
     Example:
         >>> from hypothesis import given, settings
         >>> from humanising import Role
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(roles())
         ... def check(role):
         ...     assert isinstance(role, Role)
@@ -257,7 +257,7 @@ def stages() -> st.SearchStrategy[Stage]:
     Example:
         >>> from hypothesis import given, settings
         >>> from humanising import Stage
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(stages())
         ... def check(stage):
         ...     assert isinstance(stage, Stage)
@@ -277,7 +277,7 @@ def bases() -> st.SearchStrategy[Basis]:
     Example:
         >>> from hypothesis import given, settings
         >>> from humanising import Basis
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(bases())
         ... def check(basis):
         ...     assert isinstance(basis, Basis)
@@ -292,7 +292,7 @@ def product_kinds() -> st.SearchStrategy[ProductKind]:
     Example:
         >>> from hypothesis import given, settings
         >>> from humanising import ProductKind
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(product_kinds())
         ... def check(kind):
         ...     assert isinstance(kind, ProductKind)
@@ -310,7 +310,7 @@ def domains(*, allow_unknown: bool = False) -> st.SearchStrategy[Domain | Unknow
     Example:
         >>> from hypothesis import given, settings
         >>> from humanising import Domain
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(domains())
         ... def check(domain):
         ...     assert isinstance(domain, Domain)
@@ -326,7 +326,7 @@ def aspects() -> st.SearchStrategy[Aspect]:
     Example:
         >>> from hypothesis import given, settings
         >>> from humanising import Aspect
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(aspects())
         ... def check(aspect):
         ...     assert isinstance(aspect, Aspect)
@@ -344,7 +344,7 @@ def changes(*, allow_unknown: bool = True) -> st.SearchStrategy[Change]:
     Example:
         >>> from hypothesis import given, settings
         >>> from humanising import Change
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(changes(allow_unknown=False))
         ... def check(change):
         ...     assert change is not Change.UNKNOWN
@@ -370,7 +370,7 @@ def involvements(
     Example:
         >>> from hypothesis import given, settings
         >>> from humanising import Involvement
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(involvements(min_value=Involvement.INVOLVED))
         ... def check(level):
         ...     assert level.at_least(Involvement.INVOLVED)
@@ -402,7 +402,7 @@ def facts(values: st.SearchStrategy[T], *, allow_unknown: bool = True) -> st.Sea
 
     Example:
         >>> from hypothesis import given, settings, strategies as st
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(facts(st.booleans(), allow_unknown=False))
         ... def check(fact):
         ...     assert fact.is_known and isinstance(fact.value, bool)
@@ -451,7 +451,7 @@ def sources() -> st.SearchStrategy[Source]:
 
     Example:
         >>> from hypothesis import given, settings
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(sources())
         ... def check(source):
         ...     assert source.citation.strip()
@@ -481,7 +481,7 @@ def stakeholders(
     Example:
         >>> from hypothesis import given, settings
         >>> from humanising import Identity
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(stakeholders(allow_unknown=False))
         ... def check(stakeholder):
         ...     assert stakeholder.user_run.is_known == (Identity.ORGANISATION in stakeholder.identities)
@@ -579,7 +579,7 @@ def participations(
         >>> from hypothesis import given, settings
         >>> from humanising import Stakeholder
         >>> nurse = Stakeholder(id="nurse", name="a nurse", identities={"mental_health_professional"})
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(participations(stakeholders=[nurse]))
         ... def check(participation):
         ...     assert participation.capacity in nurse.identities
@@ -608,7 +608,7 @@ def products(*, ids: st.SearchStrategy[str] | None = None, allow_unknown: bool =
     Example:
         >>> from hypothesis import given, settings
         >>> from humanising import UNKNOWN
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(products(allow_unknown=False))
         ... def check(product):
         ...     assert product.domain is not UNKNOWN
@@ -676,7 +676,7 @@ def relationships(
         >>> from humanising import Stakeholder
         >>> users = Stakeholder(id="users", name="service users", identities={"service_user"})
         >>> staff = Stakeholder(id="staff", name="ward staff", identities={"mental_health_professional"})
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(relationships(stakeholders=[users, staff]))
         ... def check(relationship):
         ...     assert set(relationship.between) == {"users", "staff"}
@@ -706,7 +706,7 @@ def revisions(*, stakeholders: Sequence[Stakeholder] = ()) -> st.SearchStrategy[
         >>> from hypothesis import given, settings
         >>> from humanising import Stakeholder
         >>> staff = Stakeholder(id="staff", name="ward staff", identities={"mental_health_professional"})
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(revisions(stakeholders=[staff]))
         ... def check(revision):
         ...     assert revision.answers <= {"staff"}
@@ -731,7 +731,7 @@ def failed_partnerships(*, stakeholders: Sequence[Stakeholder]) -> st.SearchStra
         >>> from hypothesis import given, settings
         >>> from humanising import Stakeholder
         >>> services = Stakeholder(id="services", name="local services", identities={"organisation"})
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(failed_partnerships(stakeholders=[services]))
         ... def check(failed):
         ...     assert failed.partner == "services"
@@ -746,7 +746,7 @@ def humanising_features() -> st.SearchStrategy[HumanisingFeature]:
 
     Example:
         >>> from hypothesis import given, settings
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(humanising_features())
         ... def check(feature):
         ...     assert feature.description.strip()
@@ -762,7 +762,7 @@ def barriers_met() -> st.SearchStrategy[BarrierMet]:
 
     Example:
         >>> from hypothesis import given, settings
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(barriers_met())
         ... def check(met):
         ...     assert met.how.strip()
@@ -786,7 +786,7 @@ def evidence(*, allow_unknown: bool = True) -> st.SearchStrategy[Evidence]:
 
     Example:
         >>> from hypothesis import given, settings
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(evidence(allow_unknown=False))
         ... def check(steps):
         ...     assert steps.literature_searched.is_known
@@ -811,7 +811,7 @@ def observations(*, allow_unknown: bool = True) -> st.SearchStrategy[Observation
 
     Example:
         >>> from hypothesis import given, settings
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(observations(allow_unknown=False))
         ... def check(seen):
         ...     assert seen.agenda_set_by.is_known and seen.dissent.is_known
@@ -876,7 +876,7 @@ def design_processes(
 
     Example:
         >>> from hypothesis import given, settings
-        >>> @settings(max_examples=10, database=None)
+        >>> @settings(max_examples=10, database=None, deadline=None)
         ... @given(design_processes(allow_unknown=False))
         ... def check(process):
         ...     assert process.revisions.is_known
@@ -924,7 +924,7 @@ def initiatives(
     Example:
         >>> import humanising
         >>> from hypothesis import given, settings
-        >>> @settings(max_examples=5, database=None)
+        >>> @settings(max_examples=5, database=None, deadline=None)
         ... @given(initiatives(allow_unknown=False))
         ... def check(initiative):
         ...     verdicts = humanising.classify(initiative).values()
@@ -969,7 +969,7 @@ def programmes(
     Example:
         >>> import humanising
         >>> from hypothesis import given, settings
-        >>> @settings(max_examples=5, database=None)
+        >>> @settings(max_examples=5, database=None, deadline=None)
         ... @given(programmes(max_parts=2))
         ... def check(programme):
         ...     assert len(humanising.analyse(programme).parts) == len(programme.parts) >= 1
