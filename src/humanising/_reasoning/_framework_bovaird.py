@@ -82,6 +82,7 @@ FULL = "full"
 BOVAIRD = Framework(
     id="bovaird",
     name="Bovaird's planning-by-delivery matrix",
+    short_name="Bovaird",
     kind=FrameworkKind.MATRIX,
     citation=CITATION,
     summary=(

@@ -80,7 +80,8 @@ def _cell(role: tuple[str, str, str, Involvement], phase: tuple[str, str, StageS
 
 INVOLVEMENT_MATRIX = Framework(
     id="involvement_matrix",
-    name="The Involvement Matrix",
+    name="Involvement Matrix",
+    short_name="Involvement Matrix",
     kind=FrameworkKind.MATRIX,
     citation=(
         "Smits, D.-W., van Meeteren, K., Klem, M., Alsem, M., & Ketelaar, M. (2020). Designing a tool to support "

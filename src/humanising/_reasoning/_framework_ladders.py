@@ -48,6 +48,7 @@ def _led_planning_and_delivery(look: Look) -> Judgement:
 ARNSTEIN = Framework(
     id="arnstein",
     name="Arnstein's ladder of citizen participation",
+    short_name="Arnstein",
     kind=FrameworkKind.LADDER,
     citation=(
         "Arnstein, S. R. (1969). A ladder of citizen participation. Journal of the American Institute of "
@@ -113,6 +114,7 @@ ARNSTEIN = Framework(
 IAP2 = Framework(
     id="iap2",
     name="IAP2 spectrum of public participation",
+    short_name="IAP2",
     kind=FrameworkKind.LADDER,
     citation="International Association for Public Participation (IAP2). IAP2 Spectrum of Public Participation.",
     summary=(
@@ -157,6 +159,7 @@ def _co_design(look: Look) -> Judgement:
 TLAP = Framework(
     id="tlap",
     name="Think Local Act Personal ladder of co-production",
+    short_name="TLAP",
     kind=FrameworkKind.LADDER,
     citation="Think Local Act Personal. Ladder of co-production. TLAP (web resource, undated; c. 2021).",
     summary=(

@@ -37,6 +37,7 @@ def _roles_blurred(look: Look) -> Judgement:
 NEF_NESTA = Framework(
     id="nef_nesta",
     name="NEF/Nesta principles of co-production",
+    short_name="NEF/Nesta",
     kind=FrameworkKind.CHECKLIST,
     citation="Boyle, D., & Harris, M. (2009). The challenge of co-production. London: NEF and Nesta.",
     summary=(
@@ -124,6 +125,7 @@ def _all_perspectives(look: Look) -> Judgement:
 NIHR = Framework(
     id="nihr",
     name="NIHR principles of co-production",
+    short_name="NIHR",
     kind=FrameworkKind.CHECKLIST,
     citation=(
         "National Institute for Health and Care Research (2021). Guidance on co-producing a research project. "

@@ -155,6 +155,7 @@ class Framework:
     Attributes:
         id: A stable short id (``bovaird``).
         name: Its name.
+        short_name: A column heading: ``Bovaird``, ``TLAP``.
         kind: Matrix, ladder or checklist.
         citation: The work it comes from.
         summary: What it distinguishes, paraphrased.
@@ -173,6 +174,7 @@ class Framework:
 
     id: str
     name: str
+    short_name: str
     kind: FrameworkKind
     citation: str
     summary: str
@@ -289,7 +291,7 @@ class Reading:
                 return "; ".join(names[placement.step] for placement in met)
             return "unknown" if unknown else "outside the matrix"
         expressible = [p for p in self.placements if p.status is not StepStatus.NOT_EXPRESSIBLE]
-        said = f"{len(met)} of {len(expressible)} expressible principles met"
+        said = f"{len(met)} of {len(expressible)} expressible met"
         return f"{said}, {len(unknown)} unknown" if unknown else said
 
     @property
