@@ -36,7 +36,7 @@ def _expected_disagreements(row: frameworks.ComparisonRow) -> set[tuple[str, str
     return found
 
 
-@given(hst.initiatives())
+@given(hst.initiatives(max_stakeholders=4, max_participations=8, max_relationships=1))
 def test_a_disagreement_is_listed_exactly_where_a_model_and_a_framework_say_opposite_things(
     initiative: Initiative,
 ) -> None:

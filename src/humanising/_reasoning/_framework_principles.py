@@ -16,6 +16,21 @@ from humanising._reasoning._logic import Judgement, all_of
 from humanising._reasoning._look import Look, Provides
 from humanising.models import product_roles
 
+
+def _observed(step_id: str, name: str, meaning: str, field: str, said: tuple[str, str, str, str]) -> Step:
+    # A principle read from one observation; ``said``: what it observes, then the met, unmet and unknown sentences.
+    what, met, unmet, unknown = said
+    path = FactPath("observations", field)
+    return Step(
+        step_id,
+        name,
+        meaning,
+        f"The observation that {what} ({path}).",
+        check=fact(path),
+        wording=fact_wording(met=met, unmet=unmet, unknown=unknown),
+    )
+
+
 _BLURRED = frozenset({RoleDifferentiation.BROADENED, RoleDifferentiation.DISSOLVED})
 _ROLES_PATH = FactPath("role_differentiation")
 
@@ -45,17 +60,17 @@ NEF_NESTA = Framework(
         "capabilities, reciprocity, peer networks, blurred roles, and agencies that facilitate rather than deliver."
     ),
     steps=(
-        Step(
+        _observed(
             "assets",
             "Recognising people as assets",
             "People who use services are treated as equal partners with something to give, not as passive "
             "recipients or burdens.",
-            "The observation that everyone is treated as having assets to contribute (observations.assets_view).",
-            check=fact(FactPath("observations", "assets_view")),
-            wording=fact_wording(
-                met="Everyone is treated as having assets to contribute",
-                unmet="People are not treated as having assets to contribute",
-                unknown="Whether people are treated as having assets to contribute is unknown",
+            "assets_view",
+            (
+                "everyone is treated as having assets to contribute",
+                "Everyone is treated as having assets to contribute",
+                "People are not treated as having assets to contribute",
+                "Whether people are treated as having assets to contribute is unknown",
             ),
         ),
         Step(
@@ -161,17 +176,16 @@ NIHR = Framework(
                 unknown="Whether people with lived experience and the providers have a real voice together is unknown",
             ),
         ),
-        Step(
+        _observed(
             "valuing_knowledge",
             "Respecting and valuing the knowledge of all",
             "Everyone's knowledge, experiential and professional, is valued equally.",
-            "The observation that service users' knowledge has equal status "
-            "(observations.user_knowledge_equal_status).",
-            check=fact(FactPath("observations", "user_knowledge_equal_status")),
-            wording=fact_wording(
-                met="Service users' knowledge has equal status",
-                unmet="Service users' knowledge does not have equal status",
-                unknown="Whether service users' knowledge has equal status is unknown",
+            "user_knowledge_equal_status",
+            (
+                "service users' knowledge has equal status",
+                "Service users' knowledge has equal status",
+                "Service users' knowledge does not have equal status",
+                "Whether service users' knowledge has equal status is unknown",
             ),
         ),
         Step(

@@ -263,10 +263,10 @@ class Reading:
         Raises:
             KeyError: The framework has no such step.
         """
-        for placement in self.placements:
-            if placement.step == step_id:
-                return placement
-        raise KeyError(f"{self.framework.id} has no step {step_id!r}")
+        found = {placement.step: placement for placement in self.placements}.get(step_id)
+        if found is None:
+            raise KeyError(f"{self.framework.id} has no step {step_id!r}")
+        return found
 
     def with_status(self, status: StepStatus) -> tuple[Placement, ...]:
         """The placements of that status, in the framework's order."""
