@@ -100,6 +100,7 @@ def comparison_json(comparison: Comparison) -> str:
 
 
 _STATUS_CLASSES = {StepStatus.MET: "fits", StepStatus.UNMET: "no"}
+_WRAP = "white-space: normal; min-width: 9em; text-align: left"
 
 
 def comparison_section(comparison: Comparison) -> str:
@@ -123,7 +124,8 @@ def comparison_section(comparison: Comparison) -> str:
             status = reading.coproduction
             css = _STATUS_CLASSES.get(status) if status is not None else None
             attribute = f' class="fit-{css}"' if css else ""
-            cells.append(f"<td{attribute}>{escape(reading.position)}</td>")
+            # A position can name several cells: let it wrap, where the report's matrix keeps fits on one line.
+            cells.append(f'<td{attribute} style="{_WRAP}">{escape(reading.position)}</td>')
         part = ' class="part"' if row.part_of else ""
         body.append(f'<tr><th scope="row"{part}>{escape(row.analysis.initiative.name)}</th>{"".join(cells)}</tr>')
     disagreements = "".join(
