@@ -137,7 +137,7 @@ def test_html_is_the_report_with_one_more_section_and_escapes_everything(tmp_pat
     assert result.exit_code == 0, result.output
     page = result.output
     assert page.startswith("<!doctype html>")
-    assert page.count('<section id="frameworks">') == 1
+    assert page.count('<section id="frameworks"') == 1
     assert '<section id="matrix">' in page
     assert "<script" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

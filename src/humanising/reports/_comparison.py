@@ -136,7 +136,8 @@ def comparison_section(comparison: Comparison) -> str:
         for f in comparison.frameworks
     )
     return (
-        '<section id="frameworks"><h2>Models &times; frameworks</h2><p class="muted">Every model\'s fit beside '
+        '<section id="frameworks" style="max-width: none"><h2>Models &times; frameworks</h2>'
+        '<p class="muted">Every model\'s fit beside '
         "where each framework places the initiative; a framework's cell is coloured by whether it reaches the "
         "framework's co-production step (a checklist draws no such line).</p>"
         f'<div class="scroll"><table class="matrix"><thead><tr><th scope="col">Initiative</th>{head}</tr></thead>'
