@@ -16,7 +16,7 @@ import pytest
 from mkdocstrings import Inventory
 
 import humanising
-from humanising import claims, strategies
+from humanising import claims, frameworks, strategies
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "docs" / "reference"
@@ -24,8 +24,14 @@ PUBLIC_MODULES = {
     "humanising": humanising.__all__,
     "humanising.strategies": strategies.__all__,
     "humanising.claims": claims.__all__,
+    "humanising.frameworks": frameworks.__all__,
 }
-_MODULES = {"humanising": humanising, "humanising.strategies": strategies, "humanising.claims": claims}
+_MODULES = {
+    "humanising": humanising,
+    "humanising.strategies": strategies,
+    "humanising.claims": claims,
+    "humanising.frameworks": frameworks,
+}
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +40,7 @@ def package() -> griffe.Module:
     module = loader.load("humanising")
     loader.load("humanising.strategies")
     loader.load("humanising.claims")
+    loader.load("humanising.frameworks")
     loader.resolve_aliases(implicit=True, external=False)
     assert isinstance(module, griffe.Module)
     return module

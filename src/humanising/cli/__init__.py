@@ -1366,3 +1366,42 @@ def agree(coders: tuple[str, ...], format_: str, output: str | None, force: bool
     _emit(text, output, force=force)
     if bad:
         raise SystemExit(1)
+
+
+@cli.command(
+    context_settings=_CONTEXT,
+    epilog="""\b
+Examples:
+  humanising compare my-case.yaml
+  humanising compare cases/ -f markdown -o compare.md
+  humanising compare cases/ -f html -o compare.html""",
+)
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option(
+    "-f",
+    "--format",
+    "format_",
+    type=click.Choice(("table", "markdown", "html", "json")),
+    default="table",
+    show_default=True,
+    help="table: a block per initiative; markdown; html: the HTML report with a models-by-frameworks section; "
+    "json: every framework's placements with their facts and reasons.",
+)
+@click.option("--title", metavar="TEXT", help="The heading of a Markdown or HTML report.")
+@_output_options
+def compare(files: tuple[str, ...], format_: str, output: str | None, force: bool, title: str | None) -> None:
+    """Every model's verdict and every framework's reading, side by side, and where they disagree.
+
+    The frameworks are the best-known definitions of co-production and involvement
+    (Bovaird's matrix, the TLAP, Arnstein and IAP2 ladders, the Involvement Matrix, the
+    NEF/Nesta and NIHR principles), each read through this library's facts: its reading,
+    not the authors'. A disagreement is a co-production model that fits or partly fits
+    where a framework's co-production step is unmet, or does not fit where it is met.
+    FILE is read as for classify; a bad file is named on standard error and the exit code is 1.
+    """
+    from humanising.cli._compare import render
+
+    batch = _Batch(files)
+    if batch.loaded:
+        _emit(render(_analyse(batch.initiatives), format_, title), output, inputs=batch.files, force=force)
+    batch.finish()

@@ -291,7 +291,7 @@ def _case(row: Entry, columns: Sequence[str], names: dict[str, str]) -> str:
     return "".join(parts)
 
 
-def html_report(analyses: Iterable[Analysis], *, title: str = "humanising report") -> str:
+def html_report(analyses: Iterable[Analysis], *, title: str = "humanising report", frameworks: bool = False) -> str:
     """A self-contained HTML report: no script, no stylesheet or font to fetch, diagrams as inline SVG.
 
     The page has a cases-by-models matrix coloured by fit (every cell also
@@ -305,6 +305,8 @@ def html_report(analyses: Iterable[Analysis], *, title: str = "humanising report
     Args:
         analyses: The analyses, as ``humanising.analyse`` returns them.
         title: The page's title and top heading.
+        frameworks: Whether to add a section setting every model's fit beside every framework's
+            reading (``humanising.frameworks.compare``), after the matrix; off by default.
 
     Returns:
         The page, starting ``<!doctype html>``.
@@ -318,6 +320,12 @@ def html_report(analyses: Iterable[Analysis], *, title: str = "humanising report
     """
     rows = entries(analyses)
     columns = model_columns(rows)
+    compared = ""
+    if frameworks:
+        from humanising._reasoning._comparison import compare
+        from humanising.reports._comparison import comparison_section
+
+        compared = comparison_section(compare(row.analysis for row in rows if row.part_of is None))
     names = model_names()
     contents = "".join(
         f'<li><a href="#case-{escape(row.analysis.initiative.id)}">{escape(row.analysis.initiative.name)}</a></li>'
@@ -330,7 +338,7 @@ def html_report(analyses: Iterable[Analysis], *, title: str = "humanising report
         f'<link rel="icon" href="data:,"><title>{escape(title)}</title><style>{_STYLE}</style></head><body>'
         f'<header><h1>{escape(title)}</h1><p class="muted">{count}, judged by humanising against every model of '
         "progressive practice it knows (Harcourt and Crepaz-Keay, 2023).</p></header><main>"
-        f'<section id="matrix"><h2>Cases &times; models</h2>{_matrix(rows, columns, names)}</section>'
+        f'<section id="matrix"><h2>Cases &times; models</h2>{_matrix(rows, columns, names)}</section>{compared}'
         '<section id="quadrants"><h2>Equalising &times; humanising</h2><p class="muted">Humanising is not always '
         "equalising: each initiative sits where its facts place it; a middle band holds those for which one side "
         f"cannot be told.</p><figure>{quadrant_svg(rows)}</figure></section>"
