@@ -25,8 +25,8 @@ not judged.
 
 So the number of alternatives judged is bounded by the sum, over the facts, of the
 values each may take, plus, for every stakeholder and stage without a participation,
-seven levels times the stakeholder's identities: on the order of a thousand for the
-largest shipped case. Each is judged for its fits only; no reason is written.
+seven levels times the stakeholder's identities: 788 for SleepWell, 1,841 for MHF Wales,
+the largest shipped case. Each is judged for its fits only; no reason is written.
 """
 
 from __future__ import annotations
