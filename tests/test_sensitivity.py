@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import enum
 import json
+import typing
 from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
 
 import humanising
 from humanising import Fit, Participation, Stakeholder
+from humanising import strategies as hst
 from humanising.cli import main
 from humanising.exceptions import NotAnInitiativeError
 from humanising.models import BUILTIN_MODELS
@@ -130,6 +134,58 @@ def test_each_alternative_is_what_diff_finds_when_that_fact_alone_differs(
                     if str(a.path) == path and a.after == str(level)
                 }
                 assert by_sensitivity == by_diff, (case_id, path, level)
+
+
+def fits_of(initiative: humanising.Initiative) -> dict[str, Fit]:
+    """Every verdict's fit, judged the ordinary way."""
+    found = {model_id: verdict.fit for model_id, verdict in humanising.classify(initiative).items()}
+    found["humanises"] = humanising.humanises(initiative).fit
+    return found
+
+
+def settleable(initiative: humanising.Initiative) -> list[tuple[str, object]]:
+    """Every value of every involvement, and of each yes-or-no or enumerated fact of the initiative and its groups."""
+    found: list[tuple[str, object]] = []
+    for participation in initiative.participations:
+        path = f"participations[{participation.stakeholder}@{participation.stage.value}].involvement"
+        found += [(path, level) for level in (*humanising.Involvement, humanising.UNKNOWN)]
+    for prefix, holder in (
+        ("", initiative),
+        ("evidence.", initiative.evidence),
+        ("design_process.", initiative.design_process),
+        ("observations.", initiative.observations),
+    ):
+        hints = typing.get_type_hints(type(holder))
+        for name in fact_fields(holder):
+            (inner,) = typing.get_args(hints[name])
+            values: tuple[object, ...] | None = (
+                (True, False) if inner is bool else tuple(inner) if isinstance(inner, enum.EnumMeta) else None
+            )
+            if values is not None:
+                found += [(f"{prefix}{name}", value) for value in (*values, humanising.UNKNOWN)]
+    return found
+
+
+@settings(max_examples=max(2, settings().max_examples // 5))
+@given(hst.initiatives(max_stakeholders=2, max_products=1, max_participations=4, max_relationships=1))
+def test_a_listed_alternative_is_what_judging_it_again_gives_and_an_unlisted_one_changes_nothing(
+    initiative: humanising.Initiative,
+) -> None:
+    found = {s.verdict: s for s in humanising.sensitivity(initiative)}
+    for path, value in settleable(initiative):
+        other = humanising.settle(initiative, path, value)
+        if other == initiative:
+            continue  # its own value
+        for verdict, fit in fits_of(other).items():
+            listed_fits = [
+                a.fit for a in found[verdict].alternatives if str(a.path) == path and a.after == plain_value(value)
+            ]
+            expected = listed_fits[0] if listed_fits else found[verdict].fit
+            assert fit is expected, (verdict, path, value)
+
+
+def plain_value(value: object) -> object:
+    return "unknown" if value is humanising.UNKNOWN else getattr(value, "value", value)
 
 
 def test_a_part_is_judged_as_the_initiative_it_is(
