@@ -188,14 +188,6 @@ def plain_value(value: object) -> object:
     return "unknown" if value is humanising.UNKNOWN else getattr(value, "value", value)
 
 
-def test_a_part_is_judged_as_the_initiative_it_is(
-    casebook: Mapping[str, tuple[humanising.Sensitivity, ...]],
-) -> None:
-    programme = humanising.casebook.load("east-lille")
-    (part,) = (p for p in programme.parts if p.id == "east-lille-5")
-    assert humanising.sensitivity(part) == casebook["east-lille-5"]
-
-
 def test_plain_data_for_json(casebook: Mapping[str, tuple[humanising.Sensitivity, ...]]) -> None:
     coproduction = of(casebook["sleepwell"], "coproduction")
     data = json.loads(json.dumps(coproduction.to_dict()))
