@@ -93,6 +93,7 @@ if TYPE_CHECKING:
         quadrant,
         relationship_kind,
     )
+    from humanising._reasoning._sensitivity import Alternative, Sensitivity, sensitivity
     from humanising._reasoning._verdict import CriterionResult, Fit, Note, ProductFit, Status, Verdict, criterion
     from humanising._running._many import analyse_many, classify_many
     from humanising.exceptions import CaseFileError
@@ -157,6 +158,7 @@ _LAZY = {
     **dict.fromkeys(("analyse_many", "classify_many"), "humanising._running._many"),
     **dict.fromkeys(("Reading", "ReadingMatch", "readings"), "humanising._reasoning._readings"),
     **dict.fromkeys(("CriterionSpec", "Model", "ModelError", "Registry"), "humanising._reasoning._registry"),
+    **dict.fromkeys(("Alternative", "Sensitivity", "sensitivity"), "humanising._reasoning._sensitivity"),
     **dict.fromkeys(
         (
             "Equalising",
@@ -200,6 +202,7 @@ __all__ = [
     "UNKNOWN",
     "AgendaSetter",
     "Agreement",
+    "Alternative",
     "Analysis",
     "Aspect",
     "Barrier",
@@ -255,6 +258,7 @@ __all__ = [
     "RoleDifferentiation",
     "RunBy",
     "Scale",
+    "Sensitivity",
     "Source",
     "Stage",
     "Stakeholder",
@@ -290,6 +294,7 @@ __all__ = [
     "register_model",
     "registered_models",
     "relationship_kind",
+    "sensitivity",
     "settle",
     "structure",
     "to_pandas",

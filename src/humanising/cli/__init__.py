@@ -456,7 +456,8 @@ def _explain_cahn(analysis: Analysis, style: Callable[..., str]) -> list[str]:
 Examples:
   humanising explain my-case.yaml
   humanising explain my-case.yaml --model coproduction
-  humanising explain my-case.yaml --model humanises""",
+  humanising explain my-case.yaml --model humanises
+  humanising explain my-case.yaml --sensitivity""",
 )
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option(
@@ -466,8 +467,14 @@ Examples:
     metavar="ID",
     help="Explain only this model's verdict (a model id such as coproduction or user_led, or humanises).",
 )
+@click.option(
+    "--sensitivity",
+    is_flag=True,
+    help="Instead of the criteria, list what each verdict rests on: the single facts whose change would "
+    "change its fit, to what value, and to which fit.",
+)
 @_output_options
-def explain(files: tuple[str, ...], model_id: str | None, output: str | None, force: bool) -> None:
+def explain(files: tuple[str, ...], model_id: str | None, sensitivity: bool, output: str | None, force: bool) -> None:
     """The criteria behind each verdict: met, unmet or unknown, and why.
 
     For every initiative in each FILE (and each part of a programme), every model's
@@ -475,6 +482,11 @@ def explain(files: tuple[str, ...], model_id: str | None, output: str | None, fo
     qualifying, the reason, and the unknown facts that would settle an open
     verdict; then whether it humanises, what it equalises and its quadrant;
     then the essay's institutional barriers and readings of co-production.
+
+    With --sensitivity, each verdict instead lists the single facts (one fact's
+    value, one member of a set, one participation added or removed) whose change
+    would change its fit: what would decide an undetermined verdict, or overturn
+    any other.
 
     Bad files are named on standard error and the others explained (exit code 1).
     Control characters in names and notes (terminal escapes, say) are shown as
@@ -500,6 +512,12 @@ def explain(files: tuple[str, ...], model_id: str | None, output: str | None, fo
         analysis, initiative = row.analysis, row.analysis.initiative
         part = f" (part of {row.part_of})" if row.part_of else ""
         lines += [style(visible(f"{initiative.id}: {initiative.name}{part}"), bold=True, underline=True), ""]
+        if sensitivity:
+            from humanising._reasoning._sensitivity import sensitivity as judged_again
+            from humanising.cli._sensitivity import explain as explain_sensitivity
+
+            lines += explain_sensitivity(judged_again(initiative), names, model_id, style)
+            continue
         for verdict_id, verdict in analysis.verdicts.items():
             if model_id in (None, verdict_id):
                 title = f"{names.get(verdict_id, verdict_id)} ({verdict_id})"
