@@ -38,6 +38,7 @@ from humanising._casefiles._converter import (
     show_value,
     unstructure,
 )
+from humanising._casefiles._fast import NotFast, fast_structure
 from humanising._facts import Initiative
 from humanising.exceptions import CaseFileError, HumanisingError, InvalidFactError, UndefinedStakeholderError
 
@@ -121,6 +122,10 @@ def _structure(data: Any, *, file: str, root: tuple[PathItem, ...], marks: Calla
             expected = f"expected format {known}, the case-file version, got {show_value(version)}"
             raise _error(file, (*root, "format"), expected, marks)
         data = {key: value for key, value in data.items() if key != "format"}
+    try:
+        return fast_structure(data, FORMATS[version])
+    except NotFast:  # anything unexpected: the careful path reads it from the start and words the error
+        pass
     try:
         return converter(version).structure(data, Initiative)
     except (ClassValidationError, IterableValidationError, HumanisingError, InvalidValueError) as error:
