@@ -133,7 +133,9 @@ def _structure(data: Any, *, file: str, root: tuple[PathItem, ...], marks: Calla
             _error(file, (*root, *path), expected, marks, located=(*root, *located))
             for path, expected, located in itertools.islice(_leaves(error, data, ()), MAX_ERRORS)
         ]
-        raise _all_at_once(found) from None
+    # Raised outside the handler, so that the converter's error is not its context: what is raised
+    # pickles whole (a worker process sends it back) and holds nothing but the file's problems.
+    raise _all_at_once(found)
 
 
 def _all_at_once(errors: list[CaseFileError]) -> CaseFileError:
