@@ -5,8 +5,10 @@ document with its path, which costs a try block, a note and a hook look-up per v
 documents have no problem, so ``_loading`` runs these functions first and, on the first
 thing they do not expect, runs the careful path from the start: the error a user sees is
 always the careful path's. The functions are at least as strict as the careful path (they
-accept a subset of what it accepts) and, where both accept, build equal facts; the classes'
-own converters and validators still run, since the functions call the classes.
+accept a subset of what it accepts) and, where both accept, build equal facts. Each sets a
+class's fields to values already final and then runs the class's own validators and
+``__attrs_post_init__``, as its ``__init__`` would; only its converters, which would copy
+those values, are left out.
 """
 
 from __future__ import annotations
@@ -35,19 +37,15 @@ class NotFast(Exception):  # noqa: N818 - not an error the user sees: a signal t
     """The data holds something the fast path does not take; the careful path decides."""
 
 
-def _not_fast() -> NotFast:
-    return NotFast()
-
-
 def _text(value: Any) -> Any:
     if type(value) is not str:
-        raise _not_fast()
+        raise NotFast
     return value
 
 
 def _flag(value: Any) -> Any:
     if value is not True and value is not False:
-        raise _not_fast()
+        raise NotFast
     return value
 
 
@@ -56,7 +54,7 @@ def _date(value: Any) -> Any:
         return value
     if type(value) is str and _ISO_DATE.match(value):
         return dt.date.fromisoformat(value)  # a ValueError (no such day) hands over too
-    raise _not_fast()
+    raise NotFast
 
 
 def _lookup(table: dict[str, Any]) -> Structure:
@@ -66,7 +64,7 @@ def _lookup(table: dict[str, Any]) -> Structure:
     def structure(value: Any) -> Any:
         found = get(value) if type(value) is str else None
         if found is None:
-            raise _not_fast()
+            raise NotFast
         return found
 
     return structure
@@ -86,7 +84,7 @@ def _optional(inner: Structure) -> Structure:
 def _homogeneous(inner: Structure, make: Callable[[list[Any]], Any]) -> Structure:
     def structure(value: Any) -> Any:
         if type(value) is not list:
-            raise _not_fast()
+            raise NotFast
         return make([inner(item) for item in value])
 
     return structure
@@ -95,7 +93,7 @@ def _homogeneous(inner: Structure, make: Callable[[list[Any]], Any]) -> Structur
 def _pair(first: Structure, second: Structure) -> Structure:
     def structure(value: Any) -> Any:
         if type(value) is not list or len(value) != 2:
-            raise _not_fast()
+            raise NotFast
         return (first(value[0]), second(value[1]))
 
     return structure
@@ -270,7 +268,7 @@ class _Builder:
             if kind is not dict:
                 return Fact(inner(value), default_basis)
             if not value.keys() <= _FACT_KEYS or "value" not in value:
-                raise _not_fast()
+                raise NotFast
             stated = "basis" in value
             basis = basis_of(value["basis"]) if stated else default_basis
             note, coder = _text(value.get("note", "")), _text(value.get("coder", ""))

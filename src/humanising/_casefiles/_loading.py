@@ -434,6 +434,9 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return mapping
 
 
+_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicates)
+
+
 def _load_json(text: str, file: str) -> tuple[Any, Callable[[], Marks]]:
     located: list[tuple[Marks, list[_DuplicateKeyError]]] = []
 
@@ -444,7 +447,8 @@ def _load_json(text: str, file: str) -> tuple[Any, Callable[[], Marks]]:
         return located[0]
 
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates)
+        # One decoder for every text: json.loads with a hook makes a new one per call.
+        data = _DECODER.decode(text) if not text.startswith("\ufeff") else json.loads(text)
     except json.JSONDecodeError as error:
         raise _syntax_error(file, "JSON", error.lineno, error.colno, error.msg) from None
     except RecursionError:
