@@ -268,6 +268,12 @@ def test_a_declared_model_that_fails_is_named_by_the_module_that_declares_it() -
     )
 
 
+def _standard(finder: object) -> bool:
+    from importlib.machinery import PathFinder
+
+    return not hasattr(finder, "find_distributions") or finder is PathFinder
+
+
 def test_the_cheap_look_finds_every_folder_that_declares_the_group(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -278,6 +284,9 @@ def test_the_cheap_look_finds_every_folder_that_declares_the_group(
     (info / "entry_points.txt").write_text("[console_scripts]\nother = other:main\n", encoding="utf-8")
     (tmp_path / "old.egg-info").write_text("an egg-info file, not a folder\n", encoding="utf-8")
     monkeypatch.setattr(sys, "path", [str(tmp_path), str(tmp_path / "missing")])
+    # Only the standard finders: one that lists distributions of its own (importlib_metadata's, which
+    # importing distributed installs) is a yes by design.
+    monkeypatch.setattr(sys, "meta_path", [finder for finder in sys.meta_path if _standard(finder)])
     assert not may_offer_models()
     (info / "entry_points.txt").write_text(
         "[console_scripts]\nother = other:main\n\n[ humanising.models ]\n", encoding="utf-8"

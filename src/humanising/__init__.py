@@ -95,6 +95,7 @@ if TYPE_CHECKING:
     )
     from humanising._reasoning._sensitivity import Alternative, Sensitivity, sensitivity
     from humanising._reasoning._verdict import CriterionResult, Fit, Note, ProductFit, Status, Verdict, criterion
+    from humanising._running._line import analyse_line, classify_line
     from humanising._running._many import analyse_many, classify_many
     from humanising.exceptions import CaseFileError
     from humanising.reports._tables import records, to_pandas, to_polars
@@ -156,6 +157,7 @@ _LAZY = {
         ("Agreement", "FamilyAgreement", "agreement", "krippendorff_alpha"), "humanising._reasoning._agreement"
     ),
     **dict.fromkeys(("analyse_many", "classify_many"), "humanising._running._many"),
+    **dict.fromkeys(("analyse_line", "classify_line"), "humanising._running._line"),
     **dict.fromkeys(("Reading", "ReadingMatch", "readings"), "humanising._reasoning._readings"),
     **dict.fromkeys(("CriterionSpec", "Model", "ModelError", "Registry"), "humanising._reasoning._registry"),
     **dict.fromkeys(("Alternative", "Sensitivity", "sensitivity"), "humanising._reasoning._sensitivity"),
@@ -268,12 +270,14 @@ __all__ = [
     "VerdictChange",
     "agreement",
     "analyse",
+    "analyse_line",
     "analyse_many",
     "barriers",
     "case_file_schema",
     "casebook",
     "claims",
     "classify",
+    "classify_line",
     "classify_many",
     "codebook",
     "criterion",

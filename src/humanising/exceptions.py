@@ -203,6 +203,18 @@ class CaseFileError(HumanisingError, ValueError):
             message = "\n".join(str(error) for error in errors)
         super().__init__(message)
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # Sent between processes (a worker pool, a Dask cluster), it arrives whole, with every error it lists.
+        errors = () if self.errors == (self,) else self.errors
+        return _case_file_error, (self.file, self.path, self.expected, (self.line, self.column), errors)
+
+
+def _case_file_error(
+    file: str, path: str, expected: str, where: tuple[int | None, int | None], errors: tuple[CaseFileError, ...]
+) -> CaseFileError:
+    line, column = where
+    return CaseFileError(file, path, expected, line=line, column=column, errors=errors)
+
 
 class UnknownCaseError(HumanisingError, LookupError):
     """No shipped casebook case has the requested id.

@@ -38,6 +38,7 @@ from humanising._casefiles._converter import (
     show_value,
     unstructure,
 )
+from humanising._casefiles._fast import NotFast, fast_structure
 from humanising._facts import Initiative
 from humanising.exceptions import CaseFileError, HumanisingError, InvalidFactError, UndefinedStakeholderError
 
@@ -122,13 +123,19 @@ def _structure(data: Any, *, file: str, root: tuple[PathItem, ...], marks: Calla
             raise _error(file, (*root, "format"), expected, marks)
         data = {key: value for key, value in data.items() if key != "format"}
     try:
+        return fast_structure(data, FORMATS[version])
+    except NotFast:  # anything unexpected: the careful path reads it from the start and words the error
+        pass
+    try:
         return converter(version).structure(data, Initiative)
     except (ClassValidationError, IterableValidationError, HumanisingError, InvalidValueError) as error:
         found = [
             _error(file, (*root, *path), expected, marks, located=(*root, *located))
             for path, expected, located in itertools.islice(_leaves(error, data, ()), MAX_ERRORS)
         ]
-        raise _all_at_once(found) from None
+    # Raised outside the handler, so that the converter's error is not its context: what is raised
+    # pickles whole (a worker process sends it back) and holds nothing but the file's problems.
+    raise _all_at_once(found)
 
 
 def _all_at_once(errors: list[CaseFileError]) -> CaseFileError:
@@ -427,6 +434,9 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return mapping
 
 
+_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicates)
+
+
 def _load_json(text: str, file: str) -> tuple[Any, Callable[[], Marks]]:
     located: list[tuple[Marks, list[_DuplicateKeyError]]] = []
 
@@ -437,7 +447,8 @@ def _load_json(text: str, file: str) -> tuple[Any, Callable[[], Marks]]:
         return located[0]
 
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates)
+        # One decoder for every text: json.loads with a hook makes a new one per call.
+        data = _DECODER.decode(text) if not text.startswith("\ufeff") else json.loads(text)
     except json.JSONDecodeError as error:
         raise _syntax_error(file, "JSON", error.lineno, error.colno, error.msg) from None
     except RecursionError:
