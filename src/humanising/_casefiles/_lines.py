@@ -59,21 +59,9 @@ def load_lines(source: Source, *, on_error: Callable[[CaseFileError], None] | No
 def records(lines: Iterable[str], file: str, on_error: Callable[[CaseFileError], None] | None) -> Iterator[Initiative]:
     """The initiatives of ``lines``, each error naming ``file`` and its line: what ``load_lines`` reads with."""
     limit = max_bytes()
-    numbered = enumerate(lines, start=1)
-    while True:
+    for number, line in numbered(lines, file):
         try:
-            number, line = next(numbered)
-        except StopIteration:
-            return
-        except UnicodeDecodeError as error:
-            # The reader's position is lost with the error: say what it was, and stop.
-            raise CaseFileError(
-                file, "$", f"expected UTF-8 text, got the byte 0x{error.object[error.start]:02x}"
-            ) from None
-        if not line.strip():
-            continue
-        try:
-            initiative = _record(line, file, number, limit)
+            initiative = record(line, file, number, limit)
         except CaseFileError as error:
             if on_error is None:
                 raise
@@ -82,7 +70,32 @@ def records(lines: Iterable[str], file: str, on_error: Callable[[CaseFileError],
         yield initiative
 
 
-def _record(line: str, file: str, number: int, limit: int) -> Initiative:
+def numbered(lines: Iterable[str], file: str) -> Iterator[tuple[int, str]]:
+    """The lines that are not blank, each with its number (from 1), read as they are asked for.
+
+    Raises:
+        CaseFileError: The text is not UTF-8; reading stops there, as the reader's place is lost.
+    """
+    numbering = enumerate(lines, start=1)
+    while True:
+        try:
+            number, line = next(numbering)
+        except StopIteration:
+            return
+        except UnicodeDecodeError as error:
+            raise CaseFileError(
+                file, "$", f"expected UTF-8 text, got the byte 0x{error.object[error.start]:02x}"
+            ) from None
+        if line.strip():
+            yield number, line
+
+
+def record(line: str, file: str, number: int, limit: int | None = None) -> Initiative:
+    """The initiative on line ``number`` of ``file``, or a CaseFileError naming that line.
+
+    ``limit`` caps the line's length (default: ``max_bytes()``); a longer one is refused unparsed.
+    """
+    limit = max_bytes() if limit is None else limit
     if len(line) > limit:
         raise CaseFileError(file, "$", f"expected a record of at most {limit:,} characters on a line", line=number)
     try:

@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import pickle
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, NamedTuple
 
@@ -103,32 +103,65 @@ def _many(
     jobs: int,
     start_method: str | None,
 ) -> Iterator[Any]:
-    if type(jobs) is not int or jobs < 0:
-        raise ValueError(f"jobs must be a whole number, 0 for every usable CPU, got {jobs!r}")
-    registry = models if isinstance(models, Registry) else Registry(registered_models() if models is None else models)
+    registry = _registry(models, jobs)
     if jobs == 1:
         return (task.here(initiative, models=registry) for initiative in initiatives)
-    return _in_workers(task, initiatives, registry, usable_cpus() if jobs == 0 else jobs, start_method)
+    return _in_workers(task.work, task.receive, initiatives, registry, _workers(jobs), start_method)
 
 
-def _in_workers(
-    task: _Task, initiatives: Iterable[Initiative], registry: Registry, workers: int, start_method: str | None
-) -> Iterator[Any]:
+def in_chunks(
+    work: Callable[[Registry, list[Any]], list[Any]],
+    items: Iterable[Any],
+    *,
+    models: Registry | Iterable[Model] | None = None,
+    jobs: int = 1,
+    start_method: str | None = None,
+) -> Generator[Any, None, None]:
+    """``work`` over chunks of ``items``, its results in order: what the command line runs its records with.
+
+    ``work`` and the items must be picklable when ``jobs`` is not 1 (``work`` a module's function,
+    or a ``functools.partial`` of one), so that raw records can be parsed in the workers too.
+    With ``jobs`` 1 each item is worked alone, as soon as it is read.
+    """
+    registry = _registry(models, jobs)
+    if jobs == 1:
+        return (result for item in items for result in work(registry, [item]))
+    return _in_workers(work, _as_sent, items, registry, _workers(jobs), start_method)
+
+
+def _registry(models: Registry | Iterable[Model] | None, jobs: int) -> Registry:
+    if type(jobs) is not int or jobs < 0:
+        raise ValueError(f"jobs must be a whole number, 0 for every usable CPU, got {jobs!r}")
+    return models if isinstance(models, Registry) else Registry(registered_models() if models is None else models)
+
+
+def _workers(jobs: int) -> int:
+    return usable_cpus() if jobs == 0 else jobs
+
+
+def _in_workers(  # noqa: PLR0917 - one private caller each
+    work: Callable[[Registry, list[Any]], list[Any]],
+    receive: Callable[[Registry, Any, Any], Any],
+    items: Iterable[Any],
+    registry: Registry,
+    workers: int,
+    start_method: str | None,
+) -> Generator[Any, None, None]:
     models = tuple(registry)
     _check_sendable(models)
     context = multiprocessing.get_context(start_method)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(models,)) as pool:
-        pending: deque[tuple[list[Initiative], Future[list[Any]]]] = deque()
-        source = iter(initiatives)
+        pending: deque[tuple[list[Any], Future[list[Any]]]] = deque()
+        source = iter(items)
         while True:
             chunk = list(itertools.islice(source, CHUNK))
             if chunk:
-                pending.append((chunk, pool.submit(_run, task.work, chunk)))
+                pending.append((chunk, pool.submit(_run, work, chunk)))
             # A bounded number of chunks in flight: memory stays flat however long the input.
             while pending and (len(pending) > 2 * workers or not chunk):
                 sent, future = pending.popleft()
-                for initiative, result in zip(sent, future.result(), strict=True):
-                    yield task.receive(registry, initiative, result)
+                for item, result in zip(sent, future.result(), strict=True):
+                    yield receive(registry, item, result)
             if not chunk:
                 return
 
@@ -153,7 +186,7 @@ def _start_worker(models: tuple[Model, ...]) -> None:
     _WORKER_REGISTRY.append(Registry(models))
 
 
-def _run(work: Callable[[Registry, list[Initiative]], list[Any]], chunk: list[Initiative]) -> list[Any]:
+def _run(work: Callable[[Registry, list[Any]], list[Any]], chunk: list[Any]) -> list[Any]:
     return work(_WORKER_REGISTRY[-1], chunk)
 
 
@@ -179,8 +212,8 @@ def _analyse_chunk(registry: Registry, chunk: list[Initiative]) -> list[Analysis
     return [analyse(initiative, models=registry) for initiative in chunk]
 
 
-def _as_sent(_registry: Registry, _initiative: Initiative, analysis: Analysis) -> Analysis:
-    return analysis
+def _as_sent(_registry: Registry, _item: Any, result: Any) -> Any:
+    return result
 
 
 _CLASSIFY = _Task(classify, _classify_chunk, _rebuild_verdicts)

@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -89,6 +90,13 @@ def _expand(arguments: Sequence[str]) -> tuple[list[str], list[str]]:
     return files, empty
 
 
+def _no_case_files(argument: str) -> None:
+    """Name, on standard error, a directory that holds no case file or a pattern that matches none."""
+    kind, verb = ("directory", "holds") if os.path.isdir(argument) else ("pattern", "matches")  # noqa: PTH112
+    suffixes = ", ".join(_CASE_SUFFIXES)
+    click.echo(f"Error: {_visible(argument)}: the {kind} {verb} no case file ({suffixes})", err=True)
+
+
 class _Batch:
     """The files a command was given: the initiatives of each good one, and how many were bad.
 
@@ -106,9 +114,7 @@ class _Batch:
         self.loaded: list[tuple[str, tuple[Initiative, ...]]] = []
         self.failed = len(empty)
         for argument in empty:
-            kind, verb = ("directory", "holds") if os.path.isdir(argument) else ("pattern", "matches")  # noqa: PTH112
-            suffixes = ", ".join(_CASE_SUFFIXES)
-            click.echo(f"Error: {_visible(argument)}: the {kind} {verb} no case file ({suffixes})", err=True)
+            _no_case_files(argument)
         for file in expanded:
             try:
                 self.loaded.append((file, _read(file)))
@@ -261,7 +267,12 @@ def _output_options(function: F) -> F:
     return click.option("-o", "--output", metavar="FILE", help=_OUTPUT_HELP)(function)
 
 
-def _report_options(function: F) -> F:
+_JSONL_HELP = (
+    "jsonl: JSON Lines, a line per initiative (and per part) as in the json report, written as each record is read; "
+)
+
+
+def _report_options(function: F, *, streams: bool = False) -> F:
     function = click.option(
         "--title", metavar="TEXT", help="The heading of a Markdown or HTML report (default: humanising report)."
     )(function)
@@ -270,10 +281,11 @@ def _report_options(function: F) -> F:
         "-f",
         "--format",
         "format_",
-        type=click.Choice(_FORMATS),
+        type=click.Choice((*_FORMATS, "jsonl") if streams else _FORMATS),
         default="table",
         show_default=True,
-        help="table: a terminal table (coloured on a terminal); json: the versioned report other tools parse; "
+        help=(_JSONL_HELP if streams else "")
+        + "table: a terminal table (coloured on a terminal); json: the versioned report other tools parse; "
         "markdown; html: one self-contained page with the matrix, the quadrant chart and diagrams; "
         "csv: tidy rows for a spreadsheet (see --table); qca: cases x criteria as 1, 0 or empty (unknown).",
     )(function)
@@ -341,10 +353,12 @@ Examples:
   humanising classify my-case.yaml
   humanising classify cases/*.yaml --format json -o verdicts.json
   humanising classify cases/*.yaml --format html -o report.html
-  humanising classify cases/ -f csv --table criteria -o criteria.csv""",
+  humanising classify cases/ -f csv --table criteria -o criteria.csv
+  humanising classify cases/ -f jsonl --jobs 0 > verdicts.jsonl
+  zcat records.jsonl.gz | humanising classify - -f jsonl > verdicts.jsonl""",
 )
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@_report_options
+@functools.partial(_report_options, streams=True)
 @click.option(
     "--table",
     type=click.Choice(_TABLES),
@@ -353,36 +367,45 @@ Examples:
     help="With -f csv, which rows: verdicts (one per initiative and model), criteria (one per criterion of "
     "each verdict) or relationships (one per relationship it equalises).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Worker processes to parse and judge chunks of records in (0: every usable CPU); the output keeps "
+    "the order of the input. Every model must be importable by its name (a model defined in a module).",
+)
 def classify(  # noqa: PLR0917 - click passes each option by keyword
-    files: tuple[str, ...], format_: str, output: str | None, force: bool, title: str | None, table: str
+    files: tuple[str, ...], format_: str, output: str | None, force: bool, title: str | None, table: str, jobs: int
 ) -> None:
     """Every model's verdict on the initiatives in case files.
 
     FILE is a YAML (.yaml, .yml) or JSON (.json) case file holding one
     initiative or a list of them, a JSON Lines file (.jsonl) with one on each
-    line, or a directory of them or a quoted pattern; a programme's parts are judged too, each as
+    line, - for JSON Lines on standard input, a pipe, or a directory of case
+    files or a quoted pattern; a programme's parts are judged too, each as
     if alone. The table has a row per initiative and a column per model, then
     whether it humanises, its quadrant and what it equalises. A fit resting on
     facts weaker than the case author's coding is marked (fits·i: the case
     author's inference), and a legend under the table spells out each mark.
 
-    Every good file's initiatives are reported even if others are bad: each bad
-    file is named on standard error with what is wrong, then a count of good and
-    bad files, and the exit code is 1. If no file is good, nothing is written.
+    -f jsonl and -f csv are written as the records are read, in bounded memory
+    however many there are. The table, json, markdown, html and qca formats hold
+    every verdict, so they take at most 1,000 initiatives, parts included (set
+    HUMANISING_MAX_REPORT to change it), and refuse more with exit code 2.
+    While reading, a progress bar shows on standard error if it is a terminal
+    (and the output is not written to that terminal as it is read).
+
+    Every good record is reported even if others are bad: each bad record or
+    file is named on standard error with its line and what is wrong, as is a
+    record whose id was read before (it is left out); then a count of good and
+    bad, and the exit code is 1. If no record is good, nothing is written.
     """
-    batch = _Batch(files)
-    if batch.loaded:
-        _report(
-            _analyse(batch.initiatives),
-            format_,
-            output,
-            title,
-            inputs=batch.files,
-            force=force,
-            footer=_EXPLAIN_FOOTER,
-            table=table,
-        )
-    batch.finish()
+    from humanising.cli import _stream
+
+    _stream.classify(files, format_, output, force, title, table, jobs)
 
 
 _STATUS_STYLE = {"met": "green", "unmet": "red", "unknown": "yellow"}

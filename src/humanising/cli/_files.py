@@ -14,8 +14,9 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 
 class RefusedError(Exception):
@@ -58,9 +59,20 @@ def write_file(path: Path, text: str | bytes) -> None:
     An existing regular file keeps its permissions; a new one gets the usual ones (0666
     less the umask). A device or pipe, such as ``/dev/null``, is written to directly.
     """
+    with writing(path) as stream:
+        stream.write(_encoded(text))
+
+
+@contextlib.contextmanager
+def writing(path: Path) -> Iterator[BinaryIO]:
+    """A binary stream whose bytes reach ``path`` as ``write_file`` writes: all of them, when the block ends.
+
+    A block that raises leaves the old file (or none) in place; what a streamed output wrote
+    so far is in the temporary file only, which is removed.
+    """
     if path.exists() and not path.is_symlink() and not path.is_dir() and not _replaceable(path):
         with path.open("wb") as stream:
-            stream.write(_encoded(text))
+            yield stream
         return
     if path.exists() and not path.is_symlink() and path.is_file():
         mode = stat.S_IMODE(path.stat().st_mode)
@@ -71,7 +83,7 @@ def write_file(path: Path, text: str | bytes) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".partial", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(_encoded(text))
+            yield stream
         Path(temporary).chmod(mode)
         Path(temporary).replace(path)
     except BaseException:

@@ -9,7 +9,7 @@ from typing import Any
 
 from humanising._reasoning._analysis import Analysis
 from humanising._reasoning._registry import BrokenEntryPoint, Model, model_package
-from humanising.reports._common import entries, model_columns, model_names
+from humanising.reports._common import Entry, entries, model_columns, model_names
 
 FORMAT = 2
 """The version of the report's shape. Keys are only ever added; a renamed or removed key bumps it."""
@@ -102,13 +102,16 @@ def report_data(analyses: Iterable[Analysis]) -> dict[str, Any]:
     """
     rows = entries(analyses)
     names = model_names()
-    initiatives = []
-    for row in rows:
-        entry = row.analysis.entry()
-        # part_of after the name, as the report has always placed it.
-        initiatives.append({"id": entry.pop("id"), "name": entry.pop("name"), "part_of": row.part_of, **entry})
+    initiatives = [initiative_entry(row) for row in rows]
     models = [{"id": model_id, "name": names.get(model_id, model_id)} for model_id in model_columns(rows)]
     return {"format": FORMAT, "models": models, "initiatives": initiatives}
+
+
+def initiative_entry(row: Entry) -> dict[str, Any]:
+    """One entry of the report's ``initiatives``: a row's analysis as plain data, with the programme it is part of."""
+    entry = row.analysis.entry()
+    # part_of after the name, as the report has always placed it.
+    return {"id": entry.pop("id"), "name": entry.pop("name"), "part_of": row.part_of, **entry}
 
 
 def json_report(analyses: Iterable[Analysis]) -> str:
