@@ -268,7 +268,7 @@ def _output_options(function: F) -> F:
 
 
 _JSONL_HELP = (
-    "jsonl: JSON Lines, a line per initiative (and per part) as in the json report, written as each record is read; "
+    " jsonl: JSON Lines, a line per initiative (and per part) as in the json report, written as each record is read."
 )
 
 
@@ -284,10 +284,10 @@ def _report_options(function: F, *, streams: bool = False) -> F:
         type=click.Choice((*_FORMATS, "jsonl") if streams else _FORMATS),
         default="table",
         show_default=True,
-        help=(_JSONL_HELP if streams else "")
-        + "table: a terminal table (coloured on a terminal); json: the versioned report other tools parse; "
+        help="table: a terminal table (coloured on a terminal); json: the versioned report other tools parse; "
         "markdown; html: one self-contained page with the matrix, the quadrant chart and diagrams; "
-        "csv: tidy rows for a spreadsheet (see --table); qca: cases x criteria as 1, 0 or empty (unknown).",
+        "csv: tidy rows for a spreadsheet (see --table); qca: cases x criteria as 1, 0 or empty (unknown)."
+        + (_JSONL_HELP if streams else ""),
     )(function)
 
 
@@ -399,9 +399,10 @@ def classify(  # noqa: PLR0917 - click passes each option by keyword
     (and the output is not written to that terminal as it is read).
 
     Every good record is reported even if others are bad: each bad record or
-    file is named on standard error with its line and what is wrong, as is a
-    record whose id was read before (it is left out); then a count of good and
-    bad, and the exit code is 1. If no record is good, nothing is written.
+    file is named on standard error with its line and what is wrong, then a
+    count of good and bad, and the exit code is 1. If no record is good,
+    nothing is written. A record whose id was read before is named on standard
+    error too, and left out.
     """
     from humanising.cli import _stream
 
