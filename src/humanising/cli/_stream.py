@@ -181,7 +181,7 @@ def csv_rows(analysis: Any, table: str) -> str:
 def csv_header(table: str) -> str:
     from humanising.reports._tables import COLUMNS
 
-    return ",".join(COLUMNS[table]) + "\n"
+    return ",".join(COLUMNS[table]) + "\r\n"  # RFC 4180, as write_csv ends its lines
 
 
 # --- reading
