@@ -90,6 +90,12 @@ def test_the_weakest_hedge_is_that_of_the_weakest_basis_and_empty_when_all_are_p
     assert weakest_hedge(mixed) == Basis.INFORMAL.hedge != Basis.HEDGED.hedge
 
 
+def test_a_seat_of_unknown_say_lends_no_hedge_however_weak_its_basis() -> None:
+    guessed = Participation("users", Stage.DELIVERY, UNKNOWN, capacity=Identity.SERVICE_USER, basis=Basis.INFERRED)
+    assert weakest_hedge((guessed,)) == ""
+    assert weakest_hedge((_seat(STAFF_LEAD_DELIVERY), guessed)) == Basis.HEDGED.hedge
+
+
 def test_seats_on_keeps_the_stages_and_the_sides_asked_for() -> None:
     # Within a stage the index holds seats by stakeholder id: clinicians ("staff") before "users".
     assert seats_on(INDEX, (Stage.DESIGN,), ANY_SIDE) == (_seat(STAFF_AT_DESIGN), _seat(USERS_LEAD_DESIGN))
