@@ -51,6 +51,8 @@ _SAFE_NAME = re.compile(r"[A-Za-z0-9_.-]+\Z")
 
 def _environment() -> dict[str, str]:
     env = dict(os.environ)
+    # A reader's shell has none of the options a CI run gives this suite (workers, coverage).
+    env.pop("PYTEST_ADDOPTS", None)
     # The checkout's sources come first, so that a plain `pytest` from a clone runs the
     # commands against the code under test (CI installs it in editable mode anyway).
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
