@@ -125,7 +125,8 @@ def test_a_project_with_no_cases_is_still_read(tmp_path: Path) -> None:
     assert any(code.name == "Verdicts" for code in project.code_book.codes.code)
 
 
-_NAMES = st.text(st.characters(codec="utf-8"), min_size=1, max_size=40) | st.sampled_from(
+# An initiative's name is any text that is not blank (str.strip: "\x85" and "\u2028" are blank too).
+_NAMES = st.text(st.characters(codec="utf-8"), min_size=1, max_size=40).filter(str.strip) | st.sampled_from(
     ['A <b> & "c"', "]]>", "x\x00y\x1b[31m", "\ud800", "tab\tand\nline", "\ufffe"]
 )
 
