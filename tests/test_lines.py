@@ -129,8 +129,8 @@ def _peak(count: int) -> int:
 def test_memory_stays_flat_from_twenty_thousand_records_to_two_hundred_thousand() -> None:
     """Streaming holds one record at a time: ten times the records, at most 1 MiB more at the peak.
 
-    On demand (``pytest -m slow tests/test_lines.py``): about 25 minutes on a 2-core machine, as
-    tracemalloc slows everything it traces.
+    On demand (``pytest -m slow tests/test_lines.py``): about 30 minutes on a 2-core machine
+    (1,780 s measured), as tracemalloc slows everything it traces.
     """
     small = _peak(20_000)
     large = _peak(200_000)
