@@ -11,7 +11,7 @@ Profiles:
   they are about still occur in a good share of 60 examples.
 - ``long``: 20,000 examples, for an on-demand fuzzing run of ``tests/test_fuzz_case_files.py``.
 
-Neither has a deadline: the first examples pay for lazy set-up (the model
+None has a deadline: the first examples pay for lazy set-up (the model
 registry, strategy validation), which would make a per-example deadline flaky.
 
 Choose one with the ``HYPOTHESIS_PROFILE`` environment variable. Hypothesis also
