@@ -9,6 +9,7 @@ from __future__ import annotations
 from humanising import (
     UNKNOWN,
     Basis,
+    FactPath,
     Identity,
     Initiative,
     Involvement,
@@ -21,8 +22,10 @@ from humanising.models import (
     ANY_SIDE,
     LIVED_EXPERIENCE,
     WITHOUT_LIVED_EXPERIENCE,
+    EvidenceItem,
     index_of,
     is_service_user,
+    judgement_of,
     paths,
     seat_phrase,
     seat_phrases,
@@ -126,3 +129,30 @@ def test_paths_name_each_participation_where_the_case_file_holds_it() -> None:
     found = paths((_seat(USERS_LEAD_DESIGN), _seat(STAFF_LEAD_DELIVERY)))
     assert [str(path) for path in found] == ["participations[users@design]", "participations[staff@delivery]"]
     assert paths(()) == ()
+
+
+def test_judgement_of_says_what_a_fact_holds_and_names_it_as_evidence() -> None:
+    path = FactPath("compulsion")
+    said = Fact(True, Basis.INFORMAL, note="a visitor's account")
+    value, (item,) = judgement_of(said, path)
+    assert value is True
+    assert item == EvidenceItem(path, True, Basis.INFORMAL, "a visitor's account")
+    assert judgement_of(Fact(False), path)[0] is False
+
+
+def test_judgement_of_a_fact_whose_value_is_not_the_answer_takes_the_answer_given() -> None:
+    path = FactPath("role_differentiation")
+    kept = Fact("kept", Basis.CODED)
+    assert judgement_of(kept, path, holds=False)[0] is False
+    assert judgement_of(kept, path, holds=True)[0] is True
+    assert judgement_of(kept, path, holds=True)[1] == (EvidenceItem(path, "kept", Basis.CODED),)
+
+
+def test_judgement_of_an_unknown_fact_is_open_and_names_the_fact_that_would_settle_it() -> None:
+    path = FactPath("compulsion")
+    value, (item,) = judgement_of(Fact(UNKNOWN, Basis.HEDGED), path, holds=True)
+    assert value is None, "an answer given for a known value does not decide an unknown one"
+    assert item.path == path
+    assert item.value is UNKNOWN
+    assert item.basis is Basis.HEDGED
+    assert judgement_of(Fact(), path) == (None, (EvidenceItem(path, UNKNOWN, Basis.PUBLISHED),))

@@ -136,3 +136,66 @@ def test_a_classified_initiative_is_freed_by_reference_counting() -> None:
         assert alive() is None
     finally:
         gc.enable()
+
+
+def test_a_verdicts_repr_lists_its_stages_and_counts_and_says_when_it_has_no_criteria() -> None:
+    crisis = humanising.classify(humanising.casebook.load("illustrative-crisis-service"))["coproduction"]
+    assert repr(crisis) == "<Verdict coproduction: fits, at design, delivery (7 met)>"
+    sleepwell = humanising.classify(humanising.casebook.load("sleepwell"))["coproduction"]
+    assert repr(sleepwell) == "<Verdict coproduction: does not fit (1 met, 6 unmet)>"
+    assert repr(Verdict("empty", [])) == "<Verdict empty: fits (no criteria)>"
+
+
+def test_asking_a_verdict_for_a_criterion_it_lacks_names_the_id() -> None:
+    verdict = humanising.classify(humanising.casebook.load("sleepwell"))["coproduction"]
+    assert verdict.criterion("doing_with").id == "doing_with"
+    with pytest.raises(KeyError) as caught:
+        verdict.criterion("no_such_criterion")
+    assert caught.value.args == ("no_such_criterion",)
+
+
+def test_verdicts_that_say_different_things_hash_apart() -> None:
+    verdicts = [
+        verdict for case_id in CASES for verdict in humanising.classify(humanising.casebook.load(case_id)).values()
+    ]
+    distinct = set(verdicts)
+    assert len(distinct) > 1
+    # Equal verdicts share a hash; a hash shared by every verdict would make sets of them linear.
+    assert len({hash(verdict) for verdict in distinct}) > len(distinct) // 2
+
+
+@pytest.mark.parametrize("case_id", CASES)
+def test_a_criterions_facts_in_the_json_are_the_paths_of_the_evidence_it_writes(case_id: str) -> None:
+    data = json.loads(json.dumps(humanising.analyse(humanising.casebook.load(case_id)).to_dict()))
+    for verdict in data["verdicts"].values():
+        for result in verdict["criteria"]:
+            assert result["facts"] == [item["path"] for item in result["evidence"]]
+            open_paths = {item["path"] for item in result["evidence"] if item["value"] == "unknown"}
+            assert set(result["unknowns"]) <= open_paths
+            if result["status"] != "unknown":
+                assert result["unknowns"] == []
+
+
+def test_some_shipped_criterion_writes_open_facts_as_its_unknowns() -> None:
+    # Without this the law above could hold only because no criterion names an unknown.
+    written = [
+        result["unknowns"]
+        for case_id in CASES
+        for verdict in humanising.analyse(humanising.casebook.load(case_id)).to_dict()["verdicts"].values()
+        for result in verdict["criteria"]
+        if result["status"] == "unknown"
+    ]
+    assert written
+    assert all(unknowns for unknowns in written), "an open criterion names what would settle it"
+
+
+def test_a_note_about_another_model_writes_that_models_fit_in_the_json() -> None:
+    analysis = humanising.analyse(humanising.casebook.load("east-lille-6"))
+    data = json.loads(json.dumps(analysis.to_dict()))
+    about = [note for note in data["notes"] if note["about"] is not None]
+    assert about, "east-lille-6 carries a note on co-production"
+    for note in about:
+        assert note["says"] == data["verdicts"][note["about"]]["fit"]
+    assert [note["text"] for note in data["notes"]] == [note.text for note in analysis.notes]
+    plain = [note for note in data["notes"] if note["about"] is None]
+    assert all(note["says"] is None for note in plain)

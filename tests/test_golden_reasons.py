@@ -1,0 +1,73 @@
+"""Every reason the casebook's verdicts give, word for word.
+
+``tests/golden/reasons.csv`` has a row per case, model and criterion (``humanises`` is the
+humanising verdict): the criterion's status and its reason; a verdict's further notes follow
+its criteria, with ``criterion`` left empty. Users quote these sentences, so a changed word is
+a changed row, seen in review. After a deliberate change of wording, write the table again with
+``python tests/test_golden_reasons.py`` and read the diff.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import humanising
+from humanising.models import BUILTIN_MODELS
+
+GOLDEN = Path(__file__).parent / "golden" / "reasons.csv"
+COLUMNS = ["case", "model", "criterion", "status", "reason"]
+HUMANISES = "humanises"
+
+
+def current_rows() -> Iterator[dict[str, str]]:
+    for case_id in humanising.casebook.ids():
+        case = humanising.casebook.load(case_id)
+        verdicts = {**humanising.classify(case, models=BUILTIN_MODELS), HUMANISES: humanising.humanises(case)}
+        for model_id, verdict in verdicts.items():
+            for result in verdict.criteria:
+                yield {
+                    "case": case_id,
+                    "model": model_id,
+                    "criterion": result.id,
+                    "status": result.status.value,
+                    "reason": result.reason,
+                }
+            for note in verdict.notes:
+                yield {"case": case_id, "model": model_id, "criterion": "", "status": "", "reason": note}
+
+
+def read_rows() -> list[dict[str, str]]:
+    with GOLDEN.open(encoding="utf-8", newline="") as file:
+        reader = csv.DictReader(file)
+        assert reader.fieldnames == COLUMNS, reader.fieldnames
+        return list(reader)
+
+
+def write_rows() -> None:
+    with GOLDEN.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(current_rows())
+
+
+def test_every_reason_is_the_one_in_the_table() -> None:
+    expected = read_rows()
+    found = list(current_rows())
+    changed = [(old, new) for old, new in zip(expected, found, strict=False) if old != new]
+    assert not changed, f"first changed row: {changed[0]}; write the table again if the change is meant"
+    assert len(found) == len(expected), f"{len(found)} reasons now, {len(expected)} in the table"
+
+
+def test_the_table_holds_every_status_and_some_notes() -> None:
+    # A table of one kind of row would pin little: it covers met, unmet and unknown criteria and notes.
+    rows = read_rows()
+    assert {row["status"] for row in rows} == {"met", "unmet", "unknown", ""}
+    assert len({row["case"] for row in rows}) == len(humanising.casebook.ids())
+
+
+if __name__ == "__main__":
+    write_rows()
+    sys.stdout.write(f"wrote {GOLDEN}\n")
