@@ -174,6 +174,8 @@ def test_a_criterions_facts_in_the_json_are_the_paths_of_the_evidence_it_writes(
             assert set(result["unknowns"]) <= open_paths
             if result["status"] != "unknown":
                 assert result["unknowns"] == []
+        written = {path for result in verdict["criteria"] for path in result["unknowns"]}
+        assert verdict["unknowns"] == sorted(written), "a verdict's unknowns are its open criteria's, sorted"
 
 
 def test_some_shipped_criterion_writes_open_facts_as_its_unknowns() -> None:
@@ -199,3 +201,13 @@ def test_a_note_about_another_model_writes_that_models_fit_in_the_json() -> None
     assert [note["text"] for note in data["notes"]] == [note.text for note in analysis.notes]
     plain = [note for note in data["notes"] if note["about"] is None]
     assert all(note["says"] is None for note in plain)
+
+
+def test_a_note_about_no_other_model_is_written_with_about_and_says_empty() -> None:
+    assert humanising.Note("A further sentence.").to_dict() == {
+        "text": "A further sentence.",
+        "about": None,
+        "says": None,
+    }
+    reported = humanising.Note("Co-production fits.", about="coproduction", says=Fit.FITS)
+    assert reported.to_dict() == {"text": "Co-production fits.", "about": "coproduction", "says": "fits"}

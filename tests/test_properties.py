@@ -584,6 +584,36 @@ def test_going_beyond_equalising_is_its_own_outcome(initiative: Initiative) -> N
         assert beyond
 
 
+@st.composite
+def _bypassing(draw: st.DrawFn) -> Initiative:
+    """Two or three bypassed relationships beside the others: the case where their order is worked out."""
+    initiative = draw(_related())
+    bypassed = draw(
+        st.lists(
+            hst.relationships(stakeholders=initiative.stakeholders).map(
+                lambda r: attrs.evolve(r, change=Change.BYPASSED)
+            ),
+            min_size=2,
+            max_size=3,
+        )
+    )
+    return attrs.evolve(initiative, relationships=(*initiative.relationships, *bypassed))
+
+
+@given(st.one_of(_bypassing(), _RELATED), st.randoms(use_true_random=False))
+def test_the_order_relationships_are_recorded_in_changes_nothing_returned(
+    initiative: Initiative, random: Random
+) -> None:
+    """What equalises and what goes beyond come back in one order, however the case file lists them."""
+    shuffled = list(initiative.relationships)
+    random.shuffle(shuffled)
+    reordered = attrs.evolve(initiative, relationships=shuffled)
+    bypassed = [r for r in initiative.relationships if r.change is Change.BYPASSED]
+    event(f"two or more relationships bypassed: {len(bypassed) > 1}")
+    assert humanising.exceeds_equalising(reordered) == humanising.exceeds_equalising(initiative)
+    assert humanising.equalises(reordered) == humanising.equalises(initiative)
+
+
 @given(_RELATED)
 def test_the_nested_reading_never_puts_anything_in_equalising_only(initiative: Initiative) -> None:
     """On the nested reading nothing is "equalising only"; where nothing narrows, the two readings agree."""
