@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 import humanising
+import humanising.frameworks as humanising_frameworks
 from humanising.exceptions import HumanisingError, NotAnInitiativeError, UnknownCaseError, UnknownModelError
 
 SLEEPWELL = humanising.casebook.load("sleepwell")
@@ -150,3 +151,22 @@ def test_an_unknown_case_suggests_the_one_meant() -> None:
         humanising.casebook.load("nothing-like-it")
     assert caught.value.suggestion is None
     assert "did you mean" not in str(caught.value)
+
+
+def test_functions_of_more_than_an_initiative_name_themselves_and_the_argument_refused() -> None:
+    relationship = humanising.casebook.load("east-lille-6").relationships[0]
+    framework = humanising_frameworks.frameworks()[0]
+    calls: dict[str, Callable[[Any], object]] = {
+        "relationship_kind": lambda value: humanising.relationship_kind(value, relationship),
+        "diff (a)": lambda value: humanising.diff(value, SLEEPWELL),
+        "diff (b)": lambda value: humanising.diff(SLEEPWELL, value),
+        "compare": lambda value: humanising_frameworks.compare([SLEEPWELL, value]),
+        f"{framework.id}.read": framework.read,
+    }
+    for name, call in calls.items():
+        for value in ("sleepwell", None):
+            with pytest.raises(NotAnInitiativeError) as caught:
+                call(value)
+            assert caught.value.function == name
+            assert caught.value.value is value
+            assert str(caught.value).startswith(f"{name}: expected a humanising.Initiative, got ")
