@@ -413,6 +413,8 @@ class TestEqualisingAndHumanising:
             ({"organisation"}, "housing", "service_users_and_other_services"),
             ({"other_professional"}, "other", "service_users_and_other_services"),
             ({"community_member"}, None, "service_users_and_local_population"),
+            # A domain says which service an organisation or a professional provides, not what a neighbour is.
+            ({"community_member"}, "housing", "service_users_and_local_population"),
             ({"general_public"}, None, "clinical_and_non_clinical"),
             ({"other_professional"}, None, "other"),  # a consultant provides no service
             ({"service_user"}, None, "other"),  # peers with peers
