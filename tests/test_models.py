@@ -433,6 +433,13 @@ class TestEqualisingAndHumanising:
         swapped = attrs.evolve(relationship, between=("other", "users"))
         assert humanising.relationship_kind(attrs.evolve(initiative, relationships=(swapped,)), swapped).value == kind
 
+    def test_a_group_run_by_service_users_stands_for_them_and_one_that_is_not_does_not(self) -> None:
+        relationship = humanising.Relationship(("group", "staff"), "power", "narrows")
+        for user_run, kind in ((True, "service_users_and_professionals"), (False, "other")):
+            group = Stakeholder(id="group", name="a group", identities={"organisation"}, user_run=user_run)
+            initiative = case(stakeholders=(group, STAFF), relationships=(relationship,))
+            assert humanising.relationship_kind(initiative, relationship).value == kind, user_run
+
     def test_humanises_names_every_feature_with_its_basis(self) -> None:
         features = (
             humanising.HumanisingFeature("privacy", "a room of one's own", Basis.INFERRED),
