@@ -1,7 +1,7 @@
 """Every reason the casebook's verdicts give, word for word.
 
 ``tests/golden/reasons.csv`` has a row per case, model and criterion (``humanises`` is the
-humanising verdict): the criterion's status and its reason; a verdict's further notes follow
+humanising verdict): the criterion's status, the facts that decided it and its reason; a verdict's further notes follow
 its criteria, with ``criterion`` left empty. Users quote these sentences, so a changed word is
 a changed row, seen in review. After a deliberate change of wording, write the table again with
 ``python tests/test_golden_reasons.py`` and read the diff.
@@ -18,7 +18,7 @@ import humanising
 from humanising.models import BUILTIN_MODELS
 
 GOLDEN = Path(__file__).parent / "golden" / "reasons.csv"
-COLUMNS = ["case", "model", "criterion", "status", "reason"]
+COLUMNS = ["case", "model", "criterion", "status", "facts", "reason"]
 HUMANISES = "humanises"
 
 
@@ -33,10 +33,11 @@ def current_rows() -> Iterator[dict[str, str]]:
                     "model": model_id,
                     "criterion": result.id,
                     "status": result.status.value,
+                    "facts": " ".join(str(path) for path in result.facts),
                     "reason": result.reason,
                 }
             for note in verdict.notes:
-                yield {"case": case_id, "model": model_id, "criterion": "", "status": "", "reason": note}
+                yield {"case": case_id, "model": model_id, "criterion": "", "status": "", "facts": "", "reason": note}
 
 
 def read_rows() -> list[dict[str, str]]:
