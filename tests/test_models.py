@@ -454,6 +454,18 @@ class TestEqualisingAndHumanising:
         assert "a locker" in care.reason
         assert humanising.humanises(case(humanising_features=())).fit is Fit.DOES_NOT_FIT
         assert "humanising_features" in texts(humanising.humanises(case()).unknowns)
+        assert verdict.model == "humanises"
+
+    def test_humanises_names_every_pair_the_professionals_are_absent_from(self) -> None:
+        nurses = Stakeholder(id="nurses", name="nurses", identities={Identity.MENTAL_HEALTH_PROFESSIONAL})
+        bypassed = (
+            humanising.Relationship(("users", "staff"), "power", "bypassed"),
+            humanising.Relationship(("users", "nurses"), "power", "bypassed"),
+        )
+        features = (humanising.HumanisingFeature("care_not_withdrawn", "peers stay with one another"),)
+        initiative = case(stakeholders=(USERS, STAFF, nurses), relationships=bypassed, humanising_features=features)
+        (note,) = humanising.humanises(initiative).notes
+        assert "(service users ↔ nurses; service users ↔ clinicians, bypassed)" in note
 
 
 class TestBasagliasTwoSides:
