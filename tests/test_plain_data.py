@@ -211,3 +211,18 @@ def test_a_note_about_no_other_model_is_written_with_about_and_says_empty() -> N
     }
     reported = humanising.Note("Co-production fits.", about="coproduction", says=Fit.FITS)
     assert reported.to_dict() == {"text": "Co-production fits.", "about": "coproduction", "says": "fits"}
+
+
+@pytest.mark.parametrize("case_id", CASES)
+def test_the_json_readings_say_what_readings_says(case_id: str) -> None:
+    initiative = humanising.casebook.load(case_id)
+    written = json.loads(json.dumps(humanising.analyse(initiative).to_dict()))["readings"]
+    assert written == [
+        {
+            "reading": match.reading.value,
+            "status": match.status.value,
+            "reason": match.reason,
+            "unknowns": [str(path) for path in match.unknowns],
+        }
+        for match in humanising.readings(initiative)
+    ]
