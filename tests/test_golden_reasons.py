@@ -1,10 +1,12 @@
 """Every reason the casebook's verdicts give, word for word.
 
 ``tests/golden/reasons.csv`` has a row per case, model and criterion (``humanises`` is the
-humanising verdict): the criterion's status, the facts that decided it and its reason; a verdict's further notes follow
-its criteria, with ``criterion`` left empty. Users quote these sentences, so a changed word is
-a changed row, seen in review. After a deliberate change of wording, write the table again with
-``python tests/test_golden_reasons.py`` and read the diff.
+humanising verdict): the criterion's status, the facts that decided it and its reason. A
+verdict's further notes follow its criteria, with ``criterion`` left empty; then comes each
+reading of co-production (model ``readings``), with the unknown facts that would settle it.
+Users quote these sentences, so a changed word is a changed row, seen in review. After a
+deliberate change of wording, write the table again with ``python tests/test_golden_reasons.py``
+and read the diff.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from humanising.models import BUILTIN_MODELS
 GOLDEN = Path(__file__).parent / "golden" / "reasons.csv"
 COLUMNS = ["case", "model", "criterion", "status", "facts", "reason"]
 HUMANISES = "humanises"
+READINGS = "readings"
 
 
 def current_rows() -> Iterator[dict[str, str]]:
@@ -38,6 +41,15 @@ def current_rows() -> Iterator[dict[str, str]]:
                 }
             for note in verdict.notes:
                 yield {"case": case_id, "model": model_id, "criterion": "", "status": "", "facts": "", "reason": note}
+        for match in humanising.readings(case):
+            yield {
+                "case": case_id,
+                "model": READINGS,
+                "criterion": match.reading.value,
+                "status": match.status.value,
+                "facts": " ".join(str(path) for path in match.unknowns),
+                "reason": match.reason,
+            }
 
 
 def read_rows() -> list[dict[str, str]]:
