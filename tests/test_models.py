@@ -433,6 +433,12 @@ class TestEqualisingAndHumanising:
         swapped = attrs.evolve(relationship, between=("other", "users"))
         assert humanising.relationship_kind(attrs.evolve(initiative, relationships=(swapped,)), swapped).value == kind
 
+    def test_what_goes_beyond_equalising_comes_back_in_the_order_of_its_parties(self) -> None:
+        later = humanising.Relationship(("users", "staff"), "power", "bypassed")
+        earlier = humanising.Relationship(("neighbours", "users"), "social_inclusion", "bypassed")
+        for listed in ((later, earlier), (earlier, later)):
+            assert humanising.exceeds_equalising(case(relationships=listed)) == (earlier, later)
+
     def test_a_group_run_by_service_users_stands_for_them_and_one_that_is_not_does_not(self) -> None:
         relationship = humanising.Relationship(("group", "staff"), "power", "narrows")
         for user_run, kind in ((True, "service_users_and_professionals"), (False, "other")):
