@@ -18,10 +18,10 @@ from pathlib import Path
 
 import humanising
 from humanising.models import BUILTIN_MODELS
+from test_golden import HUMANISES, read_table
 
 GOLDEN = Path(__file__).parent / "golden" / "reasons.csv"
 COLUMNS = ["case", "model", "criterion", "status", "facts", "reason"]
-HUMANISES = "humanises"
 READINGS = "readings"
 
 
@@ -52,13 +52,6 @@ def current_rows() -> Iterator[dict[str, str]]:
             }
 
 
-def read_rows() -> list[dict[str, str]]:
-    with GOLDEN.open(encoding="utf-8", newline="") as file:
-        reader = csv.DictReader(file)
-        assert reader.fieldnames == COLUMNS, reader.fieldnames
-        return list(reader)
-
-
 def write_rows() -> None:
     with GOLDEN.open("w", encoding="utf-8", newline="") as file:
         writer = csv.DictWriter(file, COLUMNS, lineterminator="\n")
@@ -67,7 +60,7 @@ def write_rows() -> None:
 
 
 def test_every_reason_is_the_one_in_the_table() -> None:
-    expected = read_rows()
+    expected = read_table(GOLDEN, COLUMNS)
     found = list(current_rows())
     changed = [(old, new) for old, new in zip(expected, found, strict=False) if old != new]
     assert not changed, f"first changed row: {changed[0]}; write the table again if the change is meant"
@@ -76,7 +69,7 @@ def test_every_reason_is_the_one_in_the_table() -> None:
 
 def test_the_table_holds_every_status_and_some_notes() -> None:
     # A table of one kind of row would pin little: it covers met, unmet and unknown criteria and notes.
-    rows = read_rows()
+    rows = read_table(GOLDEN, COLUMNS)
     assert {row["status"] for row in rows} == {"met", "unmet", "unknown", ""}
     assert len({row["case"] for row in rows}) == len(humanising.casebook.ids())
 

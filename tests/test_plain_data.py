@@ -6,7 +6,7 @@ import gc
 import json
 import pickle
 import weakref
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 import pytest
@@ -138,6 +138,12 @@ def test_a_classified_initiative_is_freed_by_reference_counting() -> None:
         gc.enable()
 
 
+def _written(analysis: humanising.Analysis) -> dict[str, Any]:
+    """An analysis as the JSON report writes it, read back."""
+    written: dict[str, Any] = json.loads(json.dumps(analysis.to_dict()))
+    return written
+
+
 def test_a_verdicts_repr_lists_its_stages_and_counts_and_says_when_it_has_no_criteria() -> None:
     crisis = humanising.classify(humanising.casebook.load("illustrative-crisis-service"))["coproduction"]
     assert repr(crisis) == "<Verdict coproduction: fits, at design, delivery (7 met)>"
@@ -166,7 +172,7 @@ def test_verdicts_that_say_different_things_hash_apart() -> None:
 
 @pytest.mark.parametrize("case_id", CASES)
 def test_a_criterions_facts_in_the_json_are_the_paths_of_the_evidence_it_writes(case_id: str) -> None:
-    data = json.loads(json.dumps(humanising.analyse(humanising.casebook.load(case_id)).to_dict()))
+    data = _written(humanising.analyse(humanising.casebook.load(case_id)))
     for verdict in data["verdicts"].values():
         for result in verdict["criteria"]:
             assert result["facts"] == [item["path"] for item in result["evidence"]]
@@ -183,7 +189,7 @@ def test_some_shipped_criterion_writes_open_facts_as_its_unknowns() -> None:
     written = [
         result["unknowns"]
         for case_id in CASES
-        for verdict in humanising.analyse(humanising.casebook.load(case_id)).to_dict()["verdicts"].values()
+        for verdict in _written(humanising.analyse(humanising.casebook.load(case_id)))["verdicts"].values()
         for result in verdict["criteria"]
         if result["status"] == "unknown"
     ]
@@ -193,7 +199,7 @@ def test_some_shipped_criterion_writes_open_facts_as_its_unknowns() -> None:
 
 def test_a_note_about_another_model_writes_that_models_fit_in_the_json() -> None:
     analysis = humanising.analyse(humanising.casebook.load("east-lille-6"))
-    data = json.loads(json.dumps(analysis.to_dict()))
+    data = _written(analysis)
     about = [note for note in data["notes"] if note["about"] is not None]
     assert about, "east-lille-6 carries a note on co-production"
     for note in about:
@@ -216,7 +222,7 @@ def test_a_note_about_no_other_model_is_written_with_about_and_says_empty() -> N
 @pytest.mark.parametrize("case_id", CASES)
 def test_the_json_readings_say_what_readings_says(case_id: str) -> None:
     initiative = humanising.casebook.load(case_id)
-    written = json.loads(json.dumps(humanising.analyse(initiative).to_dict()))["readings"]
+    written = _written(humanising.analyse(initiative))["readings"]
     assert written == [
         {
             "reading": match.reading.value,
