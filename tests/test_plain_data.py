@@ -232,3 +232,68 @@ def test_the_json_readings_say_what_readings_says(case_id: str) -> None:
         }
         for match in humanising.readings(initiative)
     ]
+
+
+@pytest.mark.parametrize("case_id", CASES)
+def test_the_json_barriers_say_what_barriers_says(case_id: str) -> None:
+    initiative = humanising.casebook.load(case_id)
+    written = _written(humanising.analyse(initiative))["barriers"]
+    assert written == [
+        {
+            "barrier": finding.barrier.value,
+            "status": finding.status.value,
+            "reason": finding.reason,
+            "facts": [str(path) for path in finding.facts],
+            "unknowns": [str(path) for path in finding.unknowns],
+        }
+        for finding in humanising.barriers(initiative)
+    ]
+
+
+@pytest.mark.parametrize("case_id", CASES)
+def test_the_json_says_what_the_analysis_says_of_the_initiative_and_its_relationships(case_id: str) -> None:
+    initiative = humanising.casebook.load(case_id)
+    analysis = humanising.analyse(initiative)
+    written = _written(analysis)
+
+    def relationship(found: humanising.Relationship) -> dict[str, Any]:
+        return {
+            "between": list(found.between),
+            "kind": humanising.relationship_kind(initiative, found).value,
+            "aspect": found.aspect.value,
+            "change": found.change.value,
+            "claim": found.claim.value,
+            "basis": found.basis.value,
+            "note": found.note,
+        }
+
+    assert (written["id"], written["name"], written["illustrative"]) == (
+        initiative.id,
+        initiative.name,
+        initiative.illustrative,
+    )
+    assert written["equalises"] == [relationship(found) for found in humanising.equalises(initiative)]
+    assert written["exceeds"] == [relationship(found) for found in humanising.exceeds_equalising(initiative)]
+    assert written["equalising"] == humanising.equalising(initiative).value
+    assert written["quadrant"] == humanising.quadrant(initiative).value
+    assert written["quadrants"] == {
+        "independent": humanising.quadrant(initiative).value,
+        "nested": humanising.quadrant(initiative, reading=humanising.HypothesisReading.NESTED).value,
+    }
+    assert written["errors"] == []
+
+
+def test_the_shipped_cases_write_every_barrier_finding_and_some_relationships() -> None:
+    # The two tests above would pin little if the casebook wrote empty lists.
+    analyses = [_written(humanising.analyse(case)) for case in humanising.casebook.load_all()]
+    # No shipped case works a barrier through ("met and overcome"); every other finding occurs.
+    assert {finding["status"] for data in analyses for finding in data["barriers"]} >= {
+        "present",
+        "indicated",
+        "met and bypassed",
+        "not found",
+        "not assessed",
+    }
+    assert any(data["equalises"] for data in analyses)
+    assert any(data["exceeds"] for data in analyses)
+    assert any(finding["unknowns"] for data in analyses for finding in data["barriers"])
