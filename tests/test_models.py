@@ -559,6 +559,14 @@ class TestCoherenceWithServiceUserProfessionalRelationships:
         (note,) = self.coproduced(relationship).notes
         assert words in note.text
 
+    def test_a_widening_is_named_by_its_parties_aspect_and_hedge(self) -> None:
+        widens = humanising.Relationship(("users", "staff"), "power", "widens", basis="inferred")
+        (note,) = self.coproduced(widens).notes
+        assert note.text.startswith(
+            "Co-production fits, yet the relationship between service users and clinicians (power"
+        )
+        assert f"{Basis.INFERRED.hedge}) widens: the paper calls" in note.text
+
     def test_a_narrowing_with_the_neighbours_is_not_one_with_professionals(self) -> None:
         narrows = humanising.Relationship(("users", "neighbours"), "social_inclusion", "narrows")
         (note,) = self.coproduced(narrows).notes

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -162,6 +163,27 @@ def test_an_analysis_s_repr_names_what_fits_and_the_quadrant() -> None:
         assert analysis.quadrant.value in shown
         for model_id, verdict in analysis.verdicts.items():
             assert (model_id in shown) == (verdict.fit in {humanising.Fit.FITS, humanising.Fit.PARTLY})
+
+
+def test_an_analysis_s_repr_says_what_fits_then_what_partly_fits_then_humanises_quadrant_and_parts() -> None:
+    by_id = {analysis.initiative.id: analysis for analysis in ANALYSES}
+    assert repr(by_id["east-lille"]) == (
+        "<Analysis 'east-lille': no model fits; humanises undetermined; undetermined; 8 parts>"
+    )
+    assert repr(by_id["mhf-wales"]) == (
+        "<Analysis 'mhf-wales': fits user_led, community_involvement, user_centred_design; "
+        "humanises partly; equalising and humanising>"
+    )
+    sleepwell, part = by_id["sleepwell"], by_id["east-lille-6"]
+    both = attrs.evolve(
+        sleepwell,
+        verdicts={**sleepwell.verdicts, "coproduction": part.verdicts["coproduction"]},
+        parts=(part,),
+    )
+    assert repr(both) == (
+        "<Analysis 'sleepwell': fits evidence_based_practice; partly coproduction; humanises partly; "
+        "humanising only; 1 part>"
+    )
 
 
 def test_a_verdict_s_repr_counts_its_criteria_with_the_data_one_attribute_away() -> None:
