@@ -15,6 +15,7 @@ from hypothesis import given
 import humanising
 from humanising import CriterionResult, Fit, Initiative, Status, Verdict
 from humanising import strategies as hst
+from humanising._reasoning._evidence import EvidenceItem, plain
 from humanising.exceptions import InvalidVerdictError
 from humanising.reports import report_data
 
@@ -297,3 +298,52 @@ def test_the_shipped_cases_write_every_barrier_finding_and_some_relationships() 
     assert any(data["equalises"] for data in analyses)
     assert any(data["exceeds"] for data in analyses)
     assert any(finding["unknowns"] for data in analyses for finding in data["barriers"])
+
+
+_FEATURE = humanising.HumanisingFeature("privacy", "a room of one's own", humanising.Basis.INFERRED)
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (humanising.UNKNOWN, "unknown"),
+        (humanising.Stage.DESIGN, "design"),
+        (humanising.Involvement.LEADS, "leads"),
+        (humanising.Basis.INFERRED, "inferred"),
+        (humanising.RoleDifferentiation.KEPT, "kept"),
+        (humanising.Product(id="homes", name="housing", kind=humanising.ProductKind.SERVICE), "homes"),
+        (frozenset({humanising.Identity.SERVICE_USER, humanising.Identity.CARER}), ["carer", "service_user"]),
+        ({humanising.Stage.DELIVERY, humanising.Stage.DESIGN}, ["delivery", "design"]),
+        ((humanising.Stage.DESIGN, humanising.Stage.DELIVERY), ["design", "delivery"]),
+        ([humanising.UNKNOWN, True], ["unknown", True]),
+        (True, True),
+        (3, 3),
+        (1.5, 1.5),
+        ("a note", "a note"),
+        (None, None),
+        (_FEATURE, {"kind": "privacy", "description": "a room of one's own", "basis": "inferred", "coder": ""}),
+        ((_FEATURE,), [{"kind": "privacy", "description": "a room of one's own", "basis": "inferred", "coder": ""}]),
+        (humanising.FactPath("observations", "dissent"), "observations.dissent"),
+    ],
+)
+def test_an_evidence_value_is_written_as_a_case_file_writes_it_in_built_in_types(value: Any, written: Any) -> None:
+    found = plain(value)
+    assert found == written
+    assert type(found) is type(written)  # plain data: no term, set or attrs class of the library's
+    if isinstance(found, list):
+        assert [type(item) for item in found] == [type(item) for item in written]
+
+
+def test_an_evidence_item_as_data_writes_its_path_value_and_basis() -> None:
+    path = humanising.FactPath.participation("members", "delivery").then("involvement")
+    item = EvidenceItem(path, humanising.Involvement.LEADS, humanising.Basis.PUBLISHED)
+    assert item.to_dict() == {
+        "path": "participations[members@delivery].involvement",
+        "value": "leads",
+        "basis": "published",
+    }
+    assert EvidenceItem(humanising.FactPath("products"), ()).to_dict() == {
+        "path": "products",
+        "value": [],
+        "basis": None,
+    }
