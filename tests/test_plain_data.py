@@ -327,7 +327,7 @@ _FEATURE = humanising.HumanisingFeature("privacy", "a room of one's own", humani
     ],
 )
 def test_an_evidence_value_is_written_as_a_case_file_writes_it_in_built_in_types(value: Any, written: Any) -> None:
-    found = plain(value)
+    found: Any = plain(value)
     assert found == written
     assert type(found) is type(written)  # plain data: no term, set or attrs class of the library's
     if isinstance(found, list):
