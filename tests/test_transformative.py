@@ -19,7 +19,9 @@ from humanising import (
     Barrier,
     BarrierMet,
     BarrierOutcome,
+    Basis,
     DissentHandling,
+    Fact,
     Finding,
     Fit,
     GoalSetter,
@@ -421,6 +423,35 @@ class TestBarriers:
         finding = humanising.barriers(initiative)[2]
         assert finding.status is Finding.NOT_ASSESSED
         assert texts(finding.unknowns) == ("observations.dissent",)
+
+    def test_what_the_case_file_does_not_say_is_listed_field_by_field(self) -> None:
+        unsaid = attrs.evolve(
+            POSITIVE, agenda_set_by=UNKNOWN, change_superficial=UNKNOWN, user_organisations_excluded=UNKNOWN
+        )
+        resistance = humanising.barriers(attrs.evolve(TRANSFORMED, observations=unsaid))[0]
+        assert resistance.reason == (
+            "Institutional resistance to change is not assessed: the case file does not say whether clinical or "
+            "organisational goals drive the agenda (field: observations.agenda_set_by), whether change stays "
+            "superficial or short-term (field: observations.change_superficial) or whether organisations run by "
+            "service users are kept out (field: observations.user_organisations_excluded)."
+        )
+
+    def test_one_hedged_fact_indicates_with_its_hedge_and_the_fact_still_unsaid(self) -> None:
+        observed = attrs.evolve(POSITIVE, judged_by_category=Fact(True, Basis.INFERRED), risk_aversion=UNKNOWN)
+        restrictive = humanising.barriers(attrs.evolve(TRANSFORMED, observations=observed))[1]
+        assert restrictive.reason == (
+            "Restrictive administrative procedure and professional practice is indicated, by one fact only: people "
+            "are judged by diagnosis, history or administrative category (case author's inference); the case file "
+            "does not say whether risk aversion shapes what is allowed (field: observations.risk_aversion)."
+        )
+
+    def test_the_essays_own_indicators_are_not_marked_as_the_librarys(self) -> None:
+        observed = attrs.evolve(POSITIVE, judged_by_category=True, risk_aversion=True)
+        restrictive = humanising.barriers(attrs.evolve(TRANSFORMED, observations=observed))[1]
+        assert restrictive.reason == (
+            "Restrictive administrative procedure and professional practice is present: people are judged by "
+            "diagnosis, history or administrative category; risk aversion shapes what is allowed."
+        )
 
 
 NOT_CONSUMERS = Observations(
