@@ -297,3 +297,88 @@ def test_the_cheap_look_finds_every_folder_that_declares_the_group(
     archive.write_bytes(b"PK\x05\x06" + bytes(18))
     monkeypatch.setattr(sys, "path", [str(tmp_path), str(archive)])
     assert may_offer_models()  # a zip on the path is left to the full scan
+
+
+def _peer_support(*, by_product: bool = False) -> humanising.Model:
+    """A contributed model declared while a test runs, as a plug-in declares one when it is imported."""
+    from humanising.models import CriterionSpec, Look, Model, Side, Voice, Wording
+
+    peers = Voice(Side.SERVICE_USER, humanising.Involvement.INVOLVED)
+    criteria = (
+        CriterionSpec(
+            "peers_deliver",
+            True,
+            "Service users are involved or more at delivery.",
+            check=lambda look: look.at(humanising.Stage.DELIVERY, peers),
+            wording=Wording(met="Peers deliver: {names}.", unmet="No peer delivers: {seats}.", unknown="?"),
+        ),
+        CriterionSpec(
+            "peers_design",
+            False,
+            "Service users are involved or more at design.",
+            check=lambda look: look.at(humanising.Stage.DESIGN, peers),
+            wording=Wording(met="Peers design: {names}.", unmet="No peer designs: {seats}.", unknown="?"),
+        ),
+    )
+
+    def stages(_look: Look) -> tuple[humanising.Stage, ...]:
+        return (humanising.Stage.DELIVERY,)
+
+    def notes(_look: Look, _verdict: humanising.Verdict) -> tuple[str | humanising.Note, ...]:
+        return ("A sentence.", humanising.Note("A note."))
+
+    return Model.declared(
+        id="peer_support",
+        name="Peer support",
+        summary="Service users support one another in delivering a service.",
+        source="an example",
+        criteria=criteria,
+        stages=stages,
+        notes=notes,
+        by_product=by_product,
+    )
+
+
+def test_a_model_declared_at_run_time_judges_each_criterion_with_its_stages_notes_and_module() -> None:
+    from humanising._reasoning._registry import model_package
+
+    model = _peer_support()
+    verdict = humanising.classify(humanising.casebook.load("east-lille-7"), models=[model])["peer_support"]
+    assert (verdict.model, verdict.fit) == ("peer_support", humanising.Fit.PARTLY)
+    assert [(result.id, result.essential, result.status.value, result.reason) for result in verdict.criteria] == [
+        ("peers_deliver", True, "met", "Peers deliver: service users running the groups."),
+        (
+            "peers_design",
+            False,
+            "unmet",
+            "No peer designs: service users running the groups: none at design (informal report).",
+        ),
+    ]
+    assert verdict.stages == (humanising.Stage.DELIVERY,)
+    assert verdict.notes == ("A sentence.", "A note.")
+    assert model_package(model) == __name__.partition(".")[0]
+
+
+def test_a_declared_model_is_judged_product_by_product_only_when_it_asks() -> None:
+    case = humanising.casebook.load("mhf-wales")  # two products
+    whole = humanising.classify(case, models=[_peer_support()])["peer_support"]
+    assert (whole.by_product, whole.product) == ((), None)
+    each = humanising.classify(case, models=[_peer_support(by_product=True)])["peer_support"]
+    assert [(fit.product, fit.fit) for fit in each.by_product] == [
+        ("course-materials", humanising.Fit.FITS),
+        ("self-management-course", humanising.Fit.FITS),
+    ]
+    assert each.product == "self-management-course"  # produced at the most stages
+
+
+def test_a_declared_criterion_without_a_check_is_refused_naming_the_model_and_the_criterion() -> None:
+    from humanising.exceptions import RegistrationError
+    from humanising.models import CriterionSpec
+
+    unchecked = CriterionSpec("peers_deliver", True, "Service users are involved or more at delivery.")
+    with pytest.raises(RegistrationError) as refused:
+        humanising.Model.declared(id="peer_support", name="Peer support", summary="", source="", criteria=[unchecked])
+    assert str(refused.value) == (
+        "model 'peer_support': criterion 'peers_deliver' has no check; a model judged from its criteria needs "
+        "a check and a wording for each"
+    )
