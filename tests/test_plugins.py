@@ -304,21 +304,19 @@ def _peer_support(*, by_product: bool = False) -> humanising.Model:
     from humanising.models import CriterionSpec, Look, Model, Side, Voice, Wording
 
     peers = Voice(Side.SERVICE_USER, humanising.Involvement.INVOLVED)
+
+    def criterion(stage: humanising.Stage, essential: bool, verb: str) -> CriterionSpec:
+        return CriterionSpec(
+            f"peers_{stage.value}",
+            essential,
+            f"Service users are involved or more at {stage.value}.",
+            check=lambda look: look.at(stage, peers),
+            wording=Wording(met=f"Peers {verb}: {{names}}.", unmet=f"No peer {verb}s: {{seats}}.", unknown="?"),
+        )
+
     criteria = (
-        CriterionSpec(
-            "peers_deliver",
-            True,
-            "Service users are involved or more at delivery.",
-            check=lambda look: look.at(humanising.Stage.DELIVERY, peers),
-            wording=Wording(met="Peers deliver: {names}.", unmet="No peer delivers: {seats}.", unknown="?"),
-        ),
-        CriterionSpec(
-            "peers_design",
-            False,
-            "Service users are involved or more at design.",
-            check=lambda look: look.at(humanising.Stage.DESIGN, peers),
-            wording=Wording(met="Peers design: {names}.", unmet="No peer designs: {seats}.", unknown="?"),
-        ),
+        criterion(humanising.Stage.DELIVERY, True, "deliver"),
+        criterion(humanising.Stage.DESIGN, False, "design"),
     )
 
     def stages(_look: Look) -> tuple[humanising.Stage, ...]:
@@ -346,7 +344,7 @@ def test_a_model_declared_at_run_time_judges_each_criterion_with_its_stages_note
     verdict = humanising.classify(humanising.casebook.load("east-lille-7"), models=[model])["peer_support"]
     assert (verdict.model, verdict.fit) == ("peer_support", humanising.Fit.PARTLY)
     assert [(result.id, result.essential, result.status.value, result.reason) for result in verdict.criteria] == [
-        ("peers_deliver", True, "met", "Peers deliver: service users running the groups."),
+        ("peers_delivery", True, "met", "Peers deliver: service users running the groups."),
         (
             "peers_design",
             False,
@@ -375,10 +373,10 @@ def test_a_declared_criterion_without_a_check_is_refused_naming_the_model_and_th
     from humanising.exceptions import RegistrationError
     from humanising.models import CriterionSpec
 
-    unchecked = CriterionSpec("peers_deliver", True, "Service users are involved or more at delivery.")
+    unchecked = CriterionSpec("peers_delivery", True, "Service users are involved or more at delivery.")
     with pytest.raises(RegistrationError) as refused:
         humanising.Model.declared(id="peer_support", name="Peer support", summary="", source="", criteria=[unchecked])
     assert str(refused.value) == (
-        "model 'peer_support': criterion 'peers_deliver' has no check; a model judged from its criteria needs "
+        "model 'peer_support': criterion 'peers_delivery' has no check; a model judged from its criteria needs "
         "a check and a wording for each"
     )
