@@ -559,13 +559,16 @@ class TestCoherenceWithServiceUserProfessionalRelationships:
         (note,) = self.coproduced(relationship).notes
         assert words in note.text
 
-    def test_a_widening_is_named_by_its_parties_aspect_and_hedge(self) -> None:
-        widens = humanising.Relationship(("users", "staff"), "power", "widens", basis="inferred")
-        (note,) = self.coproduced(widens).notes
+    def test_each_widening_is_named_by_its_parties_aspect_and_hedge(self) -> None:
+        power = humanising.Relationship(("users", "staff"), "power", "widens", basis="inferred")
+        knowledge = humanising.Relationship(("staff", "users"), "knowledge", "widens")
+        (note,) = self.coproduced(power, knowledge).notes
+        aspect = humanising.Aspect.KNOWLEDGE.words
+        # In the order relationships are reported (by their parties), whatever order they were recorded in.
         assert note.text.startswith(
-            "Co-production fits, yet the relationship between service users and clinicians (power"
+            f"Co-production fits, yet the relationship between clinicians and service users ({aspect}); "
+            f"service users and clinicians (power{Basis.INFERRED.hedge}) widens: the paper calls"
         )
-        assert f"{Basis.INFERRED.hedge}) widens: the paper calls" in note.text
 
     def test_a_narrowing_with_the_neighbours_is_not_one_with_professionals(self) -> None:
         narrows = humanising.Relationship(("users", "neighbours"), "social_inclusion", "narrows")
