@@ -8,6 +8,7 @@ never sees them.
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import pickle
@@ -380,3 +381,37 @@ def test_a_declared_criterion_without_a_check_is_refused_naming_the_model_and_th
         "model 'peer_support': criterion 'peers_delivery' has no check; a model judged from its criteria needs "
         "a check and a wording for each"
     )
+
+
+def _fails(_initiative: humanising.Initiative) -> humanising.Verdict:
+    raise KeyError("no such fact")
+
+
+def _warned_at(warned: list[warnings.WarningMessage]) -> list[tuple[type[Warning], str, int]]:
+    return [(warning.category, Path(warning.filename).name, warning.lineno) for warning in warned]
+
+
+def _next_line() -> int:
+    """The number of the line after the caller's."""
+    frame = inspect.currentframe()
+    assert frame is not None
+    assert frame.f_back is not None
+    return frame.f_back.f_lineno + 1
+
+
+def test_a_failing_model_is_warned_of_at_the_line_that_asked_for_the_verdicts() -> None:
+    # The warning points at the caller's line, not inside humanising, so that the caller can find it.
+    model = humanising.Model(id="fails", name="Fails", judge=_fails, summary="", source="none")
+    case = humanising.casebook.load("sleepwell")
+    here = Path(__file__).name
+    with warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
+        asked = _next_line()
+        humanising.classify(case, models=[model])
+        assert _warned_at(warned) == [(PluginWarning, here, asked)]
+        asked = _next_line()
+        humanising.analyse(case, models=[model])
+        assert _warned_at(warned[1:]) == [(PluginWarning, here, asked)]
+        asked = _next_line()
+        humanising.Registry([model]).classify(case)
+        assert _warned_at(warned[2:]) == [(PluginWarning, here, asked)]
