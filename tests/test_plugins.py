@@ -415,3 +415,24 @@ def test_a_failing_model_is_warned_of_at_the_line_that_asked_for_the_verdicts() 
         asked = _next_line()
         humanising.Registry([model]).classify(case)
         assert _warned_at(warned[2:]) == [(PluginWarning, here, asked)]
+
+
+def test_a_check_that_answers_otherwise_when_its_reasons_are_written_is_reported_as_a_bug() -> None:
+    # A check must be pure: judging and writing the reasons run it twice, and must agree.
+    from humanising._reasoning._declared import ModesDisagreeError
+    from humanising.models import CriterionSpec, Judgement, Look, Wording
+
+    answers = iter([True, False])
+
+    def changes_its_mind(_look: Look) -> Judgement:
+        return (next(answers), ())
+
+    spec = CriterionSpec(
+        "fickle", True, "It changes its mind.", check=changes_its_mind, wording=Wording("met.", "unmet.", "unknown.")
+    )
+    model = humanising.Model.declared(id="fickle", name="Fickle", summary="", source="none", criteria=[spec])
+    verdict = humanising.classify(humanising.casebook.load("sleepwell"), models=[model])["fickle"]
+    assert verdict.fit is humanising.Fit.FITS
+    with pytest.raises(ModesDisagreeError) as disagreed:
+        _ = verdict.criteria
+    assert str(disagreed.value) == "fickle.fickle on 'sleepwell': met while judging, unmet from its evidence"
