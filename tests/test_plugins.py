@@ -338,9 +338,7 @@ def _peer_support(*, by_product: bool = False) -> humanising.Model:
     )
 
 
-def test_a_model_declared_at_run_time_judges_each_criterion_with_its_stages_notes_and_module() -> None:
-    from humanising._reasoning._registry import model_package
-
+def test_a_model_declared_at_run_time_judges_each_criterion_with_its_stages_and_notes() -> None:
     model = _peer_support()
     verdict = humanising.classify(humanising.casebook.load("east-lille-7"), models=[model])["peer_support"]
     assert (verdict.model, verdict.fit) == ("peer_support", humanising.Fit.PARTLY)
@@ -355,7 +353,12 @@ def test_a_model_declared_at_run_time_judges_each_criterion_with_its_stages_note
     ]
     assert verdict.stages == (humanising.Stage.DELIVERY,)
     assert verdict.notes == ("A sentence.", "A note.")
-    assert model_package(model) == __name__.partition(".")[0]
+
+
+def test_a_model_declared_at_run_time_names_the_package_that_declares_it() -> None:
+    from humanising._reasoning._registry import model_package
+
+    assert model_package(_peer_support()) == __name__.partition(".")[0]
 
 
 def test_a_declared_model_is_judged_product_by_product_only_when_it_asks() -> None:
