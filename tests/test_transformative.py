@@ -444,6 +444,16 @@ class TestBarriers:
             "are judged by diagnosis, history or administrative category (case author's inference); the case file "
             "does not say whether risk aversion shapes what is allowed (field: observations.risk_aversion)."
         )
+        assert texts(restrictive.unknowns) == ("observations.risk_aversion",)
+
+    def test_a_present_barrier_still_names_the_indicator_not_yet_observed(self) -> None:
+        observed = attrs.evolve(
+            POSITIVE, agenda_set_by="institution", change_superficial=True, user_organisations_excluded=UNKNOWN
+        )
+        resistance = humanising.barriers(attrs.evolve(TRANSFORMED, observations=observed))[0]
+        assert resistance.status is Finding.PRESENT
+        assert texts(resistance.facts) == ("observations.agenda_set_by", "observations.change_superficial")
+        assert texts(resistance.unknowns) == ("observations.user_organisations_excluded",)
 
     def test_the_essays_own_indicators_are_not_marked_as_the_librarys(self) -> None:
         observed = attrs.evolve(POSITIVE, judged_by_category=True, risk_aversion=True)
