@@ -347,3 +347,39 @@ def test_an_evidence_item_as_data_writes_its_path_value_and_basis() -> None:
         "value": [],
         "basis": None,
     }
+
+
+@pytest.mark.parametrize("case_id", ["mhf-wales", "sleepwell"])
+def test_a_declared_verdict_sent_as_its_statuses_is_rebuilt_saying_the_same(case_id: str) -> None:
+    # What a worker process sends back instead of every sentence (``classify_many`` with jobs).
+    from humanising._reasoning._declared import compact, rebuilt
+    from humanising.models import BUILTIN_MODELS
+
+    initiative = humanising.casebook.load(case_id)
+    for model in BUILTIN_MODELS:
+        verdict = model.judge(initiative)
+        sent = compact(verdict)
+        assert sent is not None, model.id
+        assert _round_trip(sent) == sent
+        again = rebuilt(_round_trip(sent), initiative, model.judge)  # type: ignore[arg-type]
+        assert again == verdict
+        assert [result.reason for result in again.criteria] == [result.reason for result in verdict.criteria]
+
+
+def test_a_verdict_not_judged_from_declared_criteria_is_sent_whole() -> None:
+    from humanising._reasoning._declared import compact
+
+    assert compact(humanising.humanises(humanising.casebook.load("sleepwell"))) is None
+    assert compact(Verdict.judge("by_hand", ())) is None
+
+
+def test_a_wording_may_name_exactly_the_fields_grounds_documents() -> None:
+    from humanising._reasoning._evidence import _Fields
+
+    documented = {"stages", "seats", "hedge", "value", "note", "products", "names", "lived", "Lived"}
+    grounds = humanising.models.Grounds(Status.MET, (), humanising.models.index_of(Initiative(id="x", name="X")))
+    fields = _Fields(grounds)
+    assert set(fields) == documented
+    assert len(fields) == len(documented)
+    for name in documented:
+        assert f"``{{{name}}}``" in (humanising.models.Grounds.__doc__ or "")
