@@ -7,7 +7,7 @@ the same question get the same answer from the same facts.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from humanising._facts import Involvement, Stage
@@ -38,9 +38,9 @@ def voice(level: Involvement, sides: int = LIVED) -> Voice:
     return Voice(sides, level)
 
 
-def reaches(level: Involvement, within: StageSet = ALL_STAGES, sides: int = LIVED) -> Callable[[Look], Judgement]:
-    """The check: someone on ``sides`` has at least ``level`` of say at some stage of ``within``."""
-    condition = voice(level, sides)
+def reaches(level: Involvement, within: StageSet = ALL_STAGES) -> Callable[[Look], Judgement]:
+    """The check: someone with lived experience has at least ``level`` of say at some stage of ``within``."""
+    condition = voice(level)
 
     def check(look: Look) -> Judgement:
         return look.somewhere(condition, within)
@@ -57,14 +57,15 @@ def _still_open(grounds: Grounds) -> str:
     return f"; still unknown: {', '.join(sorted(set(others)))}" if others else ""
 
 
-def seats(lead: str, *, within: StageSet | None = None) -> Callable[[Grounds], str]:
-    """A reason: ``lead``, then every participation of the evidence (within ``within``), then what is open."""
+def seats(lead: str) -> Callable[[Grounds], str]:
+    """A reason: ``lead``, then every participation of the evidence, then what is open.
+
+    A check asked of some stages (``reaches(level, within)``) collects evidence from those
+    stages only, so the list names no seat outside them.
+    """
 
     def render(grounds: Grounds) -> str:
-        items: Iterable[EvidenceItem] = grounds.participations()
-        if within is not None:
-            items = [item for item in items if _stage_of(item) in stages_in(within)]
-        return f"{lead}: {grounds.seat_list(items)}{_still_open(grounds)}."
+        return f"{lead}: {grounds.seat_list(grounds.participations())}{_still_open(grounds)}."
 
     return render
 
@@ -89,9 +90,9 @@ def phases(lead: str) -> Callable[[Grounds], str]:
     return render
 
 
-def seat_wording(met: str, unmet: str, unknown: str, *, within: StageSet | None = None) -> Wording:
+def seat_wording(met: str, unmet: str, unknown: str) -> Wording:
     """A wording whose sentences each end with the participations that decided it."""
-    return Wording(met=seats(met, within=within), unmet=seats(unmet, within=within), unknown=seats(unknown))
+    return Wording(met=seats(met), unmet=seats(unmet), unknown=seats(unknown))
 
 
 def phase_wording(met: str, unmet: str, unknown: str) -> Wording:
@@ -123,10 +124,10 @@ def _words(value: Any) -> str:
     return str(shown).replace("_", " ")
 
 
-def fact(path: FactPath, holds: Callable[[Any], bool] | frozenset[Any] | None = None) -> Callable[[Look], Judgement]:
-    """The check: what the fact at ``path`` says (its value, or whether it is one of ``holds``)."""
+def fact(path: FactPath) -> Callable[[Look], Judgement]:
+    """The check: what the (boolean) fact at ``path`` says."""
 
     def check(look: Look) -> Judgement:
-        return look.fact(path, holds)
+        return look.fact(path)
 
     return check

@@ -73,7 +73,6 @@ def _cell(role: tuple[str, str, str, Involvement], phase: tuple[str, str, StageS
             met=f"At some stage, {said}",
             unmet=f"At no stage is {said}",
             unknown=f"Whether {said} is unknown",
-            within=mask,
         ),
     )
 

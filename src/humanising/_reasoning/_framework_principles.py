@@ -98,7 +98,6 @@ NEF_NESTA = Framework(
                 met="People with lived experience take part in delivering it",
                 unmet="Nobody with lived experience takes part in delivering it",
                 unknown="Whether people with lived experience take part in delivering it is unknown",
-                within=DELIVERY,
             ),
         ),
         Step(
