@@ -21,8 +21,10 @@ def seat(who: str, stage: str, involvement: Any) -> Seat:
     return (who, _IDENTITIES[who], stage, involvement)
 
 
-def case(*seats: Seat, stages: tuple[str, ...] = ("design", "delivery"), **facts: Any) -> Initiative:
-    """An initiative of those participations and one mental-health service produced at ``stages``."""
+def case(
+    *seats: Seat, stages: tuple[str, ...] = ("design", "delivery"), kind: str = "service", **facts: Any
+) -> Initiative:
+    """An initiative of those participations and one mental-health product of ``kind`` produced at ``stages``."""
     people = {who: capacity for who, capacity, _, _ in seats}
     return humanising.Initiative(
         id="built",
@@ -35,7 +37,7 @@ def case(*seats: Seat, stages: tuple[str, ...] = ("design", "delivery"), **facts
             for who, capacity, stage, level in seats
         ],
         products=[
-            humanising.Product(id="service", name="the service", kind="service", domain="mental_health", stages=stages)
+            humanising.Product(id="service", name="the service", kind=kind, domain="mental_health", stages=stages)
         ],
         **facts,
     )

@@ -85,6 +85,29 @@ def test_compare_takes_analyses_or_initiatives_and_lists_a_programmes_parts_afte
     assert from_initiative.to_dict() == from_analysis.to_dict()
 
 
+def test_a_row_gives_each_framework_s_reading_by_id_and_names_an_id_it_was_not_compared_on() -> None:
+    (row,) = frameworks.compare([humanising.casebook.load("sleepwell")]).rows
+    assert [row.reading(framework.id) for framework in frameworks.frameworks()] == list(row.readings)
+    with pytest.raises(KeyError, match="no framework 'arnstien' in this comparison"):
+        row.reading("arnstien")
+
+
+def test_compare_reads_the_frameworks_chosen_in_their_order_past_one_that_draws_no_line() -> None:
+    chosen = [frameworks.get("nihr"), frameworks.get("iap2")]
+    comparison = frameworks.compare([humanising.casebook.load("mhf-wales")], frameworks=chosen)
+    assert comparison.frameworks == tuple(chosen)
+    assert [reading.framework.id for reading in comparison.rows[0].readings] == ["nihr", "iap2"]
+    found = [(d.model, d.framework) for d in comparison.disagreements]
+    assert found == [("coproduction", "iap2"), ("coproduction_gold_standard", "iap2")]
+
+
+def test_a_co_production_model_not_analysed_is_passed_over_and_the_next_still_compared() -> None:
+    models = [model for model in humanising.registered_models() if model.id != "coproduction"]
+    analysis = humanising.analyse(humanising.casebook.load("mhf-wales"), models=models)
+    found = [(d.model, d.framework) for d in frameworks.compare([analysis]).disagreements]
+    assert found == [("coproduction_gold_standard", "arnstein"), ("coproduction_gold_standard", "iap2")]
+
+
 def test_compare_refuses_what_is_neither_an_analysis_nor_an_initiative() -> None:
     with pytest.raises(NotAnInitiativeError, match=r"compare: expected a humanising\.Initiative, got a str"):
         frameworks.compare(["sleepwell"])  # type: ignore[list-item]

@@ -17,10 +17,11 @@ from hypothesis import given
 
 import humanising
 from _framework_cases import NEIGHBOURS, STAFF, UNKNOWN, USERS, case, seat
-from humanising import Initiative, Involvement, frameworks
+from humanising import FactPath, Initiative, Involvement, frameworks
 from humanising import strategies as hst
 from humanising.exceptions import NotAnInitiativeError
 from humanising.frameworks import FrameworkKind, StepStatus
+from humanising.models import EvidenceItem, Grounds, index_of
 
 MET, UNMET, OPEN, NOT_EXPRESSIBLE = StepStatus.MET, StepStatus.UNMET, StepStatus.UNKNOWN, StepStatus.NOT_EXPRESSIBLE
 
@@ -50,6 +51,51 @@ def test_an_unknown_framework_id_lists_the_ids_there_are() -> None:
 def test_reading_something_other_than_an_initiative_is_a_clear_type_error() -> None:
     with pytest.raises(NotAnInitiativeError, match=r"arnstein.read: expected a humanising.Initiative, got a dict"):
         frameworks.get("arnstein").read({"id": "x"})  # type: ignore[arg-type]
+
+
+def test_a_missing_step_is_named_with_the_steps_there_are() -> None:
+    tlap = frameworks.get("tlap")
+    with pytest.raises(KeyError, match="tlap has no step 'codesign'; its steps are coercion, educating, "):
+        tlap.step("codesign")
+    reading = tlap.read(case(seat(USERS, "design", "partner")))
+    with pytest.raises(KeyError, match="tlap has no step 'codesign'"):
+        reading.placement("codesign")
+
+
+def _step(step_id: str, *, expressible: bool = False) -> frameworks.Step:
+    if not expressible:
+        return frameworks.Step(step_id, step_id.title(), "What it means.", "No fact decides it.")
+    return attrs.evolve(frameworks.get("tlap").step("co_design"), id=step_id)
+
+
+def test_a_framework_refuses_repeated_step_ids_and_co_production_steps_it_does_not_have() -> None:
+    def framework(steps: tuple[frameworks.Step, ...], coproduction: tuple[str, ...] = ()) -> frameworks.Framework:
+        return frameworks.Framework(
+            "mine", "Mine", "Mine", FrameworkKind.LADDER, "A citation.", "A summary.", steps, coproduction
+        )
+
+    with pytest.raises(ValueError, match=r"framework 'mine': step ids repeat: \['a', 'a'\]"):
+        framework((_step("a"), _step("a")))
+    with pytest.raises(ValueError, match=r"framework 'mine': no step \['c', 'd'\] to count as co-production"):
+        framework((_step("a"), _step("b")), coproduction=("d", "a", "c"))
+    assert framework((_step("a"),), coproduction=("a",)).coproduction == ("a",)
+
+
+def test_a_step_with_a_check_needs_a_wording_and_one_with_a_wording_a_check() -> None:
+    co_design = frameworks.get("tlap").step("co_design")
+    with pytest.raises(ValueError, match="step 'co_design': a check needs a wording and a wording a check"):
+        attrs.evolve(co_design, wording=None)
+    with pytest.raises(ValueError, match="step 'co_design': a check needs a wording and a wording a check"):
+        attrs.evolve(co_design, check=None)
+
+
+def test_a_ladder_with_no_expressible_rung_is_unplaced_and_one_with_none_met_is_below_the_lowest() -> None:
+    def ladder(*steps: frameworks.Step) -> frameworks.Framework:
+        return frameworks.Framework("mine", "Mine", "Mine", FrameworkKind.LADDER, "A citation.", "A summary.", steps)
+
+    nobody = case(seat(STAFF, "design", "leads"))
+    assert ladder(_step("intent"), _step("feeling")).read(nobody).position == "unplaced"
+    assert ladder(_step("intent"), _step("co_design", expressible=True)).read(nobody).position == "below Co-design"
 
 
 def test_classify_does_not_read_frameworks() -> None:
@@ -252,11 +298,14 @@ def test_an_observed_principle_follows_its_observation(framework: str, principle
         )
 
 
+@pytest.mark.parametrize("kind", ["service", "nothing"])
 @pytest.mark.parametrize(
     ("roles", "expected"), [("dissolved", MET), ("broadened", MET), ("kept", UNMET), (UNKNOWN, OPEN)]
 )
-def test_nef_blurred_roles_follows_the_role_differentiation_in_delivering(roles: object, expected: StepStatus) -> None:
-    initiative = case(seat(USERS, "delivery", "involved"), role_differentiation=roles)
+def test_nef_blurred_roles_follows_the_role_differentiation_in_delivering(
+    roles: object, expected: StepStatus, kind: str
+) -> None:
+    initiative = case(seat(USERS, "delivery", "involved"), kind=kind, role_differentiation=roles)
     placement = frameworks.get("nef_nesta").read(initiative).placement("blurred_roles")
     assert placement.status is expected
     assert [str(path) for path in placement.facts] == ["role_differentiation"]
@@ -268,6 +317,27 @@ def test_nef_blurred_roles_reads_each_products_own_role_differentiation_first() 
     placement = frameworks.get("nef_nesta").read(kept).placement("blurred_roles")
     assert placement.status is UNMET
     assert [str(path) for path in placement.facts] == ["products[service].role_differentiation"]
+
+
+def test_a_fact_s_reason_names_each_fact_in_words_or_says_that_none_is_recorded() -> None:
+    from humanising._reasoning._crosswalks import (
+        facts_named,
+    )  # the checklists' wording, for values they do not yet read
+
+    def item(path: str, value: object) -> EvidenceItem:
+        return EvidenceItem(FactPath(path), value, humanising.Basis.PUBLISHED)
+
+    evidence = (
+        item("a", True),
+        item("b", False),
+        item("c", ["peer_led", "open"]),
+        item("d", []),
+        item("e", "user_led"),
+    )
+    grounds = Grounds(humanising.models.Status.MET, evidence, index_of(case()))
+    assert facts_named("It holds")(grounds) == "It holds (a: yes; b: no; c: peer_led, open; d: none; e: user led)."
+    nothing = Grounds(humanising.models.Status.MET, (), index_of(case()))
+    assert facts_named("It holds")(nothing) == "It holds (no fact recorded)."
 
 
 @pytest.mark.parametrize(("level", "expected"), [("involved", MET), ("consulted", UNMET), (UNKNOWN, OPEN)])

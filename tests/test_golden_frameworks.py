@@ -2,7 +2,10 @@
 
 ``tests/golden/frameworks.csv`` is written from ``frameworks.compare(...).to_dict()``, the
 plain data users export, so it pins the data as well as the objects behind it. It has one
-row per framework (its name, citation and how it reads a case) and, per case and framework,
+row per framework and step as defined (kind, short name, co-production steps, summary; each
+step's name, meaning and crosswalk); one row per framework as the data gives it (its name,
+citation and how it reads a case); per case, one row with its
+id, name, the programme it is part of and every model's fit; and, per case and framework,
 one row per step (status, the facts it used with their values and basis, and the reason
 written from them), one row for the reading's position and co-production status with the
 framework reading it reports, and one row per disagreement with a co-production model and
@@ -11,7 +14,8 @@ its sentence.
 The shipped cases leave many steps in one status only, so the table also reads a grid of
 small cases built seat by seat: service users at every level of say at planning and
 delivery, with and without professionals, with neighbours, and with each observation and
-role differentiation the checklists read, known and unknown. After a deliberate change of
+role differentiation the checklists read, known and unknown, with and without something
+produced. After a deliberate change of
 wording or crosswalk, write the table again with ``python tests/test_golden_frameworks.py``
 and read the diff.
 """
@@ -77,6 +81,9 @@ def built_cases() -> Iterator[tuple[str, Initiative]]:
         yield f"observations {_level(value)}", case(seat(USERS, "delivery", "involved"), observations=observed)
     for roles in ("kept", "broadened", "dissolved", UNKNOWN):
         yield f"roles {_level(roles)}", case(seat(USERS, "delivery", "involved"), role_differentiation=roles)
+        # With nothing produced, the checklists read the initiative's own role differentiation.
+        nothing = case(seat(USERS, "delivery", "involved"), kind="nothing", role_differentiation=roles)
+        yield f"roles {_level(roles)}, nothing produced", nothing
 
 
 def _facts(items: list[dict[str, Any]]) -> str:
@@ -84,11 +91,19 @@ def _facts(items: list[dict[str, Any]]) -> str:
 
 
 def _rows_of(label: str, initiative: dict[str, Any]) -> Iterator[dict[str, str]]:
+    yield {
+        "case": label,
+        "framework": "",
+        "step": "(initiative)",
+        "status": f"part of {initiative['part_of']}" if initiative["part_of"] else "",
+        "facts": "; ".join(f"{model}: {fit}" for model, fit in initiative["verdicts"].items()),
+        "reason": f"{initiative['id']}: {initiative['name']}",
+    }
     for framework_id, reading in initiative["frameworks"].items():
         for placement in reading["placements"]:
             yield {
                 "case": label,
-                "framework": framework_id,
+                "framework": reading["framework"],
                 "step": placement["step"],
                 "status": placement["status"],
                 "facts": _facts(placement["facts"]),
@@ -100,20 +115,42 @@ def _rows_of(label: str, initiative: dict[str, Any]) -> Iterator[dict[str, str]]
             "step": "(position)",
             "status": str(reading["coproduction"]),
             "facts": reading["reading"],
-            "reason": reading["position"],
+            "reason": f"{reading['initiative']}: {reading['position']}",
         }
     for disagreement in initiative["disagreements"]:
         yield {
             "case": label,
             "framework": disagreement["framework"],
-            "step": f"(disagrees with {disagreement['model']}: {disagreement['fit']})",
+            "step": f"({disagreement['initiative']} disagrees with {disagreement['model']}: {disagreement['fit']})",
             "status": disagreement["coproduction"],
             "facts": "",
             "reason": disagreement["sentence"],
         }
 
 
+def _definitions() -> Iterator[dict[str, str]]:
+    for framework in frameworks.frameworks():
+        yield {
+            "case": "(definition)",
+            "framework": framework.id,
+            "step": "(framework)",
+            "status": str(framework.kind),
+            "facts": f"{framework.short_name}; co-production at: {', '.join(framework.coproduction) or 'none'}",
+            "reason": framework.summary,
+        }
+        for step in framework.steps:
+            yield {
+                "case": "(definition)",
+                "framework": framework.id,
+                "step": step.id,
+                "status": "expressible" if step.expressible else "not expressible",
+                "facts": step.name,
+                "reason": f"{step.meaning} Crosswalk: {step.crosswalk}",
+            }
+
+
 def current_rows() -> Iterator[dict[str, str]]:
+    yield from _definitions()
     shipped = frameworks.compare(humanising.casebook.load(case_id) for case_id in humanising.casebook.ids()).to_dict()
     for framework in shipped["frameworks"]:
         yield {
@@ -151,7 +188,7 @@ def test_the_table_holds_every_expressible_step_met_unmet_and_unknown() -> None:
     rows = read_table(GOLDEN, COLUMNS)
     seen: dict[tuple[str, str], set[str]] = {}
     for row in rows:
-        if not row["step"].startswith("("):
+        if row["case"] != "(definition)" and not row["step"].startswith("("):
             seen.setdefault((row["framework"], row["step"]), set()).add(row["status"])
     short = {step: statuses for step, statuses in seen.items() if statuses != {"not expressible"}}
     missing = {step: sorted({"met", "unmet", "unknown"} - statuses) for step, statuses in short.items()}
