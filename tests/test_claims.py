@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import attrs
 import pytest
 import yaml
 from hypothesis import given, settings
@@ -109,6 +111,75 @@ def test_a_malformed_expression_is_an_error_at_its_column(
 
 
 @pytest.mark.parametrize(
+    ("expression", "column", "width", "problem", "suggestion"),
+    [
+        ("_private", 1, 8, "'_private': no name in a claim starts with an underscore", None),
+        ("humanises -> _x", 14, 2, "'_x': no name in a claim starts with an underscore", None),
+        (
+            "coproduction.fit",
+            13,
+            1,
+            "unexpected '.': a claim has no attribute access; name a model, a stage or a fit",
+            None,
+        ),
+        (
+            'coproduction >= "fits"',
+            17,
+            1,
+            "unexpected '\"': a claim has no strings; write does not fit without quotes",
+            None,
+        ),
+        ("humanises | equalises", 11, 1, "unexpected '|': write and, or, not", None),
+        ("humanises ~", 11, 1, "unexpected '~': write and, or, not", None),
+        ("humanises ; x", 11, 1, "unexpected ';'", None),
+        ("humanises and", 14, 1, "expected a model id, humanises, equalises, not or '(', got the end", None),
+        ("humanises )", 11, 1, "expected 'and', 'or', '->' or the end, got ')'", None),
+        ("and humanises", 1, 3, "expected a model id, humanises, equalises, not or '(', got 'and'", None),
+        ("humanises or or equalises", 14, 2, "expected a model id, humanises, equalises, not or '(', got 'or'", None),
+        ("user_led@(", 10, 1, "expected stage, got '('", None),
+        ("user_led@", 10, 1, "expected stage, got the end", None),
+        ("   ", 4, 1, "the claim is empty: expected a model id, humanises, equalises, not or '('", None),
+        (
+            "coproduction >= undetermined",
+            17,
+            12,
+            (
+                "a verdict is compared with fits, partly or does not fit; undetermined has no place in that order, "
+                "and leaves any comparison unknown"
+            ),
+            None,
+        ),
+        ("coproduction >= (", 17, 1, "expected fit or model id, got '('", None),
+        ("coproduction >= doesnotfit", 17, 10, "unknown fit or model id 'doesnotfit'", "does_not_fit"),
+        ("equalises(aim", 14, 1, "expected ')' to close the '(' at column 10, got the end", None),
+        ("equalises(clinical_and_non_clinical", 36, 1, "expected ')' to close the '(' at column 10, got the end", None),
+        (
+            "equalises(clinical_and_non_clinical, aim",
+            41,
+            1,
+            "expected ')' to close the '(' at column 10, got the end",
+            None,
+        ),
+        ("met user_led", 5, 8, "expected '(' after met: met(model, criterion), got 'user_led'", None),
+        ("met(()", 5, 1, "expected model id, got '('", None),
+        ("met(user_led user_led", 14, 8, "expected ',' between the model and its criterion, got 'user_led'", None),
+        ("met(user_led, (", 15, 1, "expected criterion of user_led, got '('", None),
+        ("met(user_led, led_design", 25, 1, "expected ')' to close the '(' at column 4, got the end", None),
+        ("met(humanises, led_design)", 16, 10, "unknown criterion of humanises 'led_design'", None),
+    ],
+)
+def test_each_malformed_expression_says_what_was_expected_there_word_for_word(
+    expression: str, column: int, width: int, problem: str, suggestion: str | None
+) -> None:
+    """The problem, the place and the width the caret marks: the end of the text is one column wide."""
+    with pytest.raises(ClaimSyntaxError) as caught:
+        parse(expression)
+    error = caught.value
+    assert (error.problem, error.column, error.width, error.suggestion) == (problem, column, width, suggestion)
+    assert str(error).splitlines()[2] == "  " + " " * (column - 1) + "^" * width
+
+
+@pytest.mark.parametrize(
     "expression",
     [
         "__import__('os').system('true')",
@@ -142,8 +213,9 @@ def test_no_expression_can_run_code(expression: str, monkeypatch: pytest.MonkeyP
 
 
 def test_an_expression_must_be_a_string() -> None:
-    with pytest.raises(TypeError, match="must be a string"):
+    with pytest.raises(TypeError) as caught:
         parse(b"humanises")  # type: ignore[arg-type]
+    assert str(caught.value) == "a claim's expression must be a string, got bytes"
 
 
 # --- Kleene's logic, against a reference: False < None < True, and is min, or is max
@@ -240,6 +312,35 @@ def test_unknown_is_decided_only_by_the_known_side() -> None:
     assert (true >> unknown)(SLEEPWELL) is None
 
 
+@pytest.mark.parametrize(
+    ("combine", "shown"),
+    [
+        (lambda a, b, c: (a & b) & c, "coproduction and humanises and equalises"),
+        (lambda a, b, c: a & (b & c), "coproduction and humanises and equalises"),
+        (lambda a, b, c: (a | b) | c, "coproduction or humanises or equalises"),
+        (lambda a, b, c: (a & b) | c, "coproduction and humanises or equalises"),
+        (lambda a, b, c: (a | b) & c, "(coproduction or humanises) and equalises"),
+        (lambda a, b, c: (a | b) >> c, "coproduction or humanises -> equalises"),
+        (lambda a, b, c: (a & b) >> c, "coproduction and humanises -> equalises"),
+        (lambda a, b, c: (a >> b) >> c, "(coproduction -> humanises) -> equalises"),
+        (lambda a, b, c: a >> (b >> c), "coproduction -> humanises -> equalises"),
+        (lambda a, b, c: a >> (b | c), "coproduction -> humanises or equalises"),
+        (lambda a, b, c: ~(a & b) | c, "not (coproduction and humanises) or equalises"),
+        (lambda a, b, c: ~~a & b | c, "not not coproduction and humanises or equalises"),
+    ],
+)
+def test_claims_combined_in_python_show_as_text_that_reads_back_to_the_same_claim(
+    combine: Callable[[Claim, Claim, Claim], Claim], shown: str
+) -> None:
+    """Brackets only where the text would otherwise group differently: the text means what was built."""
+    combined = combine(parse("coproduction"), parse("humanises"), parse("equalises"))
+    assert str(combined) == shown
+    assert str(parse(shown)) == shown
+    for case in ("sleepwell", "east-lille-4", "illustrative-crisis-service"):
+        analysis = humanising.analyse(humanising.casebook.load(case))
+        assert (parse(shown)(analysis), parse(shown).why(analysis)) == (combined(analysis), combined.why(analysis))
+
+
 def test_a_python_predicate_must_answer_true_false_or_none() -> None:
     with pytest.raises(TypeError, match="True, False or None"):
         Claim("a number", lambda _analysis: 1)(SLEEPWELL)  # type: ignore[arg-type,return-value]
@@ -298,6 +399,22 @@ def test_equalises_reads_kinds_and_the_aim_or_observed_distinction() -> None:
     assert parse("equalises(achieved)")(board) is True
     assert parse("equalises(aim)")(board) is False
     assert parse("equalises")(SLEEPWELL) is False
+
+
+def test_a_relationship_whose_change_is_unknown_leaves_each_form_of_equalises_unknown() -> None:
+    east_lille_4 = humanising.casebook.load("east-lille-4")
+    (relationship,) = east_lille_4.relationships
+    unsaid = humanising.analyse(
+        attrs.evolve(east_lille_4, relationships=(attrs.evolve(relationship, change=humanising.Change.UNKNOWN),))
+    )
+    read = "patients and mental health professionals: unknown (aim)"
+    for expression in ("equalises(aim)", "equalises(achieved)", "equalises(service_users_and_professionals)"):
+        assert parse(expression)(unsaid) is None
+        assert parse(expression).why(unsaid) == (f"{expression}: unknown ({read})",)
+    assert parse("equalises")(unsaid) is None
+    assert parse("equalises").why(unsaid) == (f"equalising: undetermined ({read})",)
+    # Another kind of relationship is not recorded at all, so that one is not equalised.
+    assert parse("equalises(clinical_and_non_clinical)")(unsaid) is False
 
 
 def test_met_reads_one_criterion() -> None:

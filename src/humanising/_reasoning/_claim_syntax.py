@@ -231,9 +231,7 @@ class Parser:
                 "a verdict is compared with fits, partly or does not fit; undetermined has no place in "
                 "that order, and leaves any comparison unknown",
             )
-        _, verdict = self._name((*_FITS, "does not fit", *self.verdicts), "fit or model id")
-        if verdict == "does not fit":  # pragma: no cover - a name token never holds spaces
-            return Fit.DOES_NOT_FIT
+        _, verdict = self._name((*_FITS, *self.verdicts), "fit or model id")
         return verdict
 
     def equalises(self) -> Node:
@@ -259,13 +257,15 @@ class Parser:
         opening = self._expect("(", "'(' after met: met(model, criterion)")
         _, verdict = self._name(self.verdicts, "model id")
         self._expect(",", "',' between the model and its criterion")
-        _, criterion = self._name(self.criteria.get(verdict, ()), f"criterion of {verdict}")
+        _, criterion = self._name(self.criteria[verdict], f"criterion of {verdict}")
         self._expect(")", f"')' to close the '(' at column {opening.column}")
         return CriterionMet(verdict, criterion)
 
 
 def parse(expression: str, verdicts: Iterable[str], criteria: dict[str, tuple[str, ...]]) -> Node:
     """The node tree of ``expression``, whose model ids must be among ``verdicts`` (``humanises`` always is).
+
+    ``criteria`` gives the criterion ids of every verdict, ``humanises`` included.
 
     Raises:
         ClaimSyntaxError: The expression is malformed or names something unknown; the error

@@ -102,10 +102,9 @@ class FitIs:
         return found
 
     def __str__(self) -> str:
-        other = self.other.value if isinstance(self.other, Fit) else self.other
         if self.model != HUMANISES and self.op == "=" and self.other is Fit.FITS:
             return self.model
-        return f"{self.model} {self.op} {other}"
+        return f"{self.model} {self.op} {self.other}"  # a Fit is a StrEnum: it shows as its value
 
 
 @attrs.frozen
@@ -179,7 +178,7 @@ class CriterionMet:
 
     def deciding(self, analysis: Analysis, value: Truth) -> list[str]:
         """The criterion's status."""
-        if value is None and _verdict(analysis, self.model) is None:
+        if _verdict(analysis, self.model) is None:  # then its value is unknown
             return [f"{self.model}: no verdict (the model gave none)"]
         return [
             f"{self.model}, criterion {self.criterion}: {'met' if value else 'unmet' if value is False else 'unknown'}"
@@ -315,7 +314,7 @@ class And:
 
     def deciding(self, analysis: Analysis, value: Truth) -> list[str]:
         """The operands with the value the whole has (all of them when it is true)."""
-        return _deciding(self.operands, analysis, value, every=value is True)
+        return _deciding(self.operands, analysis, value)
 
     def __str__(self) -> str:
         return " and ".join(_wrapped(operand, within=And) for operand in self.operands)
@@ -333,7 +332,7 @@ class Or:
 
     def deciding(self, analysis: Analysis, value: Truth) -> list[str]:
         """The operands with the value the whole has (all of them when it is false)."""
-        return _deciding(self.operands, analysis, value, every=value is False)
+        return _deciding(self.operands, analysis, value)
 
     def __str__(self) -> str:
         return " or ".join(_wrapped(operand, within=Or) for operand in self.operands)
@@ -354,16 +353,14 @@ class Implies:
         """False: both sides; true: the false condition or the true consequence; unknown: the unknown sides."""
         condition = self.condition.value(analysis)
         consequence = self.consequence.value(analysis)
-        found: list[str] = []
-        if value is False or condition is (None if value is None else False):
-            found += self.condition.deciding(analysis, condition)
+        decides = value is False or condition is (None if value is None else False)
+        found = self.condition.deciding(analysis, condition) if decides else []
         if value is False or consequence is value:
             found += self.consequence.deciding(analysis, consequence)
         return found
 
     def __str__(self) -> str:
-        left = f"({self.condition})" if isinstance(self.condition, Implies) else _wrapped(self.condition, within=Or)
-        return f"{left} -> {self.consequence}"
+        return f"{_wrapped(self.condition, within=Or)} -> {self.consequence}"
 
 
 def _wrapped(node: Node, *, within: type | None = None) -> str:
@@ -372,12 +369,12 @@ def _wrapped(node: Node, *, within: type | None = None) -> str:
     return f"({node})" if looser and not bare else str(node)
 
 
-def _deciding(operands: tuple[Node, ...], analysis: Analysis, value: Truth, *, every: bool) -> list[str]:
+def _deciding(operands: tuple[Node, ...], analysis: Analysis, value: Truth) -> list[str]:
+    # A true ``and`` (a false ``or``) has every operand of its own value, so all of them decide it.
     found: list[str] = []
     for operand in operands:
-        own = operand.value(analysis)
-        if every or own is value:
-            found += operand.deciding(analysis, own)
+        if operand.value(analysis) is value:
+            found += operand.deciding(analysis, value)
     return found
 
 
