@@ -50,7 +50,11 @@ TESTS_FOR: dict[str, tuple[str, ...]] = {
     "humanising._reasoning._crosswalks": _FRAMEWORK_TESTS,
     "humanising._reasoning._comparison": _FRAMEWORK_TESTS,
     "humanising._reasoning._look": (*_VERDICT_TESTS, "tests/test_evidence_laws.py"),
-    "humanising._reasoning._index": (*_VERDICT_TESTS, "tests/test_evidence_laws.py"),
+    "humanising._reasoning._index": (
+        *_VERDICT_TESTS,
+        "tests/test_evidence_laws.py",
+        "tests/test_contributor_helpers.py",
+    ),
     "humanising._reasoning._barriers": ("tests/test_golden_reasons.py", "tests/test_transformative.py"),
     "humanising.models": _VERDICT_TESTS,
 }

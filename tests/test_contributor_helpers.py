@@ -6,10 +6,13 @@ exercised here directly, as a contributor's model would call them.
 
 from __future__ import annotations
 
+import attrs
+
 from humanising import (
     UNKNOWN,
     Basis,
     FactPath,
+    FailedPartnership,
     Identity,
     Initiative,
     Involvement,
@@ -60,6 +63,18 @@ INDEX = index_of(INITIATIVE)
 def _seat(participation: Participation) -> Participation:
     """The initiative's own copy of ``participation``."""
     return next(p for p in INITIATIVE.participations if p == participation)
+
+
+def test_the_index_is_built_once_per_initiative_and_holds_what_the_initiative_records() -> None:
+    initiative = attrs.evolve(
+        INITIATIVE, failed_partnerships=(FailedPartnership("trust", "no agreement on terms", basis=Basis.HEDGED),)
+    )
+    index = index_of(initiative)
+    assert index_of(initiative) is index
+    assert index_of(INITIATIVE) is not index
+    assert index.failed_partnerships == initiative.failed_partnerships
+    assert index.products == initiative.products
+    assert index.stakeholders == {"users": USERS, "staff": STAFF, "group": GROUP, "trust": TRUST}
 
 
 def test_service_users_are_people_of_that_identity_or_groups_they_run() -> None:

@@ -17,11 +17,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import humanising
-from humanising import UNKNOWN, Fact, FactPath, Initiative, PathKey
+from humanising import UNKNOWN, Domain, Fact, FactPath, Initiative, Involvement, PathKey, Stage
 from humanising import strategies as hst
 from humanising._reasoning._logic import unique
 from humanising.exceptions import FactPathError, InvalidFactError
-from humanising.models import BUILTIN_MODELS, Look
+from humanising.models import (
+    ANY_SIDE,
+    BUILTIN_MODELS,
+    WITHOUT_LIVED_EXPERIENCE,
+    Condition,
+    Look,
+    Producing,
+    ProductIn,
+    Provides,
+    Side,
+    Voice,
+)
 
 _TERMS = [getattr(humanising, name) for name in humanising.__all__]
 _EVERY_VALUE: tuple[object, ...] = (
@@ -180,6 +191,37 @@ def test_a_condition_built_anew_on_each_call_is_never_taken_for_another() -> Non
     for _ in range(200):  # freed conditions' ids come back quickly
         assert look.at(Stage.DESIGN, Voice(Side.SERVICE_USER, Involvement.LEADS))[0] is True
         assert look.at(Stage.DESIGN, Voice(Side.PROVIDER, Involvement.LEADS))[0] is False
+
+
+_CONDITIONS = (
+    Producing(),
+    ProductIn(Domain.MENTAL_HEALTH),
+    Provides(Involvement.INVOLVED),
+    Voice(Side.SERVICE_USER, Involvement.LEADS),
+    Voice(WITHOUT_LIVED_EXPERIENCE, Involvement.INVOLVED),
+    Voice(ANY_SIDE, Involvement.CONSULTED),
+)
+_RANK = {False: 0, None: 1, True: 2}  # Kleene: and is the lower, or the higher, not the mirror
+
+
+@given(hst.initiatives(), st.sampled_from(_CONDITIONS), st.sampled_from(_CONDITIONS))
+def test_conditions_combine_at_every_stage_by_kleenes_truth_tables_in_both_modes(
+    initiative: Initiative, a: Condition, b: Condition
+) -> None:
+    """``&``, ``|`` and ``~`` of the model kit's conditions, judged from the status summary and from the facts alike."""
+    fast, slow = Look(initiative, collects=False), Look(initiative, collects=True)
+    combined = {"and": a & b, "or": a | b, "not": ~a}
+    for stage in Stage:
+        left, right = _RANK[slow.at(stage, a)[0]], _RANK[slow.at(stage, b)[0]]
+        expected = {"and": min(left, right), "or": max(left, right), "not": 2 - left}
+        for condition in (a, b):
+            assert fast.at(stage, condition)[0] is slow.at(stage, condition)[0], (condition, stage)
+        for name, condition in combined.items():
+            assert _RANK[slow.at(stage, condition)[0]] == expected[name], (name, stage)
+            assert fast.at(stage, condition)[0] is slow.at(stage, condition)[0], (name, stage)
+    for look in (fast, slow):
+        for condition in (a, b, *combined.values()):
+            assert look.stages_where(condition) == tuple(s for s in Stage if slow.at(s, condition)[0] is True)
 
 
 @given(hst.initiatives())
