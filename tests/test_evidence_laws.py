@@ -1,6 +1,6 @@
 """The laws of evidence, over generated initiatives: every criterion result of every built-in model.
 
-- every evidence path resolves, in the initiative, to the value the evidence records;
+- every evidence item holds the value, basis and note the initiative records at its path;
 - a result whose evidence has a basis with a hedge phrase carries the weakest such hedge;
 - an unknown result names at least one unknown fact, and settling those facts settles it;
 - a check gives the same status in its two modes (over the summary, and over the facts);
@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import humanising
-from humanising import UNKNOWN, Domain, Fact, FactPath, Initiative, Involvement, PathKey, Stage
+from humanising import UNKNOWN, Basis, Domain, Fact, FactPath, Initiative, Involvement, PathKey, Stage
 from humanising import strategies as hst
 from humanising._reasoning._logic import unique
 from humanising.exceptions import FactPathError, InvalidFactError
@@ -26,6 +26,7 @@ from humanising.models import (
     BUILTIN_MODELS,
     WITHOUT_LIVED_EXPERIENCE,
     Condition,
+    EvidenceItem,
     Look,
     Producing,
     ProductIn,
@@ -49,45 +50,63 @@ _EVERY_VALUE: tuple[object, ...] = (
 )
 
 
-def _resolve(initiative: Initiative, path: FactPath) -> list[object]:
-    """The values at a key path, walked step by step from the initiative (more than one where a key repeats)."""
-    nodes: list[Any] = [initiative]
+_Record = tuple[object, Basis | None, str]
+
+
+def _records(initiative: Initiative, path: FactPath) -> list[_Record]:
+    """(value, basis, note) at a key path, walked step by step from the initiative (more than one where a key repeats).
+
+    A fact has its own basis and note; a field of a record that has a basis (a participation's
+    involvement, a product's stages) has the record's; any other field has neither.
+    """
+    pairs: list[tuple[Any, Any]] = [(None, initiative)]
     for step in path.steps:
         if isinstance(step, PathKey):
             found = []
-            for node in nodes:
+            for _, node in pairs:
                 for item in node:
                     if len(step.parts) == 2:
                         if (item.stakeholder, item.stage.value) == step.parts:
-                            found.append(item)
+                            found.append((item, item))
                     elif getattr(item, "id", getattr(item, "partner", None)) == step.parts[0]:
-                        found.append(item)
-            nodes = found
+                        found.append((item, item))
+            pairs = found
         else:
-            nodes = [getattr(node, str(step)) for node in nodes]
-    values: list[object] = []
-    for node in nodes:
+            pairs = [(node, getattr(node, str(step))) for _, node in pairs]
+    records: list[_Record] = []
+    for owner, node in pairs:
         if isinstance(node, Fact):
-            values.append(node.value)
+            records.append((node.value, node.basis, node.note))
         elif path == FactPath("products") and not node:
-            values.append(UNKNOWN)  # no product recorded: what is produced is unknown
+            records.append((UNKNOWN, None, ""))  # no product recorded: what is produced is unknown
+        elif hasattr(owner, "basis"):
+            records.append((node, owner.basis, getattr(owner, "note", "")))
         else:
-            values.append(node)
-    return values
+            records.append((node, None, ""))
+    return records
+
+
+def _assert_recorded(initiative: Initiative, item: EvidenceItem, *about: object) -> None:
+    if item.path.steps[0] == "silent_stages":  # a stage the sources are silent about: open
+        stage = item.path.steps[1]
+        assert isinstance(stage, PathKey)
+        assert item.value is UNKNOWN
+        assert stage.parts[0] in {s.value for s in initiative.silent_stages}
+        return
+    assert (item.value, item.basis, item.note) in _records(initiative, item.path), (*about, str(item.path))
 
 
 @given(hst.initiatives())
-def test_every_evidence_path_resolves_to_the_value_it_records(initiative: Initiative) -> None:
+def test_every_evidence_item_holds_the_value_basis_and_note_the_initiative_records(initiative: Initiative) -> None:
     for verdict in humanising.classify(initiative).values():
         for result in verdict.criteria:
             for item in result.evidence:
-                if item.path.steps[0] == "silent_stages":  # a stage the sources are silent about: open
-                    stage = item.path.steps[1]
-                    assert isinstance(stage, PathKey)
-                    assert item.value is UNKNOWN
-                    assert stage.parts[0] in {s.value for s in initiative.silent_stages}
-                    continue
-                assert item.value in _resolve(initiative, item.path), (verdict.model, result.id, str(item.path))
+                _assert_recorded(initiative, item, verdict.model, result.id)
+    look = Look(initiative, collects=True)
+    for condition in _CONDITIONS:
+        for stage in Stage:
+            for item in look.at(stage, condition)[1]:
+                _assert_recorded(initiative, item, condition, stage)
 
 
 @given(hst.initiatives())
@@ -224,6 +243,25 @@ def test_conditions_combine_at_every_stage_by_kleenes_truth_tables_in_both_modes
             assert look.stages_where(condition) == tuple(s for s in Stage if slow.at(s, condition)[0] is True)
 
 
+@given(hst.initiatives(), st.sampled_from(_CONDITIONS), st.sampled_from(_CONDITIONS))
+def test_a_combined_conditions_evidence_is_that_of_the_parts_that_decide_it_in_order(
+    initiative: Initiative, a: Condition, b: Condition
+) -> None:
+    """``a & b`` is explained by both parts; ``a | b`` by the parts that hold, else by both; ``~a`` by ``a``."""
+    look = Look(initiative, collects=True)
+    for stage in Stage:
+        (left, left_items), (right, right_items) = look.at(stage, a), look.at(stage, b)
+        assert look.at(stage, a & b)[1] == left_items + right_items, stage
+        assert look.at(stage, ~a)[1] == left_items, stage
+        if True in (left, right):
+            expected = (left_items if left is True else ()) + (right_items if right is True else ())
+        elif left is right is False:
+            expected = left_items + right_items
+        else:
+            expected = (left_items if left is None else ()) + (right_items if right is None else ())
+        assert look.at(stage, a | b)[1] == expected, stage
+
+
 @given(hst.initiatives())
 def test_whatever_reaches_the_gold_standard_is_co_produced(initiative: Initiative) -> None:
     verdicts = humanising.classify(initiative)
@@ -231,3 +269,37 @@ def test_whatever_reaches_the_gold_standard_is_co_produced(initiative: Initiativ
         assert verdicts["coproduction"].fit is humanising.Fit.FITS
     if verdicts["coproduction"].fit is humanising.Fit.DOES_NOT_FIT:
         assert verdicts["coproduction_gold_standard"].fit is humanising.Fit.DOES_NOT_FIT
+
+
+def test_the_evidence_of_an_open_side_and_of_a_product_keeps_their_own_basis_and_note() -> None:
+    """An organisation of unknown running is open on its ``user_run``; a product is evidence with its note."""
+    group = humanising.Stakeholder(
+        id="group",
+        name="a local group",
+        identities={humanising.Identity.ORGANISATION},
+        user_run=Fact(UNKNOWN, Basis.INFORMAL, "said to be run by members"),
+    )
+    helpline = humanising.Product(
+        id="helpline", name="a helpline", kind="service", domain="mental_health", basis="hedged", note="a pilot"
+    )
+    initiative = Initiative(
+        id="open",
+        name="Open",
+        stakeholders=(group,),
+        participations=(
+            humanising.Participation(
+                "group", Stage.DESIGN, Involvement.LEADS, capacity=humanising.Identity.ORGANISATION, note="chaired"
+            ),
+        ),
+        products=(helpline,),
+    )
+    look = Look(initiative, collects=True)
+    value, items = look.at(Stage.DESIGN, Voice(Side.SERVICE_USER, Involvement.LEADS))
+    assert value is None
+    assert [(str(i.path), i.value, i.basis, i.note) for i in items] == [
+        ("stakeholders[group].user_run", UNKNOWN, Basis.INFORMAL, "said to be run by members")
+    ]
+    value, items = look.at(Stage.DESIGN, Producing())
+    assert value is True
+    assert [(str(i.path), i.basis, i.note) for i in items] == [("products[helpline].stages", Basis.HEDGED, "a pilot")]
+    assert look.at(Stage.DESIGN, ProductIn(Domain.MENTAL_HEALTH))[1][0].note == "a pilot"

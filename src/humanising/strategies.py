@@ -599,7 +599,8 @@ def participations(
 def products(*, ids: st.SearchStrategy[str] | None = None, allow_unknown: bool = True) -> st.SearchStrategy[Product]:
     """Products of any kind (``nothing`` included), each produced at one or more stages.
 
-    Half are produced at design and delivery (the default); the others at any stages.
+    Half are produced at design and delivery (the default); the others at any stages. Each has
+    a basis and, sometimes, a note, as a coded product has.
 
     Args:
         ids: The ids to draw from (default [`ids()`][humanising.strategies.ids]).
@@ -625,6 +626,8 @@ def products(*, ids: st.SearchStrategy[str] | None = None, allow_unknown: bool =
         kind=product_kinds(),
         domain=domains(allow_unknown=allow_unknown),
         stages=st.one_of(st.just(frozenset(_PRODUCING)), st.frozensets(stages(), min_size=1, max_size=3)),
+        basis=bases(),
+        note=_NOTES,
         coder=_CODERS,
     )
 

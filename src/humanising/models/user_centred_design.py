@@ -125,7 +125,9 @@ def _research(look: Look) -> Judgement:
         end_users = {s.id for s in _holding(look, _END_USER)}
         feedback = look.index.seats(_EVALUATION)
         extra = tuple(
-            EvidenceItem(FactPath.participation(p.stakeholder, p.stage).then("involvement"), p.involvement, p.basis)
+            EvidenceItem(
+                FactPath.participation(p.stakeholder, p.stage).then("involvement"), p.involvement, p.basis, p.note
+            )
             for p in feedback
             if p.stakeholder in end_users and p.involvement is not UNKNOWN and p.involvement.at_least(_CONSULTED)
         )
@@ -188,7 +190,7 @@ def _end_users_in_design(look: Look) -> Judgement:
     if not look.collects:
         return (value, ())
     items = tuple(
-        EvidenceItem(FactPath.participation(p.stakeholder, p.stage).then("involvement"), p.involvement, p.basis)
+        EvidenceItem(FactPath.participation(p.stakeholder, p.stage).then("involvement"), p.involvement, p.basis, p.note)
         for p in shown
     )
     return (value, (*items, _SILENT_DESIGN) if value is None and silent else items)
