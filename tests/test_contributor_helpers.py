@@ -125,6 +125,15 @@ def test_seats_on_keeps_the_stages_and_the_sides_asked_for() -> None:
     assert seats_on(INDEX, (), ANY_SIDE) == ()
 
 
+def test_seats_on_puts_an_organisation_on_the_side_its_running_says() -> None:
+    """A user-run group sits with the service users, a trust with those without lived experience."""
+    group_at_design = Participation("group", Stage.DESIGN, Involvement.PARTNER, capacity=Identity.ORGANISATION)
+    trust_at_design = Participation("trust", Stage.DESIGN, Involvement.PARTNER, capacity=Identity.ORGANISATION)
+    index = index_of(attrs.evolve(INITIATIVE, participations=(group_at_design, trust_at_design)))
+    assert seats_on(index, (Stage.DESIGN,), LIVED_EXPERIENCE) == (group_at_design,)
+    assert seats_on(index, (Stage.DESIGN,), WITHOUT_LIVED_EXPERIENCE) == (trust_at_design,)
+
+
 def test_voiced_keeps_only_seats_known_to_have_at_least_the_level() -> None:
     every_stage = (Stage.DESIGN, Stage.DELIVERY)
     assert voiced(INDEX, every_stage, LIVED_EXPERIENCE, Involvement.PARTNER) == (_seat(USERS_LEAD_DESIGN),)

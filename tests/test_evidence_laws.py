@@ -13,6 +13,7 @@ import enum
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -303,3 +304,117 @@ def test_the_evidence_of_an_open_side_and_of_a_product_keeps_their_own_basis_and
     assert value is True
     assert [(str(i.path), i.basis, i.note) for i in items] == [("products[helpline].stages", Basis.HEDGED, "a pilot")]
     assert look.at(Stage.DESIGN, ProductIn(Domain.MENTAL_HEALTH))[1][0].note == "a pilot"
+
+
+def _organisation(name: str) -> humanising.Stakeholder:
+    """An organisation the sources do not say is run by service users or not: on either side."""
+    return humanising.Stakeholder(id=name, name=name, identities={humanising.Identity.ORGANISATION})
+
+
+def _housing(name: str) -> humanising.Stakeholder:
+    return humanising.Stakeholder(
+        id=name, name=name, identities={humanising.Identity.OTHER_PROFESSIONAL}, domain=Domain.HOUSING
+    )
+
+
+def _taking_part(who: str, stage: Stage, involvement: Involvement, capacity: str) -> humanising.Participation:
+    return humanising.Participation(who, stage, involvement, capacity=humanising.Identity(capacity))
+
+
+def _product(id: str, kind: str, domain: Domain | humanising.Unknown, *stages: Stage) -> humanising.Product:  # noqa: A002
+    return humanising.Product(id=id, name=id, kind=kind, domain=domain, stages=stages)
+
+
+_OPEN_SIDES = Initiative(
+    id="open-sides",
+    name="Organisations of unknown running",
+    stakeholders=(_organisation("circle"), _organisation("forum")),
+    participations=(
+        _taking_part("circle", Stage.DESIGN, Involvement.LEADS, "organisation"),
+        _taking_part("circle", Stage.DELIVERY, Involvement.LEADS, "organisation"),
+        _taking_part("forum", Stage.EVALUATION, Involvement.CONSULTED, "organisation"),
+    ),
+)
+_MIXED_PRODUCTS = Initiative(
+    id="mixed-products",
+    name="Products of every sort, and housing officials",
+    stakeholders=(_housing("council"), _housing("officers")),
+    participations=(
+        _taking_part("officers", Stage.DESIGN, Involvement.PARTNER, "other_professional"),
+        _taking_part("council", Stage.DESIGN, Involvement.NONE, "other_professional"),
+        _taking_part("officers", Stage.EVALUATION, Involvement.NONE, "other_professional"),
+    ),
+    # Listed out of order, with "nothing" first: neither the order nor a "nothing" hides what follows.
+    products=(
+        _product("dd-tenancy", "service", Domain.HOUSING, Stage.EVALUATION),
+        _product("aa-none", "nothing", UNKNOWN, Stage.DESIGN),
+        _product("bb-groups", "service", UNKNOWN, Stage.DESIGN),
+        _product("cc-leaflets", "materials", UNKNOWN, Stage.DELIVERY),
+    ),
+)
+_NO_PRODUCT_RECORDED = Initiative(
+    id="no-products",
+    name="Housing officials, no product recorded",
+    stakeholders=(_housing("officers"),),
+    participations=tuple(_taking_part("officers", stage, Involvement.PARTNER, "other_professional") for stage in Stage),
+)
+_AWKWARD_CONDITIONS = (
+    *_CONDITIONS,
+    Voice(ANY_SIDE, Involvement.LEADS),
+    Voice(Side.PROVIDER, Involvement.LEADS),
+    Provides(Involvement.NONE),
+    ProductIn(Domain.HOUSING),
+)
+
+
+@pytest.mark.parametrize("initiative", [_OPEN_SIDES, _MIXED_PRODUCTS, _NO_PRODUCT_RECORDED], ids=lambda i: i.id)
+def test_the_two_modes_agree_where_a_side_or_a_product_is_open(initiative: Initiative) -> None:
+    """Cases the generated initiatives seldom reach: several open sides at one say, and awkward products."""
+    fast, slow = Look(initiative, collects=False), Look(initiative, collects=True)
+    for condition in _AWKWARD_CONDITIONS:
+        for stage in Stage:
+            assert fast.at(stage, condition)[0] is slow.at(stage, condition)[0], (condition, stage)
+
+
+def _said(look: Look, stage: Stage, condition: Condition) -> tuple[bool | None, list[str]]:
+    value, items = look.at(stage, condition)
+    return value, [str(item.path) for item in items]
+
+
+def test_an_organisation_of_unknown_running_has_a_say_but_is_on_no_known_side() -> None:
+    look = Look(_OPEN_SIDES, collects=True)
+    assert _said(look, Stage.DESIGN, Voice(ANY_SIDE, Involvement.CONSULTED)) == (
+        True,
+        ["participations[circle@design].involvement"],
+    )
+    assert _said(look, Stage.DESIGN, Voice(Side.SERVICE_USER, Involvement.LEADS)) == (
+        None,
+        ["stakeholders[circle].user_run"],
+    )
+    assert _said(look, Stage.EVALUATION, Voice(ANY_SIDE, Involvement.LEADS)) == (
+        False,
+        ["participations[forum@evaluation].involvement"],
+    )
+
+
+def test_housing_officials_provide_only_a_housing_product_made_where_they_take_part() -> None:
+    look = Look(_MIXED_PRODUCTS, collects=True)
+    # A product of unknown domain may be theirs: open, on the product's domain only.
+    assert _said(look, Stage.DESIGN, Provides(Involvement.INVOLVED)) == (None, ["products[bb-groups].domain"])
+    assert _said(look, Stage.EVALUATION, Provides(Involvement.NONE)) == (
+        True,
+        ["participations[officers@evaluation].involvement", "products[dd-tenancy].domain"],
+    )
+    # Those with no say are open there too, but on the product only: their own say is known.
+    value, paths = _said(look, Stage.DESIGN, Provides(Involvement.NONE))
+    assert (value, set(paths)) == (None, {"products[bb-groups].domain"})
+    # Where nothing is produced, every product is the evidence, by id.
+    assert _said(look, Stage.FUNDING, Producing()) == (
+        False,
+        [
+            "products[aa-none].stages",
+            "products[bb-groups].stages",
+            "products[cc-leaflets].stages",
+            "products[dd-tenancy].stages",
+        ],
+    )
