@@ -34,6 +34,7 @@ from humanising.models import (
     Provides,
     Side,
     Voice,
+    stage_set,
 )
 
 _TERMS = [getattr(humanising, name) for name in humanising.__all__]
@@ -418,3 +419,26 @@ def test_housing_officials_provide_only_a_housing_product_made_where_they_take_p
             "products[dd-tenancy].stages",
         ],
     )
+
+
+@given(hst.initiatives(), st.sampled_from(_CONDITIONS), st.frozensets(st.sampled_from(list(Stage)), min_size=1))
+def test_somewhere_and_everywhere_over_any_stages_agree_guided_unguided_and_in_both_modes(
+    initiative: Initiative, condition: Condition, stages: frozenset[Stage]
+) -> None:
+    """Over any stages, the guided evidence look finds what asking each stage finds; the status look agrees."""
+    fast = Look(initiative, collects=False)
+    guided, unguided = Look(initiative, collects=True, guide=fast), Look(initiative, collects=True)
+    within = stage_set(*stages)
+    for question in (Look.somewhere, Look.everywhere):
+        value, items = question(guided, condition, within)
+        assert (value, unique(items)) == (
+            question(unguided, condition, within)[0],
+            unique(question(unguided, condition, within)[1]),
+        )
+        assert question(fast, condition, within)[0] is value
+        assert {
+            step.parts[1]
+            for item in items
+            for step in item.path.steps[1:2]
+            if isinstance(step, PathKey) and len(step.parts) == 2
+        } <= {s.value for s in stages}
