@@ -10,7 +10,7 @@ gap between client, designer and end user need not arise, and the verdict notes 
 
 from __future__ import annotations
 
-from humanising import UNKNOWN, FactPath, Involvement, PathKey, Revision, Role, Stage, Stakeholder
+from humanising import UNKNOWN, FactPath, Involvement, Participation, PathKey, Revision, Role, Stage, Stakeholder
 from humanising.models import (
     PAPER,
     CriterionSpec,
@@ -23,6 +23,7 @@ from humanising.models import (
     Verdict,
     Wording,
     is_service_user,
+    participation_path,
 )
 
 MODEL_ID = "user_centred_design"
@@ -52,6 +53,16 @@ def _role_items(stakeholders: list[Stakeholder]) -> tuple[EvidenceItem, ...]:
 _DESIGN = Stage.DESIGN
 _SILENT_DESIGN = EvidenceItem(FactPath("silent_stages", PathKey(_DESIGN.value)), UNKNOWN)
 """The sources are silent about who took part in design."""
+
+
+def _involvement_item(participation: Participation) -> EvidenceItem:
+    """A participation's say as evidence, with the basis and note the participation records."""
+    return EvidenceItem(
+        participation_path(participation).then("involvement"),
+        participation.involvement,
+        participation.basis,
+        participation.note,
+    )
 
 
 def _roles(look: Look) -> Judgement:
@@ -125,9 +136,7 @@ def _research(look: Look) -> Judgement:
         end_users = {s.id for s in _holding(look, _END_USER)}
         feedback = look.index.seats(_EVALUATION)
         extra = tuple(
-            EvidenceItem(
-                FactPath.participation(p.stakeholder, p.stage).then("involvement"), p.involvement, p.basis, p.note
-            )
+            _involvement_item(p)
             for p in feedback
             if p.stakeholder in end_users and p.involvement is not UNKNOWN and p.involvement.at_least(_CONSULTED)
         )
@@ -189,10 +198,7 @@ def _end_users_in_design(look: Look) -> Judgement:
         value, shown = False, seats
     if not look.collects:
         return (value, ())
-    items = tuple(
-        EvidenceItem(FactPath.participation(p.stakeholder, p.stage).then("involvement"), p.involvement, p.basis, p.note)
-        for p in shown
-    )
+    items = tuple(_involvement_item(p) for p in shown)
     return (value, (*items, _SILENT_DESIGN) if value is None and silent else items)
 
 
